@@ -1,0 +1,125 @@
+// What one replication of the border model hands to experiment/: flat rows whose keys become CSV columns.
+import type { Direction, VehicleClass } from '../scenario/types.js';
+
+/** Metric names carry their unit; the order here is the stable column/row order of every output. */
+export const GROUP_METRICS = [
+  'arrivals',
+  'completed',
+  'in_system_end',
+  'turned_away',
+  'tonnes',
+  'railcars',
+  'approach_queue_mean',
+  'approach_queue_p95',
+  'approach_queue_max',
+  'approach_wait_h_mean',
+  'approach_wait_h_p50',
+  'approach_wait_h_p90',
+  'approach_wait_h_p95',
+  'approach_wait_h_max',
+  'crossing_time_h_mean',
+  'crossing_time_h_p95',
+  'zone_occupancy_mean',
+] as const;
+export type GroupMetric = (typeof GROUP_METRICS)[number];
+
+/** Unit of each metric, for the `unit` column. */
+export const METRIC_UNITS: Record<GroupMetric, string> = {
+  arrivals: 'vehicles',
+  completed: 'vehicles',
+  in_system_end: 'vehicles',
+  turned_away: 'vehicles',
+  tonnes: 't',
+  railcars: 'wagons',
+  approach_queue_mean: 'vehicles',
+  approach_queue_p95: 'vehicles',
+  approach_queue_max: 'vehicles',
+  approach_wait_h_mean: 'h',
+  approach_wait_h_p50: 'h',
+  approach_wait_h_p90: 'h',
+  approach_wait_h_p95: 'h',
+  approach_wait_h_max: 'h',
+  crossing_time_h_mean: 'h',
+  crossing_time_h_p95: 'h',
+  zone_occupancy_mean: 'places',
+};
+
+/** 'all' rows are totals over directions and/or classes (computed from their own monitors, not averaged). */
+export type DirectionKey = Direction | 'all';
+export type ClassKey = VehicleClass | 'all';
+
+/** Metrics of one crossing × direction × class group in one replication (after warm-up). */
+export interface GroupResult {
+  crossing: string;
+  direction: DirectionKey;
+  vehicleClass: ClassKey;
+  values: Record<GroupMetric, number>;
+}
+
+/** One stage's figures in one replication (after warm-up). */
+export interface StageResult {
+  crossing: string;
+  stage: string;
+  /** Directions the stage serves, joined with '+' (e.g. 'south+north'). */
+  directions: string;
+  /** Busy server-time / open server-time, 0–1 (busy time inside open hours only). */
+  utilisation: number;
+  /** Server-hours spent finishing vehicles after the servers went off shift. */
+  overtimeH: number;
+  /** Time-average number of vehicles waiting for this stage. */
+  queueMean: number;
+  served: number;
+  /** Open server-hours in the measured period. */
+  openServerH: number;
+}
+
+/** One local date × crossing × direction × class. */
+export interface DailyResult {
+  date: string;
+  crossing: string;
+  direction: Direction;
+  vehicleClass: VehicleClass;
+  arrivals: number;
+  completed: number;
+  tonnes: number;
+  railcars: number;
+  approachQueueMean: number;
+  approachQueueMax: number;
+  /** Mean approach wait of vehicles that entered the crossing on this date, hours (0 when none). */
+  approachWaitHMean: number;
+}
+
+/** An invariant checked at the end of a replication. */
+export interface InvariantCheck {
+  name: 'conservation' | 'littles_law';
+  crossing: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** One vehicle's life, emitted to a trace sink when tracing is on (never retained by the model). */
+export interface VehicleTrace {
+  replication: number;
+  vehicle: number;
+  crossing: string;
+  direction: Direction;
+  vehicleClass: VehicleClass;
+  cargo: 'loaded' | 'empty';
+  tonnes: number;
+  railcars: number;
+  /** Minutes since scenario start; NaN where the vehicle never got there. */
+  arrivedAtMin: number;
+  enteredAtMin: number;
+  exitedAtMin: number;
+  outcome: 'completed' | 'in_system' | 'turned_away';
+}
+
+export interface ReplicationResult {
+  replication: number;
+  groups: GroupResult[];
+  stages: StageResult[];
+  daily: DailyResult[];
+  invariants: InvariantCheck[];
+  /** Events the engine processed (for events/s). */
+  events: number;
+}

@@ -1,0 +1,135 @@
+// Statistics collectors: a Tally of observations (Welford mean/variance, exact min/max, sketch
+// quantiles) and a LevelMonitor of a time-weighted integer level (time at each level, exact quantiles).
+import { QuantileSketch } from './sketch.js';
+
+/** Observations such as waiting times: count, mean, variance (Welford), min, max, quantiles within 0.5%. */
+export class Tally {
+  count = 0;
+  mean = 0;
+  private m2 = 0;
+  min = Infinity;
+  max = -Infinity;
+  sum = 0;
+  private readonly sketch: QuantileSketch;
+
+  constructor(relativeError = 0.005) {
+    this.sketch = new QuantileSketch(relativeError);
+  }
+
+  /** Records one observation. */
+  add(x: number): void {
+    const n = ++this.count;
+    const d = x - this.mean;
+    this.mean += d / n;
+    this.m2 += d * (x - this.mean);
+    this.sum += x;
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    this.sketch.add(x);
+  }
+
+  /** Sample variance (n − 1 denominator); NaN with fewer than two observations. */
+  get variance(): number {
+    return this.count > 1 ? this.m2 / (this.count - 1) : NaN;
+  }
+
+  /** q-quantile (0–1) within the sketch's relative error, clamped to the exact min and max; NaN when empty. */
+  quantile(q: number): number {
+    if (this.count === 0) return NaN;
+    if (q <= 0) return this.min;
+    if (q >= 1) return this.max;
+    const v = this.sketch.quantile(q);
+    return Math.min(this.max, Math.max(this.min, v));
+  }
+
+  /** Forgets every observation (for a warm-up). */
+  reset(): void {
+    this.count = 0;
+    this.mean = 0;
+    this.m2 = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.sum = 0;
+    this.sketch.clear();
+  }
+}
+
+/** A non-negative integer level over time (a queue length, an occupancy): time-average, max, exact quantiles. */
+export class LevelMonitor {
+  level = 0;
+  max = 0;
+  private lastMin: number;
+  private startMin: number;
+  private area = 0;
+  private timeAtLevel = new Float64Array(16);
+
+  constructor(startMin = 0) {
+    this.lastMin = startMin;
+    this.startMin = startMin;
+  }
+
+  /** Sets the level at instant `atMin` (must not go back in time); throws RangeError for a negative or fractional level. */
+  set(level: number, atMin: number): void {
+    if (level < 0 || level !== Math.floor(level)) throw new RangeError(`level must be a non-negative integer, got ${level}`);
+    this.accrue(atMin);
+    this.level = level;
+    if (level > this.max) this.max = level;
+  }
+
+  /** Adds `delta` (±1 usually) to the level at `atMin`. */
+  change(delta: number, atMin: number): void {
+    this.set(this.level + delta, atMin);
+  }
+
+  /** Time-average level from the start (or last reset) to `atMin`; the current level if no time has passed. */
+  mean(atMin: number): number {
+    this.accrue(atMin);
+    const span = atMin - this.startMin;
+    return span > 0 ? this.area / span : this.level;
+  }
+
+  /** Smallest level L such that the share of time spent at levels ≤ L is at least q (exact). */
+  quantile(q: number, atMin: number): number {
+    this.accrue(atMin);
+    const span = atMin - this.startMin;
+    if (!(span > 0)) return this.level;
+    const target = q * span;
+    let seen = 0;
+    for (let l = 0; l < this.timeAtLevel.length; l++) {
+      seen += this.timeAtLevel[l]!;
+      if (seen >= target - 1e-9 * span) return l;
+    }
+    return this.max;
+  }
+
+  /** Minutes spent at each level since the start or last reset (index = level). */
+  timeAtLevels(atMin: number): Float64Array {
+    this.accrue(atMin);
+    return this.timeAtLevel.slice(0, this.max + 1);
+  }
+
+  /** Discards history before `atMin` (warm-up); the current level carries on and becomes the max so far. */
+  reset(atMin: number): void {
+    this.accrue(atMin);
+    this.area = 0;
+    this.timeAtLevel.fill(0);
+    this.startMin = atMin;
+    this.max = this.level;
+  }
+
+  private accrue(atMin: number): void {
+    const dt = atMin - this.lastMin;
+    if (dt < 0) throw new RangeError(`time went backwards: ${atMin} < ${this.lastMin}`);
+    if (dt > 0) {
+      const l = this.level;
+      if (l >= this.timeAtLevel.length) {
+        const next = new Float64Array(Math.max(l + 1, this.timeAtLevel.length * 2));
+        next.set(this.timeAtLevel);
+        this.timeAtLevel = next;
+      }
+      this.timeAtLevel[l]! += dt;
+      this.area += l * dt;
+      this.lastMin = atMin;
+    }
+  }
+}

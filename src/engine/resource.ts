@@ -1,0 +1,168 @@
+// A resource: c identical servers with a waiting line (FIFO or priority) and a capacity that may follow
+// a CapacitySchedule. When capacity drops, busy servers finish their entity (overtime) and start no new one.
+import type { Simulation } from './simulation.js';
+import { Priority } from './priority.js';
+import { LevelMonitor } from './monitor.js';
+import { FifoLine, PriorityLine, type GrantCallback, type WaitLine } from './waitline.js';
+import type { CapacitySchedule } from './schedule.js';
+
+export interface ResourceOptions {
+  /** Fixed number of servers (ignored when `schedule` is given). */
+  capacity?: number;
+  /** Capacity over time; the resource schedules its own capacity-change events. */
+  schedule?: CapacitySchedule;
+  /** 'fifo' (default) or 'priority' (lower number first, FIFO among equals). */
+  discipline?: 'fifo' | 'priority';
+}
+
+/** Figures of a resource since the start or the last reset. */
+export interface ResourceStats {
+  served: number;
+  /** Server-minutes available (capacity integrated over time). */
+  openServerMin: number;
+  /** Server-minutes busy within capacity. */
+  busyOpenMin: number;
+  /** Server-minutes busy beyond capacity (finishing after a shift ended). */
+  overtimeMin: number;
+  /** busyOpenMin / openServerMin (NaN when never open). */
+  utilisation: number;
+  /** Time-average number waiting. */
+  queueMean: number;
+  queueMax: number;
+  /** Time-average number in service (busy servers, overtime included). */
+  busyMean: number;
+}
+
+/** c servers and a waiting line; `request` grants at once when a server is free and nobody waits. */
+export class Resource<T = unknown> {
+  readonly name: string;
+  busy = 0;
+  capacity: number;
+  served = 0;
+  /** Number waiting, as a time-weighted level. */
+  readonly queue: LevelMonitor;
+  private readonly line: WaitLine<T>;
+  private readonly sim: Simulation;
+  private readonly schedule: CapacitySchedule | null;
+  private lastMin: number;
+  private startMin: number;
+  private openServerMin = 0;
+  private busyOpenMin = 0;
+  private overtimeMin = 0;
+
+  /** Throws RangeError for a negative or fractional fixed capacity. */
+  constructor(sim: Simulation, name: string, options: ResourceOptions = {}) {
+    this.sim = sim;
+    this.name = name;
+    this.schedule = options.schedule ?? null;
+    this.line = options.discipline === 'priority' ? new PriorityLine<T>() : new FifoLine<T>();
+    this.queue = new LevelMonitor(sim.nowMin);
+    this.lastMin = sim.nowMin;
+    this.startMin = sim.nowMin;
+    if (this.schedule) {
+      this.capacity = this.schedule.capacityAt(sim.nowMin);
+      this.scheduleNextChange();
+    } else {
+      const c = options.capacity ?? 1;
+      if (!(Number.isInteger(c) && c >= 0)) throw new RangeError(`resource "${name}": capacity must be a non-negative integer, got ${c}`);
+      this.capacity = c;
+    }
+  }
+
+  /** Number waiting now. */
+  get waiting(): number {
+    return this.line.length;
+  }
+
+  /**
+   * Asks for a server: returns true if granted now (the caller goes on), false if queued; a queued
+   * entity is later passed to `onGranted` when a server is free.
+   */
+  request(entity: T, onGranted: GrantCallback<T>, priority = 0): boolean {
+    if (this.busy < this.capacity && this.line.length === 0) {
+      this.accrue();
+      this.busy++;
+      return true;
+    }
+    this.line.push(entity, onGranted, priority);
+    this.queue.set(this.line.length, this.sim.nowMin);
+    return false;
+  }
+
+  /** Frees one server and starts waiting entities while capacity allows; throws RangeError if none is busy. */
+  release(): void {
+    if (this.busy === 0) throw new RangeError(`resource "${this.name}": release() with no busy server`);
+    this.accrue();
+    this.busy--;
+    this.served++;
+    this.startWaiting();
+  }
+
+  /** Discards statistics before now (warm-up). */
+  reset(): void {
+    this.accrue();
+    this.openServerMin = 0;
+    this.busyOpenMin = 0;
+    this.overtimeMin = 0;
+    this.served = 0;
+    this.startMin = this.sim.nowMin;
+    this.queue.reset(this.sim.nowMin);
+  }
+
+  /** Statistics from the start or last reset up to now. */
+  stats(): ResourceStats {
+    this.accrue();
+    const now = this.sim.nowMin;
+    const span = now - this.startMin;
+    return {
+      served: this.served,
+      openServerMin: this.openServerMin,
+      busyOpenMin: this.busyOpenMin,
+      overtimeMin: this.overtimeMin,
+      utilisation: this.openServerMin > 0 ? this.busyOpenMin / this.openServerMin : NaN,
+      queueMean: this.queue.mean(now),
+      queueMax: this.queue.max,
+      busyMean: span > 0 ? (this.busyOpenMin + this.overtimeMin) / span : this.busy,
+    };
+  }
+
+  private startWaiting(): void {
+    const line = this.line;
+    while (line.length > 0 && this.busy < this.capacity) {
+      const e = line.shift();
+      const cb = line.headCallback;
+      this.busy++;
+      this.queue.set(line.length, this.sim.nowMin);
+      cb(e);
+    }
+  }
+
+  private accrue(): void {
+    const now = this.sim.nowMin;
+    const dt = now - this.lastMin;
+    if (dt > 0) {
+      const inCap = this.busy < this.capacity ? this.busy : this.capacity;
+      this.openServerMin += this.capacity * dt;
+      this.busyOpenMin += inCap * dt;
+      this.overtimeMin += (this.busy - inCap) * dt;
+      this.lastMin = now;
+    }
+  }
+
+  private scheduleNextChange(): void {
+    const next = this.schedule!.nextChangeAfter(this.sim.nowMin);
+    if (next !== Infinity) this.sim.scheduleAt(next, onCapacityChange, this, Priority.capacity);
+  }
+
+  /** @internal called by the capacity-change event. */
+  applyScheduledCapacity(): void {
+    this.accrue();
+    this.capacity = this.schedule!.capacityAt(this.sim.nowMin);
+    this.scheduleNextChange();
+    this.startWaiting();
+  }
+}
+
+function onCapacityChange(r: Resource<any>): void {
+  r.applyScheduledCapacity();
+}

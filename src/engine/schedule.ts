@@ -1,0 +1,142 @@
+// Capacity that follows a timetable: weekly open windows, closed intervals (holidays) and dated
+// changes of the server count, all in simulation minutes. Knows nothing of dates or borders.
+
+const WEEK_MIN = 7 * 1440;
+
+/** A half-open interval [fromMin, toMin). */
+export interface Interval {
+  fromMin: number;
+  toMin: number;
+}
+
+/** The data a CapacitySchedule is built from. */
+export interface ScheduleSpec {
+  /** Servers from minute 0 on, before any dated change. */
+  servers: number;
+  /** Dated changes of the server count, effective from `atMin`. */
+  changes?: { atMin: number; servers: number }[];
+  /** Weekly open windows in minutes of the week ([0, 10080), 0 = week start); omitted = always open. */
+  weeklyOpen?: Interval[];
+  /** Simulation minute at which a week starts (may be ≤ 0). */
+  weekOriginMin?: number;
+  /** Absolute intervals during which capacity is 0 (holidays). */
+  closed?: Interval[];
+}
+
+/** Thrown for an invalid schedule (negative servers, windows outside the week, reversed intervals). */
+export class ScheduleSpecError extends Error {}
+
+/** Capacity as a step function of time: servers when open, 0 when closed. */
+export class CapacitySchedule {
+  private readonly levels: { atMin: number; servers: number }[];
+  private readonly weekly: Interval[] | null;
+  private readonly weekOriginMin: number;
+  private readonly closed: Interval[];
+
+  /** Builds and validates a schedule; throws ScheduleSpecError naming the bad value. */
+  constructor(spec: ScheduleSpec) {
+    checkServers(spec.servers, 'servers');
+    const changes = [...(spec.changes ?? [])].sort((a, b) => a.atMin - b.atMin);
+    changes.forEach((c, i) => checkServers(c.servers, `changes[${i}].servers`));
+    this.levels = [{ atMin: -Infinity, servers: spec.servers }, ...changes];
+    this.weekly = spec.weeklyOpen ? mergeWeekly(spec.weeklyOpen) : null;
+    this.weekOriginMin = spec.weekOriginMin ?? 0;
+    this.closed = mergeIntervals(spec.closed ?? [], 'closed');
+  }
+
+  /** Servers available at instant `atMin` (changes take effect at their instant). */
+  capacityAt(atMin: number): number {
+    if (!this.isOpen(atMin)) return 0;
+    let servers = 0;
+    for (const l of this.levels) {
+      if (l.atMin <= atMin) servers = l.servers;
+      else break;
+    }
+    return servers;
+  }
+
+  /** The first instant after `afterMin` (and not after `horizonMin`) at which capacity differs, or Infinity. */
+  nextChangeAfter(afterMin: number, horizonMin = Infinity): number {
+    const current = this.capacityAt(afterMin);
+    // Past the last dated boundary the pattern repeats weekly: one week without a change means none ever.
+    const lastLevel = this.levels[this.levels.length - 1]!.atMin;
+    const lastClosed = this.closed[this.closed.length - 1]?.toMin ?? -Infinity;
+    const giveUpMin = Math.max(afterMin, lastLevel, lastClosed) + WEEK_MIN + 1;
+    let t = afterMin;
+    for (;;) {
+      const next = Math.min(this.nextLevelBoundary(t), this.nextClosedBoundary(t), this.nextWeeklyBoundary(t));
+      if (next === Infinity || next > horizonMin || next > giveUpMin) return Infinity;
+      if (this.capacityAt(next) !== current) return next;
+      t = next;
+    }
+  }
+
+  private isOpen(atMin: number): boolean {
+    for (const c of this.closed) {
+      if (atMin < c.fromMin) break;
+      if (atMin < c.toMin) return false;
+    }
+    if (!this.weekly) return true;
+    const m = mod(atMin - this.weekOriginMin, WEEK_MIN);
+    for (const w of this.weekly) if (m >= w.fromMin && m < w.toMin) return true;
+    return false;
+  }
+
+  private nextLevelBoundary(t: number): number {
+    for (const l of this.levels) if (l.atMin > t) return l.atMin;
+    return Infinity;
+  }
+
+  private nextClosedBoundary(t: number): number {
+    for (const c of this.closed) {
+      if (c.fromMin > t) return c.fromMin;
+      if (c.toMin > t) return c.toMin;
+    }
+    return Infinity;
+  }
+
+  private nextWeeklyBoundary(t: number): number {
+    if (!this.weekly) return Infinity;
+    const weekStart = t - mod(t - this.weekOriginMin, WEEK_MIN);
+    const m = t - weekStart;
+    for (const w of this.weekly) {
+      if (w.fromMin > m) return weekStart + w.fromMin;
+      if (w.toMin > m) return weekStart + w.toMin;
+    }
+    return weekStart + WEEK_MIN + (this.weekly[0]?.fromMin ?? 0);
+  }
+}
+
+function mod(a: number, n: number): number {
+  return ((a % n) + n) % n;
+}
+
+function checkServers(n: number, path: string): void {
+  if (!(Number.isInteger(n) && n >= 0)) throw new ScheduleSpecError(`${path} must be a non-negative integer, got ${n}`);
+}
+
+function mergeIntervals(list: Interval[], what: string): Interval[] {
+  list.forEach((iv, i) => {
+    if (!(iv.fromMin < iv.toMin)) throw new ScheduleSpecError(`${what}[${i}] must have fromMin < toMin, got [${iv.fromMin}, ${iv.toMin})`);
+  });
+  const sorted = [...list].sort((a, b) => a.fromMin - b.fromMin);
+  const out: Interval[] = [];
+  for (const iv of sorted) {
+    const last = out[out.length - 1];
+    if (last && iv.fromMin <= last.toMin) last.toMin = Math.max(last.toMin, iv.toMin);
+    else out.push({ ...iv });
+  }
+  return out;
+}
+
+/** Merges overlapping weekly windows; a window list covering the whole week means always open (null). */
+function mergeWeekly(windows: Interval[]): Interval[] | null {
+  windows.forEach((w, i) => {
+    if (!(w.fromMin >= 0 && w.toMin <= WEEK_MIN)) throw new ScheduleSpecError(`weeklyOpen[${i}] must lie within [0, ${WEEK_MIN}], got [${w.fromMin}, ${w.toMin})`);
+  });
+  const merged = mergeIntervals(windows, 'weeklyOpen');
+  if (merged.length === 1 && merged[0]!.fromMin === 0 && merged[0]!.toMin === WEEK_MIN) return null;
+  // A window ending at the week's end and one starting at 0 are one open stretch across the boundary:
+  // the boundary is then not a change, which nextChangeAfter handles by comparing capacities.
+  return merged;
+}

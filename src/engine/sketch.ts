@@ -1,0 +1,117 @@
+// A mergeable quantile sketch with a guaranteed relative error (logarithmic buckets, as in DDSketch):
+// memory grows with the range of values (log scale), never with the number of values.
+
+/** Values whose absolute size is below this are counted as zero. */
+const ZERO_THRESHOLD = 1e-9;
+
+/** Quantile sketch: every quantile is returned within `relativeError` of a true sample quantile. */
+export class QuantileSketch {
+  readonly relativeError: number;
+  private readonly logGamma: number;
+  private readonly gamma: number;
+  private positive = new LogBuckets();
+  private negative = new LogBuckets();
+  private zeros = 0;
+  count = 0;
+
+  /** Throws RangeError unless 0 < relativeError < 1. */
+  constructor(relativeError = 0.005) {
+    if (!(relativeError > 0 && relativeError < 1)) throw new RangeError(`relativeError must be in (0, 1), got ${relativeError}`);
+    this.relativeError = relativeError;
+    this.gamma = (1 + relativeError) / (1 - relativeError);
+    this.logGamma = Math.log(this.gamma);
+  }
+
+  /** Adds one value; NaN is rejected with a RangeError. */
+  add(x: number): void {
+    if (x > ZERO_THRESHOLD) this.positive.add(Math.ceil(Math.log(x) / this.logGamma));
+    else if (x < -ZERO_THRESHOLD) this.negative.add(Math.ceil(Math.log(-x) / this.logGamma));
+    else if (x === x) this.zeros++;
+    else throw new RangeError('cannot add NaN to a sketch');
+    this.count++;
+  }
+
+  /** The q-quantile (0 ≤ q ≤ 1) by rank q·(n−1); NaN when empty. */
+  quantile(q: number): number {
+    if (this.count === 0) return NaN;
+    const rank = q * (this.count - 1);
+    const negCount = this.negative.total;
+    if (rank < negCount) {
+      // negative values: the largest magnitudes come first
+      const idx = this.negative.indexAtRank(negCount - 1 - rank);
+      return -this.valueOf(idx);
+    }
+    if (rank < negCount + this.zeros) return 0;
+    return this.valueOf(this.positive.indexAtRank(rank - negCount - this.zeros));
+  }
+
+  /** Adds all of another sketch's counts (same relative error required; throws RangeError otherwise). */
+  merge(other: QuantileSketch): void {
+    if (other.relativeError !== this.relativeError) throw new RangeError('cannot merge sketches with different relative errors');
+    this.positive.mergeFrom(other.positive);
+    this.negative.mergeFrom(other.negative);
+    this.zeros += other.zeros;
+    this.count += other.count;
+  }
+
+  /** Forgets every value. */
+  clear(): void {
+    this.positive = new LogBuckets();
+    this.negative = new LogBuckets();
+    this.zeros = 0;
+    this.count = 0;
+  }
+
+  private valueOf(index: number): number {
+    return (2 * Math.pow(this.gamma, index)) / (this.gamma + 1);
+  }
+}
+
+/** Dense counts over a contiguous range of integer bucket indices, growing at either end. */
+class LogBuckets {
+  private counts = new Float64Array(0);
+  private offset = 0;
+  total = 0;
+
+  add(index: number, n = 1): void {
+    if (this.counts.length === 0) {
+      this.counts = new Float64Array(64);
+      this.offset = index - 32;
+    }
+    let i = index - this.offset;
+    if (i < 0 || i >= this.counts.length) {
+      this.extendTo(index);
+      i = index - this.offset;
+    }
+    this.counts[i]! += n;
+    this.total += n;
+  }
+
+  /** Bucket index holding the value of (0-based, fractional allowed) rank r in ascending order. */
+  indexAtRank(rank: number): number {
+    let seen = 0;
+    const counts = this.counts;
+    for (let i = 0; i < counts.length; i++) {
+      seen += counts[i]!;
+      if (seen > rank) return i + this.offset;
+    }
+    return counts.length - 1 + this.offset;
+  }
+
+  mergeFrom(other: LogBuckets): void {
+    const c = other.counts;
+    for (let i = 0; i < c.length; i++) if (c[i]! > 0) this.add(i + other.offset, c[i]!);
+  }
+
+  private extendTo(index: number): void {
+    const lo = Math.min(this.offset, index);
+    const hi = Math.max(this.offset + this.counts.length - 1, index);
+    const span = hi - lo + 1;
+    const size = Math.max(span + 32, this.counts.length * 2);
+    const newOffset = index < this.offset ? hi - size + 1 : lo;
+    const next = new Float64Array(size);
+    next.set(this.counts, this.offset - newOffset);
+    this.counts = next;
+    this.offset = newOffset;
+  }
+}

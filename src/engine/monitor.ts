@@ -42,6 +42,20 @@ export class Tally {
     return Math.min(this.max, Math.max(this.min, v));
   }
 
+  /** Adds another tally's observations (Chan et al.'s pairwise update: exact count, mean, variance, quantile sketch). */
+  merge(other: Tally): void {
+    if (other.count === 0) return;
+    const n = this.count + other.count;
+    const d = other.mean - this.mean;
+    this.m2 += other.m2 + (d * d * this.count * other.count) / n;
+    this.mean += (d * other.count) / n;
+    this.count = n;
+    this.sum += other.sum;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+    this.sketch.merge(other.sketch);
+  }
+
   /** Forgets every observation (for a warm-up). */
   reset(): void {
     this.count = 0;
@@ -86,6 +100,12 @@ export class LevelMonitor {
     this.accrue(atMin);
     const span = atMin - this.startMin;
     return span > 0 ? this.area / span : this.level;
+  }
+
+  /** Level × minutes accumulated from the start (or last reset) to `atMin`. */
+  integral(atMin: number): number {
+    this.accrue(atMin);
+    return this.area;
   }
 
   /** Smallest level L such that the share of time spent at levels ≤ L is at least q (exact). */

@@ -1,0 +1,87 @@
+// Runs R independent replications through a replication runner and collects their results.
+// Replication r gets (seed, r): its random streams derive from those alone, so no state is shared.
+import type { ReplicationResult, VehicleTrace } from '../model/results.js';
+import type { Scenario } from '../scenario/types.js';
+import { ResultCollector, type CollectedResults } from './collect.js';
+
+/** What the model's runReplication takes (mirrors src/model/run.ts). */
+export interface ReplicationOptions {
+  seed: number;
+  replication: number;
+  days: number;
+  warmupDays: number;
+  onVehicle?: (t: VehicleTrace) => void;
+}
+
+/** The model's entry point, injected so the loop can be tested with hand-made results. */
+export type ReplicationRunner = (scenario: Scenario, options: ReplicationOptions) => ReplicationResult;
+
+/** What to run: replications are numbered 1..replications. */
+export interface ExperimentOptions {
+  seed: number;
+  replications: number;
+  days: number;
+  warmupDays: number;
+  /** Receives every vehicle as it leaves (or at the end), replication by replication. */
+  onVehicle?: (t: VehicleTrace) => void;
+}
+
+/** Reported after each replication. */
+export interface ExperimentProgress {
+  done: number;
+  total: number;
+  /** Engine events so far over all finished replications. */
+  events: number;
+}
+
+/** Checks experiment options; throws RangeError naming the option and its value. */
+export function checkExperimentOptions(opts: ExperimentOptions): void {
+  const intAtLeast = (name: string, value: number, lowest: number): void => {
+    if (!Number.isSafeInteger(value) || value < lowest) {
+      throw new RangeError(`${name} must be an integer >= ${lowest}, got ${value}`);
+    }
+  };
+  intAtLeast('replications', opts.replications, 1);
+  intAtLeast('seed', opts.seed, 0);
+  intAtLeast('days', opts.days, 1);
+  intAtLeast('warmupDays', opts.warmupDays, 0);
+  if (opts.warmupDays >= opts.days) {
+    throw new RangeError(`warmupDays (${opts.warmupDays}) must be less than days (${opts.days})`);
+  }
+}
+
+function replicationOptions(opts: ExperimentOptions, replication: number): ReplicationOptions {
+  const base = { seed: opts.seed, replication, days: opts.days, warmupDays: opts.warmupDays };
+  return opts.onVehicle ? { ...base, onVehicle: opts.onVehicle } : base;
+}
+
+/**
+ * Runs the replications one after another, yielding to the event loop between them (so a progress bar
+ * can draw); throws RangeError on bad options and whatever the runner throws.
+ */
+export async function runExperimentWith(
+  runner: ReplicationRunner,
+  scenario: Scenario,
+  opts: ExperimentOptions,
+  onProgress?: (p: ExperimentProgress) => void,
+): Promise<CollectedResults> {
+  checkExperimentOptions(opts);
+  const collector = new ResultCollector(scenario);
+  let events = 0;
+  for (let r = 1; r <= opts.replications; r++) {
+    const result = runner(scenario, replicationOptions(opts, r));
+    events += result.events;
+    collector.add(result);
+    onProgress?.({ done: r, total: opts.replications, events });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return collector.finish();
+}
+
+/** The same loop without yielding, for benchmarks; throws like runExperimentWith. */
+export function runExperimentSyncWith(runner: ReplicationRunner, scenario: Scenario, opts: ExperimentOptions): CollectedResults {
+  checkExperimentOptions(opts);
+  const collector = new ResultCollector(scenario);
+  for (let r = 1; r <= opts.replications; r++) collector.add(runner(scenario, replicationOptions(opts, r)));
+  return collector.finish();
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { runExperimentSyncWith, runExperimentWith, type ExperimentOptions, type ReplicationOptions } from '../../src/experiment/experiment.js';
+import { summariseValues } from '../../src/experiment/stats.js';
+import { GROUP_METRICS } from '../../src/model/results.js';
+import { fakeRunner, fakeScenario } from './fake.js';
+
+const scenario = fakeScenario([
+  { id: 'kyakhta', stages: ['customs'] },
+  { id: 'mondy', stages: ['customs'] },
+]);
+const opts: ExperimentOptions = { seed: 7, replications: 3, days: 3, warmupDays: 1 };
+
+describe('summariseValues', () => {
+  it.each([
+    // values, mean, sd, t(0.975, n-1)
+    [[1, 2, 3], 2, 1, 4.303],
+    [[10, 10, 10, 10], 10, 0, 3.182],
+    [[2, 4, 4, 4, 5, 5, 7, 9], 5, Math.sqrt(32 / 7), 2.365],
+  ])('summarises %j: mean, sample sd, Student-t CI, min, max', (values, mean, sd, t) => {
+    const s = summariseValues(values);
+    expect(s.n).toBe(values.length);
+    expect(s.mean).toBeCloseTo(mean, 12);
+    expect(s.sd).toBeCloseTo(sd, 12);
+    const half = (t * sd) / Math.sqrt(values.length);
+    expect(s.ci95Low).toBeCloseTo(mean - half, 2);
+    expect(s.ci95High).toBeCloseTo(mean + half, 2);
+    expect(s.min).toBe(Math.min(...values));
+    expect(s.max).toBe(Math.max(...values));
+  });
+
+  it('leaves sd and CI empty for a single replication', () => {
+    expect(summariseValues([4.5])).toEqual({ n: 1, mean: 4.5, sd: null, ci95Low: null, ci95High: null, min: 4.5, max: 4.5 });
+  });
+
+  it('skips non-finite values and reports how many were used', () => {
+    const s = summariseValues([1, Number.NaN, 3]);
+    expect(s.n).toBe(2);
+    expect(s.mean).toBe(2);
+    expect(summariseValues([Number.NaN]).mean).toBeNull();
+  });
+});
+
+describe('runExperimentWith', () => {
+  it('passes (seed, replication 1..R, days, warm-up) to every replication and nothing else', async () => {
+    const seen: ReplicationOptions[] = [];
+    const inner = fakeRunner(['kyakhta']);
+    await runExperimentWith((s, o) => (seen.push(o), inner(s, o)), scenario, opts);
+    expect(seen).toEqual([1, 2, 3].map((replication) => ({ seed: 7, replication, days: 3, warmupDays: 1 })));
+  });
+
+  it('reports progress after each replication with the running event count', async () => {
+    const progress: Array<[number, number, number]> = [];
+    await runExperimentWith(fakeRunner(['kyakhta']), scenario, opts, (p) => progress.push([p.done, p.total, p.events]));
+    expect(progress).toEqual([
+      [1, 3, 1001],
+      [2, 3, 2003],
+      [3, 3, 3006],
+    ]);
+  });
+
+  it('produces one summary row per group × metric in scenario, direction, class and metric order', async () => {
+    const res = await runExperimentWith(fakeRunner(['mondy', 'kyakhta'], { groupOrderReversed: true }), scenario, opts);
+    expect(res.summary).toHaveLength(2 * 7 * GROUP_METRICS.length);
+    const groupKeys = [...new Set(res.summary.map((r) => `${r.crossing}/${r.direction}/${r.vehicleClass}`))];
+    expect(groupKeys.slice(0, 7)).toEqual([
+      'kyakhta/south/truck', 'kyakhta/south/car', 'kyakhta/south/all',
+      'kyakhta/north/truck', 'kyakhta/north/car', 'kyakhta/north/all', 'kyakhta/all/all',
+    ].sort((a, b) => order(a) - order(b)));
+    expect(res.summary.slice(0, GROUP_METRICS.length).map((r) => r.metric)).toEqual([...GROUP_METRICS]);
+    expect(res.rows).toHaveLength(3 * 2 * 7 * GROUP_METRICS.length);
+    expect(res.rows.map((r) => r.replication)).toEqual([...res.rows.map((r) => r.replication)].sort((a, b) => a - b));
+  });
+
+  it('summary means equal the mean of the per-replication rows, with the CI around them', async () => {
+    const res = await runExperimentWith(fakeRunner(['kyakhta']), scenario, opts);
+    for (const s of res.summary) {
+      const vals = res.rows.filter((r) => r.crossing === s.crossing && r.direction === s.direction && r.vehicleClass === s.vehicleClass && r.metric === s.metric).map((r) => r.value);
+      expect(vals).toHaveLength(3);
+      expect(s.mean).toBeCloseTo(vals.reduce((a, b) => a + b, 0) / 3, 9);
+      expect(s.ci95Low!).toBeLessThanOrEqual(s.mean!);
+      expect(s.ci95High!).toBeGreaterThanOrEqual(s.mean!);
+    }
+  });
+
+  it('averages daily rows over replications and sorts them by date then crossing', async () => {
+    const res = await runExperimentWith(fakeRunner(['mondy', 'kyakhta']), scenario, opts);
+    expect(res.daily.map((d) => `${d.date} ${d.crossing}`)).toEqual([
+      '2023-01-02 kyakhta', '2023-01-02 mondy', '2023-01-03 kyakhta', '2023-01-03 mondy',
+    ]);
+    expect(res.daily[0]).toMatchObject({ replications: 3, arrivals: 7, completed: 4, tonnes: 80.25 });
+  });
+
+  it('summarises stage metrics and turns broken invariants into warnings', async () => {
+    const res = await runExperimentWith(fakeRunner(['kyakhta'], { brokenInvariant: 2 }), scenario, opts);
+    const util = res.stages.find((s) => s.metric === 'utilisation');
+    expect(util?.mean).toBeCloseTo(0.52, 12);
+    expect(res.stages.map((s) => s.metric)).toEqual(['utilisation', 'overtime_h', 'queue_mean', 'served', 'open_server_h']);
+    expect(res.warnings).toEqual([{ replication: 2, check: 'conservation', crossing: 'kyakhta', detail: 'arrived 10 = completed 8 + in system 2' }]);
+    expect(res.events).toBe(1001 + 1002 + 1003);
+  });
+
+  it('gives the same result synchronously', async () => {
+    const a = await runExperimentWith(fakeRunner(['kyakhta']), scenario, opts);
+    expect(runExperimentSyncWith(fakeRunner(['kyakhta']), scenario, opts)).toEqual(a);
+  });
+
+  it.each([
+    [{ replications: 0 }, /replications must be an integer >= 1, got 0/],
+    [{ replications: 1.5 }, /replications/],
+    [{ seed: -1 }, /seed must be an integer >= 0, got -1/],
+    [{ days: 0 }, /days/],
+    [{ warmupDays: 3 }, /warmupDays \(3\) must be less than days \(3\)/],
+  ])('rejects %j', async (bad, message) => {
+    await expect(runExperimentWith(fakeRunner(['kyakhta']), scenario, { ...opts, ...bad })).rejects.toThrow(message);
+  });
+});
+
+function order(key: string): number {
+  const [, d, c] = key.split('/');
+  return ({ south: 0, north: 10, all: 20 }[d!] ?? 0) + ({ truck: 0, car: 1, all: 3 }[c!] ?? 0);
+}

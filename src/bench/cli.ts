@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// The benchmark command line (`npm run bench -- mmc ...`): parses flags with commander, runs the
+// benchmark model and prints its one-line report. The only file in src/bench that touches process.
+import { Command, InvalidArgumentError } from 'commander';
+import { runMmc, formatMmcLine } from './mmc.js';
+
+/** Parses a finite number > 0; throws commander's InvalidArgumentError otherwise. */
+function positiveNumber(value: string): number {
+  const x = Number(value);
+  if (!(Number.isFinite(x) && x > 0)) throw new InvalidArgumentError(`must be a number > 0, got "${value}"`);
+  return x;
+}
+
+/** Parses an integer ≥ 1; throws commander's InvalidArgumentError otherwise. */
+function positiveInteger(value: string): number {
+  const x = Number(value);
+  if (!(Number.isSafeInteger(x) && x >= 1)) throw new InvalidArgumentError(`must be an integer >= 1, got "${value}"`);
+  return x;
+}
+
+/** Parses any safe integer (a seed); throws commander's InvalidArgumentError otherwise. */
+function safeInteger(value: string): number {
+  const x = Number(value);
+  if (!(value.trim() !== '' && Number.isSafeInteger(x))) throw new InvalidArgumentError(`must be an integer, got "${value}"`);
+  return x;
+}
+
+const program = new Command()
+  .name('bordersim-bench')
+  .description('Benchmarks of the bordersim discrete-event engine')
+  .exitOverride((err) => {
+    // Bad flags are bad input (exit 2); --help and --version are not errors.
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+
+program
+  .command('mmc')
+  .description('simulate an M/M/c queue until every customer is served and print one line of timings')
+  .option('--lambda <perMin>', 'arrival rate (customers per minute)', positiveNumber, 3.6)
+  .option('--mu <perMin>', 'service rate of one server (customers per minute)', positiveNumber, 1)
+  .option('--servers <c>', 'number of servers', positiveInteger, 4)
+  .option('--customers <n>', 'customers to simulate', positiveInteger, 1_000_000)
+  .option('--seed <s>', 'base seed of the random streams', safeInteger, 1)
+  .action((opts: { lambda: number; mu: number; servers: number; customers: number; seed: number }) => {
+    const result = runMmc({ lambda: opts.lambda, mu: opts.mu, servers: opts.servers, customers: opts.customers, seed: opts.seed });
+    process.stdout.write(formatMmcLine(result) + '\n');
+  });
+
+try {
+  program.parse(process.argv);
+} catch (err) {
+  process.stderr.write(`bordersim-bench: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

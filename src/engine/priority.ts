@@ -1,11 +1,14 @@
 // Named priorities for events that fall at the same instant: lower runs first, then insertion order.
 
-/** Same-instant ordering: a release frees a server before a new arrival tries to seize it. */
+/**
+ * Same-instant ordering: a capacity change settles first (so a server freed exactly at closing time
+ * starts nobody), then a release frees a server before a new arrival tries to seize it.
+ */
 export const Priority = {
-  /** A service ends and its server is released. */
-  release: 0,
   /** A resource's capacity changes (shift start or end, dated change). */
-  capacity: 1,
+  capacity: 0,
+  /** A service ends and its server is released. */
+  release: 1,
   /** Ordinary wake-ups (a delay that ends in something other than a release). */
   normal: 2,
   /** A new entity arrives from outside. */

@@ -1,0 +1,96 @@
+// Time-varying arrivals: a non-homogeneous Poisson process with piecewise-constant rates, sampled by
+// inverting the cumulative rate, so short high-rate windows are never skipped and zero rates are exact.
+import type { Rng } from './types.js';
+
+export interface PiecewiseRateOptions {
+  /** Length of every rate segment, minutes (> 0). Segment i covers [i·segmentMin, (i+1)·segmentMin) of the clock. */
+  segmentMin: number;
+  /** Arrival rate in segment i, arrivals per minute (finite, >= 0); called lazily, at most once per segment visited. */
+  rateAt: (segmentIndex: number) => number;
+  /** The stream of uniforms; exactly one draw per arrival (good for common random numbers). */
+  rng: Rng;
+  /** Clock instant the process starts from, minutes (default 0). */
+  startMin?: number;
+  /** No arrival at or after this instant, minutes; finite, so an all-zero tail always ends. */
+  endMin: number;
+}
+
+/**
+ * Arrival instants of a piecewise-constant-rate Poisson process: each gap draws E ~ Exp(1) and walks
+ * segments subtracting rate × length until the remainder fits. Memory is flat: only the current
+ * segment's rate is cached.
+ */
+export class PiecewiseRateArrivals {
+  private readonly segmentMin: number;
+  private readonly rateAt: (segmentIndex: number) => number;
+  private readonly rng: Rng;
+  private readonly endMin: number;
+  /** Current instant (the last arrival, or the start), minutes. */
+  private nowMin: number;
+  private segment: number;
+  private rate: number;
+  private done = false;
+
+  /** Builds the process; throws RangeError for a non-positive segmentMin, non-finite startMin/endMin or endMin < startMin. */
+  constructor(opts: PiecewiseRateOptions) {
+    const startMin = opts.startMin ?? 0;
+    if (!Number.isFinite(opts.segmentMin) || opts.segmentMin <= 0) {
+      throw new RangeError(`segmentMin must be a finite number > 0, got ${String(opts.segmentMin)}`);
+    }
+    if (!Number.isFinite(startMin) || startMin < 0) {
+      throw new RangeError(`startMin must be a finite number >= 0, got ${String(startMin)}`);
+    }
+    if (!Number.isFinite(opts.endMin) || opts.endMin < startMin) {
+      throw new RangeError(`endMin must be a finite number >= startMin (${startMin}), got ${String(opts.endMin)}`);
+    }
+    this.segmentMin = opts.segmentMin;
+    this.rateAt = opts.rateAt;
+    this.rng = opts.rng;
+    this.endMin = opts.endMin;
+    this.nowMin = startMin;
+    this.segment = Math.floor(startMin / opts.segmentMin);
+    this.rate = this.fetchRate(this.segment);
+  }
+
+  private fetchRate(segment: number): number {
+    const rate = this.rateAt(segment);
+    if (!(rate >= 0) || rate === Infinity) {
+      throw new RangeError(`rate of segment ${segment} must be a finite number >= 0 arrivals/min, got ${String(rate)}`);
+    }
+    return rate;
+  }
+
+  /**
+   * The next arrival instant, minutes (non-decreasing), or Infinity once none remains before endMin;
+   * throws RangeError if rateAt returns a negative, NaN or infinite rate.
+   */
+  next(): number {
+    if (this.done) return Infinity;
+    let remaining = -Math.log(1 - this.rng.next()); // cumulative rate still to cover, Exp(1)
+    let t = this.nowMin;
+    for (;;) {
+      // Segment ends are computed from the index, not accumulated, so there is no drift over years.
+      const segEnd = (this.segment + 1) * this.segmentMin;
+      const stop = segEnd < this.endMin ? segEnd : this.endMin;
+      if (this.rate > 0) {
+        const mass = this.rate * (stop - t);
+        if (remaining <= mass) {
+          const at = t + remaining / this.rate;
+          // Rounding must not push the arrival into the next (maybe zero-rate) segment or past the end.
+          t = at < stop ? at : stop;
+          if (t >= this.endMin) break;
+          this.nowMin = t;
+          return t;
+        }
+        remaining -= mass;
+      }
+      if (segEnd >= this.endMin) break;
+      t = segEnd;
+      this.segment += 1;
+      this.rate = this.fetchRate(this.segment);
+    }
+    this.done = true;
+    this.nowMin = this.endMin;
+    return Infinity;
+  }
+}

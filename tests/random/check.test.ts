@@ -1,0 +1,79 @@
+// Validation: every invalid parameter is reported with its path and bad value; valid ones pass.
+import { describe, expect, it } from 'vitest';
+import { assertDist, checkDist, DistError, makeSampler, sampleDist, createStream, type Dist } from '../../src/random/index.js';
+
+const bad = (x: unknown): Dist => x as Dist;
+
+// [label, dist, every expected problem (exact)]
+const invalid: [string, Dist, string[]][] = [
+  ['negative fixed', { kind: 'fixed', value: -1 }, ['svc.value must be >= 0, got -1']],
+  ['NaN exponential mean', { kind: 'exponential', mean: Number.NaN }, ['svc.mean must be a finite number, got NaN']],
+  ['zero exponential mean', { kind: 'exponential', mean: 0 }, ['svc.mean must be > 0, got 0']],
+  ['uniform min > max', { kind: 'uniform', min: 5, max: 2 }, ['svc.min must be <= svc.max (2), got 5']],
+  ['triangular min > max', { kind: 'triangular', min: 5, mode: 4, max: 2 }, ['svc.min must be <= svc.max (2), got 5']],
+  ['triangular mode outside', { kind: 'triangular', min: 1, mode: 9, max: 4 }, ['svc.mode must lie in [min, max] = [1, 4], got 9']],
+  ['normal negative sd', { kind: 'normal', mean: 10, sd: -3 }, ['svc.sd must be >= 0, got -3']],
+  ['normal negative mean', { kind: 'normal', mean: -1, sd: 3 }, ['svc.mean must be >= 0, got -1']],
+  ['lognormal zero mean, infinite sd', { kind: 'lognormal', mean: 0, sd: Infinity }, ['svc.mean must be > 0, got 0', 'svc.sd must be a finite number, got Infinity']],
+  ['gamma shape <= 0', { kind: 'gamma', shape: 0, scale: 2 }, ['svc.shape must be > 0, got 0']],
+  ['gamma scale string', bad({ kind: 'gamma', shape: 1, scale: '2' }), ['svc.scale must be a finite number, got "2"']],
+  ['erlang fractional k', { kind: 'erlang', k: 2.5, mean: 3 }, ['svc.k must be a positive integer, got 2.5']],
+  ['erlang zero k', { kind: 'erlang', k: 0, mean: 3 }, ['svc.k must be a positive integer, got 0']],
+  ['empirical empty', { kind: 'empirical', values: [], weights: [] }, ['svc.values must have at least 1 value, got 0', 'svc.weights must have at least 1 value, got 0']],
+  ['empirical mismatched', { kind: 'empirical', values: [1, 2], weights: [1] }, ['svc.weights must have as many entries as svc.values (2), got 1']],
+  ['empirical negative weight', { kind: 'empirical', values: [1, 2], weights: [1, -2] }, ['svc.weights[1] must be >= 0, got -2']],
+  ['empirical all-zero weights', { kind: 'empirical', values: [1, 2], weights: [0, 0] }, ['svc.weights must not all be zero, got [0,0]']],
+  ['empirical missing weights', bad({ kind: 'empirical', values: [1] }), ['svc.weights must be an array of numbers, got undefined']],
+  ['piecewise one point', { kind: 'piecewise', sample: [3] }, ['svc.sample must have at least 2 values, got 1']],
+  ['piecewise negative point', { kind: 'piecewise', sample: [3, -1, 4] }, ['svc.sample[1] must be >= 0, got -1']],
+  ['unknown kind', bad({ kind: 'weibull', shape: 2 }), ['svc.kind must be one of fixed, exponential, uniform, triangular, normal, lognormal, gamma, erlang, empirical, piecewise; got "weibull"']],
+  ['not an object', bad(null), ['svc must be a distribution object, got null']],
+];
+
+const valid: Dist[] = [
+  { kind: 'fixed', value: 0 },
+  { kind: 'uniform', min: 3, max: 3 },
+  { kind: 'triangular', min: 0, mode: 0, max: 2 },
+  { kind: 'normal', mean: 0, sd: 0 },
+  { kind: 'lognormal', mean: 1, sd: 0 },
+  { kind: 'erlang', k: 1, mean: 2 },
+  { kind: 'empirical', values: [0, 4], weights: [0, 1] },
+  { kind: 'piecewise', sample: [0, 0] },
+];
+
+describe('checkDist', () => {
+  it.each(invalid)('%s', (_label, dist, problems) => {
+    expect(checkDist(dist, 'svc')).toEqual(problems);
+  });
+
+  it.each(valid.map((d) => [d.kind, d] as const))('accepts a valid edge case (%s)', (_kind, dist) => {
+    expect(checkDist(dist, 'svc')).toEqual([]);
+  });
+
+  it('uses bare field names when the path is empty', () => {
+    expect(checkDist({ kind: 'normal', mean: 1, sd: -3 }, '')).toEqual(['sd must be >= 0, got -3']);
+  });
+});
+
+describe('assertDist and the public entry points', () => {
+  it('throws a DistError carrying every problem', () => {
+    const dist = bad({ kind: 'lognormal', mean: -1, sd: -1 });
+    try {
+      assertDist(dist, 'crossings[0].stages[1].serviceMin');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DistError);
+      expect((e as DistError).problems).toEqual([
+        'crossings[0].stages[1].serviceMin.mean must be > 0, got -1',
+        'crossings[0].stages[1].serviceMin.sd must be >= 0, got -1',
+      ]);
+      expect((e as DistError).message).toContain('serviceMin.sd must be >= 0, got -1');
+    }
+  });
+
+  it('makeSampler and sampleDist refuse invalid parameters instead of drawing NaN', () => {
+    const dist: Dist = { kind: 'triangular', min: 1, mode: 0, max: 2 };
+    expect(() => makeSampler(dist)).toThrow(DistError);
+    expect(() => sampleDist(dist, createStream(1, 0, 'x'))).toThrow(/mode must lie in \[min, max\]/);
+  });
+});

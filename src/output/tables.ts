@@ -1,0 +1,97 @@
+// Column lists and row formatters of the run folder's CSV files; the column order here is the file order.
+// Every number goes through number.ts, so cells never depend on locale and never use exponents.
+import type { CollectedResults, DailyMeanRow, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/collect.js';
+import { STAGE_METRIC_UNITS } from '../experiment/collect.js';
+import { METRIC_UNITS, type VehicleTrace } from '../model/results.js';
+import type { MetricSummary } from '../experiment/stats.js';
+import { formatCount, formatFixed } from './number.js';
+import type { CsvRow } from './csvfile.js';
+
+const STAT_COLUMNS = ['mean', 'sd', 'ci95_low', 'ci95_high', 'min', 'max', 'replications'] as const;
+
+export const SUMMARY_COLUMNS = ['scenario', 'crossing', 'direction', 'class', 'metric', 'unit', ...STAT_COLUMNS] as const;
+export const REPLICATION_COLUMNS = ['scenario', 'replication', 'crossing', 'direction', 'class', 'metric', 'unit', 'value'] as const;
+export const STAGE_COLUMNS = ['scenario', 'crossing', 'stage', 'directions', 'metric', 'unit', ...STAT_COLUMNS] as const;
+export const DAILY_COLUMNS = [
+  'scenario', 'date', 'crossing', 'direction', 'class', 'replications', 'arrivals', 'completed', 'tonnes', 'railcars',
+  'approach_queue_mean', 'approach_queue_max', 'approach_wait_h_mean',
+] as const;
+export const VEHICLE_COLUMNS = [
+  'scenario', 'replication', 'vehicle', 'crossing', 'direction', 'class', 'cargo', 'tonnes', 'railcars', 'outcome',
+  'arrived_local', 'arrived_at_min', 'entered_at_min', 'exited_at_min', 'approach_wait_h', 'crossing_time_h',
+] as const;
+
+/** Metrics whose per-replication value is a whole number of vehicles or wagons (written without decimals). */
+const COUNT_METRICS = new Set(['arrivals', 'completed', 'in_system_end', 'turned_away', 'railcars', 'approach_queue_max', 'served']);
+
+function statCells(s: MetricSummary): CsvRow {
+  return {
+    mean: formatFixed(s.mean),
+    sd: formatFixed(s.sd),
+    ci95_low: formatFixed(s.ci95Low),
+    ci95_high: formatFixed(s.ci95High),
+    min: formatFixed(s.min),
+    max: formatFixed(s.max),
+    replications: formatCount(s.n),
+  };
+}
+
+/** A summary.csv row. */
+export function summaryRow(scenario: string, r: SummaryRow): CsvRow {
+  return { scenario, crossing: r.crossing, direction: r.direction, class: r.vehicleClass, metric: r.metric, unit: METRIC_UNITS[r.metric], ...statCells(r) };
+}
+
+/** A replications.csv row. */
+export function replicationRow(scenario: string, r: ReplicationRow): CsvRow {
+  return {
+    scenario, replication: formatCount(r.replication), crossing: r.crossing, direction: r.direction, class: r.vehicleClass,
+    metric: r.metric, unit: METRIC_UNITS[r.metric], value: COUNT_METRICS.has(r.metric) ? formatCount(r.value) : formatFixed(r.value),
+  };
+}
+
+/** A stages.csv row. */
+export function stageRow(scenario: string, r: StageSummaryRow): CsvRow {
+  return { scenario, crossing: r.crossing, stage: r.stage, directions: r.directions, metric: r.metric, unit: STAGE_METRIC_UNITS[r.metric], ...statCells(r) };
+}
+
+/** A daily.csv row (every figure is a mean over replications). */
+export function dailyRow(scenario: string, r: DailyMeanRow): CsvRow {
+  return {
+    scenario, date: r.date, crossing: r.crossing, direction: r.direction, class: r.vehicleClass, replications: formatCount(r.replications),
+    arrivals: formatFixed(r.arrivals), completed: formatFixed(r.completed), tonnes: formatFixed(r.tonnes), railcars: formatFixed(r.railcars),
+    approach_queue_mean: formatFixed(r.approachQueueMean), approach_queue_max: formatFixed(r.approachQueueMax),
+    approach_wait_h_mean: formatFixed(r.approachWaitHMean),
+  };
+}
+
+/** Local date-time text 'YYYY-MM-DD HH:MM:SS' of `min` minutes after 00:00 on ISO date `startDate` ('' for NaN). */
+export function localDateTime(startDate: string, min: number): string {
+  if (!Number.isFinite(min)) return '';
+  const ms = Date.parse(`${startDate}T00:00:00Z`) + Math.floor(min * 60) * 1000;
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** A vehicles.csv row; durations in hours are empty where the vehicle never reached that point. */
+export function vehicleRow(scenario: string, startDate: string, t: VehicleTrace): CsvRow {
+  return {
+    scenario, replication: formatCount(t.replication), vehicle: formatCount(t.vehicle), crossing: t.crossing, direction: t.direction,
+    class: t.vehicleClass, cargo: t.cargo, tonnes: formatFixed(t.tonnes), railcars: formatCount(t.railcars), outcome: t.outcome,
+    arrived_local: localDateTime(startDate, t.arrivedAtMin), arrived_at_min: formatFixed(t.arrivedAtMin),
+    entered_at_min: formatFixed(t.enteredAtMin), exited_at_min: formatFixed(t.exitedAtMin),
+    approach_wait_h: formatFixed((t.enteredAtMin - t.arrivedAtMin) / 60), crossing_time_h: formatFixed((t.exitedAtMin - t.arrivedAtMin) / 60),
+  };
+}
+
+/** The four result tables of a run, as (file name, columns, rows) in write order. */
+export function resultTables(scenario: string, res: CollectedResults): Array<{ file: string; columns: readonly string[]; rows: Iterable<CsvRow> }> {
+  return [
+    { file: 'summary.csv', columns: SUMMARY_COLUMNS, rows: res.summary.map((r) => summaryRow(scenario, r)) },
+    { file: 'replications.csv', columns: REPLICATION_COLUMNS, rows: mapIter(res.rows, (r) => replicationRow(scenario, r)) },
+    { file: 'stages.csv', columns: STAGE_COLUMNS, rows: res.stages.map((r) => stageRow(scenario, r)) },
+    { file: 'daily.csv', columns: DAILY_COLUMNS, rows: mapIter(res.daily, (r) => dailyRow(scenario, r)) },
+  ];
+}
+
+function* mapIter<T>(items: readonly T[], fn: (item: T) => CsvRow): Iterable<CsvRow> {
+  for (const item of items) yield fn(item);
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseString } from 'fast-csv';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CsvFile, writeCsv } from '../../src/output/csvfile.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bordersim-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function parse(text: string): Promise<Record<string, string>[]> {
+  const rows: Record<string, string>[] = [];
+  return new Promise((resolve, reject) => {
+    parseString(text, { headers: true })
+      .on('data', (r: Record<string, string>) => rows.push(r))
+      .on('error', reject)
+      .on('end', () => resolve(rows));
+  });
+}
+
+describe('writeCsv', () => {
+  it('writes RFC 4180: header, CRLF line ends including the last, quotes only where needed, doubled quotes', async () => {
+    const path = join(dir, 'a.csv');
+    const rows: Record<string, string>[] = [
+      { name: 'Kyakhta, road', note: 'said "open"', n: '1.5000' },
+      { name: 'Наушки', note: 'line\nbreak', n: '2' },
+      { name: 'plain', n: '3' },
+    ];
+    expect(writeCsv(path, ['name', 'note', 'n'], rows)).toBe(3);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toBe('name,note,n\r\n"Kyakhta, road","said ""open""",1.5000\r\nНаушки,"line\nbreak",2\r\nplain,,3\r\n');
+    expect(readFileSync(path).subarray(0, 3).toString('hex')).not.toBe('efbbbf');
+    expect(await parse(text)).toEqual([
+      { name: 'Kyakhta, road', note: 'said "open"', n: '1.5000' },
+      { name: 'Наушки', note: 'line\nbreak', n: '2' },
+      { name: 'plain', note: '', n: '3' },
+    ]);
+  });
+
+  it('writes the header even with no rows', () => {
+    const path = join(dir, 'empty.csv');
+    writeCsv(path, ['a', 'b'], []);
+    expect(readFileSync(path, 'utf8')).toBe('a,b\r\n');
+  });
+
+  it('streams: each row is on disk right after write, nothing buffered', () => {
+    const path = join(dir, 'stream.csv');
+    const file = new CsvFile(path, ['i', 'text']);
+    let last = 0;
+    for (let i = 0; i < 2000; i++) {
+      file.write({ i: String(i), text: 'x'.repeat(50) });
+      const size = statSync(path).size;
+      expect(size).toBeGreaterThan(last);
+      last = size;
+    }
+    file.close();
+    file.close();
+    expect(readFileSync(path, 'utf8').split('\r\n')).toHaveLength(2002);
+    expect(() => file.write({ i: '1' })).toThrow(/closed/);
+  });
+});

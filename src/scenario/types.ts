@@ -92,6 +92,11 @@ export interface DemandSource {
   /** Net tonnes per loaded wagon (trains only, else 0). */
   tonnesPerWagon: number;
   profile: DemandProfile;
+  /**
+   * 'poisson' (default): a non-homogeneous Poisson process; 'regular': deterministic arrivals each time the
+   * integrated rate grows by one (timetabled trains, scripted test arrivals).
+   */
+  arrivals: 'poisson' | 'regular';
   /** Growth multiplier already folded from the scenario's growth factors (1 = none). */
   growth: number;
   source: Source;

@@ -1,7 +1,7 @@
 // Sampling a Dist: sampleDist for one-off draws, makeSampler for hot paths (constants precomputed,
 // allocation-free closure). Both use the same algorithms, so their first draw from equal streams agrees.
 import { assertDist } from './check.js';
-import { NormalSource, drawExponential, drawGamma, lognormalParams, triangularAt } from './variate.js';
+import { NormalSource, drawExponential, drawGamma, gammaConstants, lognormalParams, triangularAt } from './variate.js';
 import type { Dist, Rng } from './types.js';
 
 /** A compiled distribution: draws one value from the given stream. */
@@ -77,11 +77,11 @@ export function sampleDist(dist: Dist, rng: Rng): number {
       return Math.exp(mu + sigma * oneOffNormal.draw(rng));
     }
     case 'gamma':
-      return drawGamma(rng, oneOffNormal, dist.shape, dist.scale);
+      return drawGamma(rng, oneOffNormal, gammaConstants(dist.shape), dist.scale);
     case 'erlang':
       return dist.k <= ERLANG_PRODUCT_MAX_K
         ? drawErlangByProduct(rng, dist.k, dist.mean)
-        : drawGamma(rng, oneOffNormal, dist.k, dist.mean / dist.k);
+        : drawGamma(rng, oneOffNormal, gammaConstants(dist.k), dist.mean / dist.k);
     case 'empirical': {
       let total = 0;
       for (const w of dist.weights) total += w;
@@ -140,17 +140,19 @@ export function makeSampler(dist: Dist): Sampler {
       return (rng) => Math.exp(mu + sigma * normal.draw(rng));
     }
     case 'gamma': {
-      const { shape, scale } = dist;
+      const constants = gammaConstants(dist.shape);
+      const scale = dist.scale;
       const normal = new NormalSource();
-      return (rng) => drawGamma(rng, normal, shape, scale);
+      return (rng) => drawGamma(rng, normal, constants, scale);
     }
     case 'erlang': {
       const { k, mean } = dist;
       if (k === 1) return (rng) => -mean * Math.log(1 - rng.next());
       if (k <= ERLANG_PRODUCT_MAX_K) return (rng) => drawErlangByProduct(rng, k, mean);
       const normal = new NormalSource();
+      const constants = gammaConstants(k);
       const scale = mean / k;
-      return (rng) => drawGamma(rng, normal, k, scale);
+      return (rng) => drawGamma(rng, normal, constants, scale);
     }
     case 'empirical': {
       const values = Float64Array.from(dist.values);

@@ -38,15 +38,27 @@ export function drawExponential(rng: Rng, mean: number): number {
   return -mean * Math.log(1 - rng.next());
 }
 
-/**
- * Draws Gamma(shape, scale) by Marsaglia–Tsang (2000); for shape < 1 draws Gamma(shape + 1) and
- * multiplies by U^(1/shape). Expects shape > 0 and scale > 0 (checked by the caller).
- */
-export function drawGamma(rng: Rng, normal: NormalSource, shape: number, scale: number): number {
+/** Marsaglia–Tsang constants for a shape (> 0), precomputed once per sampler. */
+export interface GammaConstants {
+  d: number;
+  c: number;
+  /** 1/shape when shape < 1 (the boost exponent), else 0 (no boost). */
+  boostExponent: number;
+}
+
+/** Precomputes the Marsaglia–Tsang constants for Gamma(shape); shape < 1 is boosted to shape + 1. */
+export function gammaConstants(shape: number): GammaConstants {
   const boosted = shape < 1;
-  const a = boosted ? shape + 1 : shape;
-  const d = a - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
+  const d = (boosted ? shape + 1 : shape) - 1 / 3;
+  return { d, c: 1 / Math.sqrt(9 * d), boostExponent: boosted ? 1 / shape : 0 };
+}
+
+/**
+ * Draws Gamma(shape, scale) by Marsaglia–Tsang (2000) from precomputed constants; for shape < 1 draws
+ * Gamma(shape + 1) and multiplies by U^(1/shape). Expects shape > 0 and scale > 0 (checked by the caller).
+ */
+export function drawGamma(rng: Rng, normal: NormalSource, k: GammaConstants, scale: number): number {
+  const { d, c } = k;
   let x: number;
   for (;;) {
     const z = normal.draw(rng);
@@ -61,7 +73,7 @@ export function drawGamma(rng: Rng, normal: NormalSource, shape: number, scale: 
       break;
     }
   }
-  if (boosted) x *= Math.pow(1 - rng.next(), 1 / shape);
+  if (k.boostExponent !== 0) x *= Math.pow(1 - rng.next(), k.boostExponent);
   return x * scale;
 }
 

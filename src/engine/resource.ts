@@ -49,6 +49,7 @@ export class Resource<T = unknown> {
   private openServerMin = 0;
   private busyOpenMin = 0;
   private overtimeMin = 0;
+  private dispatching = false;
 
   /** Throws RangeError for a negative or fractional fixed capacity. */
   constructor(sim: Simulation, name: string, options: ResourceOptions = {}) {
@@ -126,14 +127,25 @@ export class Resource<T = unknown> {
     };
   }
 
+  /**
+   * Starts waiting entities while servers are free. A granted entity runs on synchronously and may release
+   * this same resource again (a gate it passes straight through): the nested call returns at once and this
+   * loop carries on, so entities leave the line strictly in its order.
+   */
   private startWaiting(): void {
-    const line = this.line;
-    while (line.length > 0 && this.busy < this.capacity) {
-      const e = line.shift();
-      const cb = line.headCallback;
-      this.busy++;
-      this.queue.set(line.length, this.sim.nowMin);
-      cb(e);
+    if (this.dispatching) return;
+    this.dispatching = true;
+    try {
+      const line = this.line;
+      while (line.length > 0 && this.busy < this.capacity) {
+        const e = line.shift();
+        const cb = line.headCallback;
+        this.busy++;
+        this.queue.set(line.length, this.sim.nowMin);
+        cb(e);
+      }
+    } finally {
+      this.dispatching = false;
     }
   }
 

@@ -1,0 +1,70 @@
+// The model's local calendar: converts between simulation minutes (0 = 00:00 local on the start date)
+// and local ISO dates, months and ISO weekdays. Plain date arithmetic; no time zones needed.
+
+const DAY_MS = 86_400_000;
+export const DAY_MIN = 1440;
+
+/** Thrown for a date that is not a valid ISO YYYY-MM-DD. */
+export class DateError extends Error {}
+
+/** Parses 'YYYY-MM-DD' to a UTC epoch day number; throws DateError for anything else. */
+export function epochDayOf(isoDate: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) throw new DateError(`expected a date YYYY-MM-DD, got "${isoDate}"`);
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const back = new Date(ms).toISOString().slice(0, 10);
+  if (back !== isoDate) throw new DateError(`not a calendar date: "${isoDate}"`);
+  return ms / DAY_MS;
+}
+
+/** Dates, months and weekdays of the simulation's days, counted from the start date. */
+export class ModelClock {
+  readonly startDate: string;
+  private readonly startEpochDay: number;
+  /** ISO weekday of the start date, 1 = Monday … 7 = Sunday. */
+  readonly startWeekday: number;
+  private readonly dateCache: string[] = [];
+
+  /** Throws DateError for an invalid start date. */
+  constructor(startDate: string) {
+    this.startDate = startDate;
+    this.startEpochDay = epochDayOf(startDate);
+    // 1970-01-01 was a Thursday (ISO 4).
+    this.startWeekday = ((((this.startEpochDay + 3) % 7) + 7) % 7) + 1;
+  }
+
+  /** Day index (0 = start date) of an ISO date; negative before the start. */
+  dayIndexOf(isoDate: string): number {
+    return epochDayOf(isoDate) - this.startEpochDay;
+  }
+
+  /** Simulation minute of 00:00 on an ISO date. */
+  minuteOf(isoDate: string): number {
+    return this.dayIndexOf(isoDate) * DAY_MIN;
+  }
+
+  /** ISO date of day index `day`. */
+  dateOfDay(day: number): string {
+    let d = this.dateCache[day];
+    if (d === undefined) {
+      d = new Date((this.startEpochDay + day) * DAY_MS).toISOString().slice(0, 10);
+      if (day >= 0 && day < 100_000) this.dateCache[day] = d;
+    }
+    return d;
+  }
+
+  /** Month 0–11 of day index `day`. */
+  monthOfDay(day: number): number {
+    return new Date((this.startEpochDay + day) * DAY_MS).getUTCMonth();
+  }
+
+  /** ISO weekday 1–7 of day index `day`. */
+  weekdayOfDay(day: number): number {
+    return ((((this.startWeekday - 1 + day) % 7) + 7) % 7) + 1;
+  }
+
+  /** Simulation minute at which the week containing the start begins (Monday 00:00, ≤ 0). */
+  get weekOriginMin(): number {
+    return -(this.startWeekday - 1) * DAY_MIN;
+  }
+}

@@ -1,0 +1,149 @@
+// One crossing as engine objects: approach gates (closed hours hold vehicles on the road), the zone of
+// places held from entry to exit, its stages, and one trajectory per demand source walked by every vehicle.
+import { Resource, Zone, makeTrajectory, type Interpreter, type Simulation, type Step, type Trajectory } from '../engine/index.js';
+import { createStream, type Rng } from '../random/index.js';
+import type { Crossing, DemandSource, Direction, VehicleClass } from '../scenario/types.js';
+import type { ModelClock } from './clock.js';
+import { CrossingGroups } from './groups.js';
+import { DailyCounter } from './daily.js';
+import { StageModel } from './stage.js';
+import { buildGateSchedule } from './timetable.js';
+import type { Vehicle, Wagon } from './vehicle.js';
+
+/** What a crossing tells the run about a vehicle's life, for traces and the live count. */
+export interface VehicleHooks {
+  onExit(v: Vehicle): void;
+}
+
+/** A demand source's path: its trajectory and which optional stages need a selection draw. */
+export interface SourcePath {
+  source: DemandSource;
+  trajectory: Trajectory<Vehicle>;
+  holdsZone: boolean;
+  /** Shares of the optional stages, in bit order of Vehicle.selected. */
+  optionalShares: number[];
+  selectRng: Rng;
+  daily: DailyCounter;
+}
+
+/** Engine objects and statistics of one crossing. */
+export class CrossingModel {
+  readonly zone: Zone<Vehicle>;
+  readonly stages: StageModel[];
+  readonly groups: CrossingGroups;
+  readonly paths: SourcePath[];
+  readonly dailyCounters: DailyCounter[] = [];
+  private readonly gates = new Map<string, Resource<Vehicle>>();
+
+  constructor(
+    readonly crossing: Crossing,
+    sim: Simulation,
+    clock: ModelClock,
+    seed: number,
+    replication: number,
+    interp: Interpreter<Vehicle>,
+    wagonInterp: Interpreter<Wagon>,
+    hooks: VehicleHooks,
+  ) {
+    this.zone = new Zone<Vehicle>(sim, `${crossing.id}/zone`, crossing.zone.places);
+    this.stages = crossing.stages.map((s) => new StageModel(crossing.id, s, sim, clock, seed, replication, interp, wagonInterp));
+    this.groups = new CrossingGroups(crossing.id, crossing.demand, sim.nowMin);
+    const dailyByPair = new Map<string, DailyCounter>();
+    this.paths = crossing.demand.map((source) => {
+      const key = `${source.direction}/${source.vehicleClass}`;
+      let daily = dailyByPair.get(key);
+      if (!daily) {
+        daily = new DailyCounter(this.groups.get(source.direction, source.vehicleClass), source.direction, source.vehicleClass);
+        dailyByPair.set(key, daily);
+        this.dailyCounters.push(daily);
+      }
+      return this.buildPath(source, sim, clock, seed, replication, hooks, daily);
+    });
+  }
+
+  /** The stages a source's vehicles pass, in order. */
+  stagesFor(source: DemandSource): StageModel[] {
+    return this.stages.filter(
+      (m) =>
+        m.stage.directions.includes(source.direction) &&
+        m.stage.classes.includes(source.vehicleClass) &&
+        m.stage.cargo.includes(source.cargo) &&
+        m.stage.share > 0,
+    );
+  }
+
+  private gateFor(direction: Direction, vehicleClass: VehicleClass, first: StageModel | undefined, sim: Simulation, clock: ModelClock): Resource<Vehicle> {
+    const key = `${direction}/${vehicleClass}/${first?.stage.id ?? ''}`;
+    let gate = this.gates.get(key);
+    if (!gate) {
+      gate = new Resource<Vehicle>(sim, `${this.crossing.id}/gate/${key}`, { schedule: buildGateSchedule(first?.stage.timetable ?? null, clock) });
+      this.gates.set(key, gate);
+    }
+    return gate;
+  }
+
+  private buildPath(
+    source: DemandSource,
+    sim: Simulation,
+    clock: ModelClock,
+    seed: number,
+    replication: number,
+    hooks: VehicleHooks,
+    daily: DailyCounter,
+  ): SourcePath {
+    const stages = this.stagesFor(source);
+    const holdsZone = this.crossing.zone.classes.includes(source.vehicleClass);
+    const gate = this.gateFor(source.direction, source.vehicleClass, stages[0], sim, clock);
+    const enter: Step<Vehicle> = {
+      kind: 'call',
+      fn: (v) => {
+        v.enteredAtMin = sim.nowMin;
+        for (const g of v.groups.all) g.enter(sim.nowMin, v.arrivedAtMin, holdsZone);
+        v.daily.entered++;
+        v.daily.waitSumMin += sim.nowMin - v.arrivedAtMin;
+      },
+    };
+    // The approach: wait while the crossing is closed for this class (the gate), then for a place in the zone.
+    const steps: Step<Vehicle>[] = [
+      { kind: 'seize', resource: gate },
+      { kind: 'release', resource: gate },
+    ];
+    if (holdsZone) steps.push({ kind: 'enter', zone: this.zone }, enter);
+    const optionalShares: number[] = [];
+    let entered = holdsZone;
+    for (const st of stages) {
+      const body = st.steps();
+      if (!entered && st.stage.share >= 1) {
+        // Vehicles without a zone place leave the approach when their first compulsory stage starts.
+        body.splice(1, 0, enter);
+        entered = true;
+      }
+      if (st.stage.share < 1) {
+        const bit = 1 << optionalShares.length;
+        optionalShares.push(st.stage.share);
+        steps.push({ kind: 'branch', test: (v) => (v.selected & bit) !== 0, skip: body.length });
+      }
+      steps.push(...body);
+    }
+    if (!entered) steps.push(enter);
+    if (holdsZone) steps.push({ kind: 'leave', zone: this.zone });
+    if (optionalShares.length > 30) throw new RangeError(`crossing ${this.crossing.id}: more than 30 optional stages`);
+    const trajectory = makeTrajectory<Vehicle>(steps, (v) => {
+      for (const g of v.groups.all) g.exit(sim.nowMin, v.arrivedAtMin, v.tonnes, v.railcars, holdsZone);
+      v.daily.completed++;
+      v.daily.tonnes += v.tonnes;
+      v.daily.railcars += v.railcars;
+      hooks.onExit(v);
+    });
+    const selectRng = createStream(seed, replication, `${this.crossing.id}/${source.id}/select`);
+    return { source, trajectory, holdsZone, optionalShares, selectRng, daily };
+  }
+
+  /** Resets every statistic of the crossing (warm-up). */
+  reset(nowMin: number): void {
+    this.zone.reset();
+    for (const s of this.stages) s.reset();
+    for (const g of this.groups.ordered) g.reset(nowMin);
+    for (const d of this.dailyCounters) d.restart(nowMin);
+  }
+}

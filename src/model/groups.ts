@@ -1,0 +1,183 @@
+// Statistics of one crossing × direction × class group (or a total over directions/classes): counts,
+// approach queue and waits, crossing times, zone places held, per-day figures and Little's-law bookkeeping.
+import { LevelMonitor, Tally } from '../engine/index.js';
+import type { Direction, VehicleClass } from '../scenario/types.js';
+import { GROUP_METRICS, type ClassKey, type DirectionKey, type GroupMetric, type GroupResult } from './results.js';
+
+const MIN_PER_H = 60;
+
+/** Running statistics of one group; vehicles update every group they belong to. */
+export class GroupStats {
+  arrivals = 0;
+  completed = 0;
+  turnedAway = 0;
+  tonnes = 0;
+  railcars = 0;
+  /** Vehicles arrived and not yet exited or turned away (live, not reset). */
+  inSystem = 0;
+  /** inSystem when statistics were last reset (for conservation). */
+  inSystemAtReset = 0;
+  readonly approach: LevelMonitor;
+  readonly zoneHeld: LevelMonitor;
+  readonly waitMin = new Tally();
+  readonly crossingMin = new Tally();
+  /** Σ of approach minutes (clipped at the reset instant) of vehicles that left the approach. */
+  private waitAreaMin = 0;
+  /** Σ max(arrivedAt, resetAt) over vehicles still on the approach. */
+  private approachStartSum = 0;
+  private resetAtMin: number;
+
+  constructor(
+    readonly crossing: string,
+    readonly direction: DirectionKey,
+    readonly vehicleClass: ClassKey,
+    startMin: number,
+  ) {
+    this.approach = new LevelMonitor(startMin);
+    this.zoneHeld = new LevelMonitor(startMin);
+    this.resetAtMin = startMin;
+  }
+
+  arrive(nowMin: number): void {
+    this.arrivals++;
+    this.inSystem++;
+    this.approach.change(1, nowMin);
+    this.approachStartSum += nowMin;
+  }
+
+  turnAway(): void {
+    this.arrivals++;
+    this.turnedAway++;
+  }
+
+  /** Leaves the approach (takes its place or starts its first stage) after arriving at `arrivedAtMin`. */
+  enter(nowMin: number, arrivedAtMin: number, holdsZone: boolean): void {
+    this.approach.change(-1, nowMin);
+    const from = arrivedAtMin > this.resetAtMin ? arrivedAtMin : this.resetAtMin;
+    this.approachStartSum -= from;
+    this.waitAreaMin += nowMin - from;
+    this.waitMin.add(nowMin - arrivedAtMin);
+    if (holdsZone) this.zoneHeld.change(1, nowMin);
+  }
+
+  exit(nowMin: number, arrivedAtMin: number, tonnes: number, railcars: number, holdsZone: boolean): void {
+    this.completed++;
+    this.inSystem--;
+    this.tonnes += tonnes;
+    this.railcars += railcars;
+    this.crossingMin.add(nowMin - arrivedAtMin);
+    if (holdsZone) this.zoneHeld.change(-1, nowMin);
+  }
+
+  /** Discards everything measured before `nowMin` (warm-up); vehicles inside carry on. */
+  reset(nowMin: number): void {
+    this.arrivals = 0;
+    this.completed = 0;
+    this.turnedAway = 0;
+    this.tonnes = 0;
+    this.railcars = 0;
+    this.inSystemAtReset = this.inSystem;
+    this.approach.reset(nowMin);
+    this.zoneHeld.reset(nowMin);
+    this.waitMin.reset();
+    this.crossingMin.reset();
+    this.waitAreaMin = 0;
+    this.approachStartSum = this.approach.level * nowMin;
+    this.resetAtMin = nowMin;
+  }
+
+  /**
+   * Little's law on the approach over the measured window, in its exact finite-horizon form: the area under
+   * the queue-length curve equals the sum of the approach minutes spent inside the window by all vehicles.
+   */
+  littlesLaw(nowMin: number): { areaMin: number; sumOfWaitsMin: number; meanQueue: number; ratePerH: number; meanWaitH: number } {
+    const areaMin = this.approach.integral(nowMin);
+    const stillWaitingMin = this.approach.level * nowMin - this.approachStartSum;
+    const spanMin = nowMin - this.resetAtMin;
+    return {
+      areaMin,
+      sumOfWaitsMin: this.waitAreaMin + stillWaitingMin,
+      meanQueue: spanMin > 0 ? areaMin / spanMin : 0,
+      ratePerH: spanMin > 0 ? (this.waitMin.count / spanMin) * MIN_PER_H : 0,
+      meanWaitH: this.waitMin.count > 0 ? this.waitMin.mean / MIN_PER_H : 0,
+    };
+  }
+
+  /** The group's metrics at `nowMin` (end of the run). */
+  result(nowMin: number): GroupResult {
+    const w = this.waitMin;
+    const c = this.crossingMin;
+    const h = (x: number): number => (Number.isFinite(x) ? x / MIN_PER_H : 0);
+    const values: Record<GroupMetric, number> = {
+      arrivals: this.arrivals,
+      completed: this.completed,
+      in_system_end: this.inSystem,
+      turned_away: this.turnedAway,
+      tonnes: this.tonnes,
+      railcars: this.railcars,
+      approach_queue_mean: this.approach.mean(nowMin),
+      approach_queue_p95: this.approach.quantile(0.95, nowMin),
+      approach_queue_max: this.approach.max,
+      approach_wait_h_mean: w.count > 0 ? h(w.mean) : 0,
+      approach_wait_h_p50: h(w.quantile(0.5)),
+      approach_wait_h_p90: h(w.quantile(0.9)),
+      approach_wait_h_p95: h(w.quantile(0.95)),
+      approach_wait_h_max: w.count > 0 ? h(w.max) : 0,
+      crossing_time_h_mean: c.count > 0 ? h(c.mean) : 0,
+      crossing_time_h_p95: h(c.quantile(0.95)),
+      zone_occupancy_mean: this.zoneHeld.mean(nowMin),
+    };
+    for (const m of GROUP_METRICS) if (!Number.isFinite(values[m])) values[m] = 0;
+    return { crossing: this.crossing, direction: this.direction, vehicleClass: this.vehicleClass, values };
+  }
+}
+
+/** The four groups a vehicle updates: its own, its direction's total, its class's total, the crossing total. */
+export interface GroupSet {
+  base: GroupStats;
+  all: GroupStats[];
+}
+
+/** Creates and indexes the groups of one crossing for the (direction, class) pairs that have demand. */
+export class CrossingGroups {
+  private readonly byKey = new Map<string, GroupStats>();
+  readonly ordered: GroupStats[] = [];
+
+  constructor(crossing: string, pairs: { direction: Direction; vehicleClass: VehicleClass }[], startMin: number) {
+    const dirs: DirectionKey[] = ['south', 'north', 'all'];
+    const classes: ClassKey[] = ['truck', 'car', 'train', 'all'];
+    const has = (d: DirectionKey, c: ClassKey): boolean =>
+      pairs.some((p) => (d === 'all' || p.direction === d) && (c === 'all' || p.vehicleClass === c));
+    for (const d of dirs) {
+      for (const c of classes) {
+        if (!has(d, c)) continue;
+        const g = new GroupStats(crossing, d, c, startMin);
+        this.byKey.set(`${d}/${c}`, g);
+        this.ordered.push(g);
+      }
+    }
+    if (!this.byKey.has('all/all')) {
+      const g = new GroupStats(crossing, 'all', 'all', startMin);
+      this.byKey.set('all/all', g);
+      this.ordered.push(g);
+    }
+  }
+
+  /** The group of a (direction, class) key; throws if the pair had no demand when the groups were built. */
+  get(direction: DirectionKey, vehicleClass: ClassKey): GroupStats {
+    const g = this.byKey.get(`${direction}/${vehicleClass}`);
+    if (!g) throw new Error(`no statistics group for ${direction}/${vehicleClass}`);
+    return g;
+  }
+
+  /** The groups updated by a vehicle of this direction and class. */
+  setFor(direction: Direction, vehicleClass: VehicleClass): GroupSet {
+    const base = this.get(direction, vehicleClass);
+    return { base, all: [base, this.get(direction, 'all'), this.get('all', vehicleClass), this.get('all', 'all')] };
+  }
+
+  /** The crossing's total group. */
+  get total(): GroupStats {
+    return this.get('all', 'all');
+  }
+}

@@ -1,0 +1,132 @@
+// One replication of the border model: builds every crossing on one simulation, feeds the arrivals,
+// closes each local day, resets at the end of the warm-up, and returns plain result rows.
+import { Interpreter, Priority, Simulation } from '../engine/index.js';
+import { createStream } from '../random/index.js';
+import type { Scenario } from '../scenario/types.js';
+import { DAY_MIN, ModelClock } from './clock.js';
+import { CrossingModel, type SourcePath } from './crossing.js';
+import { makeArrivals } from './demand.js';
+import { checkInvariants } from './invariants.js';
+import type { DailyResult, ReplicationResult, VehicleTrace } from './results.js';
+import type { Vehicle, Wagon } from './vehicle.js';
+
+export interface ReplicationOptions {
+  seed: number;
+  replication: number;
+  days: number;
+  warmupDays: number;
+  /** Called once per vehicle: when it exits, is turned away, or is still inside at the end. */
+  onVehicle?: (t: VehicleTrace) => void;
+}
+
+/** Thrown for options that cannot be run (days ≤ 0, warm-up not shorter than the run). */
+export class RunOptionsError extends Error {}
+
+/** Simulates one replication of the scenario and returns its results (statistics after the warm-up). */
+export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
+  const { seed, replication, days, warmupDays, onVehicle } = options;
+  if (!(Number.isInteger(days) && days > 0)) throw new RunOptionsError(`days must be a positive integer, got ${days}`);
+  if (!(Number.isInteger(warmupDays) && warmupDays >= 0 && warmupDays < days)) {
+    throw new RunOptionsError(`warmupDays must be an integer in [0, ${days - 1}], got ${warmupDays}`);
+  }
+  const horizonMin = days * DAY_MIN;
+  const warmupMin = warmupDays * DAY_MIN;
+  const clock = new ModelClock(scenario.startDate);
+  const sim = new Simulation();
+  const interp = new Interpreter<Vehicle>(sim);
+  const wagonInterp = new Interpreter<Wagon>(sim);
+  const live = onVehicle ? new Set<Vehicle>() : null;
+  let nextId = 0;
+  const trace = (v: Vehicle, outcome: VehicleTrace['outcome']): void => {
+    onVehicle!({
+      replication,
+      vehicle: v.id,
+      crossing: v.groups.base.crossing,
+      direction: v.source.direction,
+      vehicleClass: v.source.vehicleClass,
+      cargo: v.source.cargo,
+      tonnes: v.tonnes,
+      railcars: v.railcars,
+      arrivedAtMin: v.arrivedAtMin,
+      enteredAtMin: v.enteredAtMin,
+      exitedAtMin: outcome === 'completed' ? sim.nowMin : NaN,
+      outcome,
+    });
+  };
+  const hooks = {
+    onExit: (v: Vehicle): void => {
+      if (live) {
+        live.delete(v);
+        trace(v, 'completed');
+      }
+    },
+  };
+  const crossings = scenario.crossings.map((c) => new CrossingModel(c, sim, clock, seed, replication, interp, wagonInterp, hooks));
+
+  for (const cm of crossings) {
+    const limit = cm.crossing.approachLimit;
+    for (const path of cm.paths) startSource(cm, path, limit);
+  }
+
+  function startSource(cm: CrossingModel, path: SourcePath, limit: number | null): void {
+    const { source } = path;
+    const arrivals = makeArrivals(source, clock, createStream(seed, replication, `${cm.crossing.id}/${source.id}/arrivals`), horizonMin);
+    const groups = cm.groups.setFor(source.direction, source.vehicleClass);
+    const total = cm.groups.total;
+    const isTrain = source.vehicleClass === 'train';
+    const loaded = source.cargo === 'loaded';
+    const wagons = isTrain ? source.wagonsPerTrain : 0;
+    const tonnes = loaded ? (isTrain ? wagons * source.tonnesPerWagon : source.payloadT) : 0;
+    const shares = path.optionalShares;
+    const arrive = (): void => {
+      const now = sim.nowMin;
+      const v: Vehicle = {
+        pc: 0, trajectory: path.trajectory, id: nextId++, source, groups, daily: path.daily,
+        tonnes, railcars: wagons, wagons, arrivedAtMin: now, enteredAtMin: NaN, selected: 0, pendingWagons: 0,
+      };
+      // One selection draw per optional stage, always made, so the streams stay aligned across plans.
+      for (let k = 0; k < shares.length; k++) if (path.selectRng.next() < shares[k]!) v.selected |= 1 << k;
+      path.daily.arrivals++;
+      if (limit !== null && total.approach.level >= limit) {
+        for (const g of groups.all) g.turnAway();
+        if (onVehicle) trace(v, 'turned_away');
+      } else {
+        for (const g of groups.all) g.arrive(now);
+        path.daily.noteQueue(groups.base.approach.level);
+        live?.add(v);
+        interp.start(v, path.trajectory);
+      }
+      const next = arrivals.next();
+      if (next < horizonMin) sim.scheduleAt(next, arrive, undefined, Priority.arrival);
+    };
+    const first = arrivals.next();
+    if (first < horizonMin) sim.scheduleAt(first, arrive, undefined, Priority.arrival);
+  }
+
+  // Local midnights: close the day (after the warm-up), and reset everything at the warm-up's end.
+  const daily: DailyResult[] = [];
+  const midnight = (day: number): void => {
+    const now = sim.nowMin;
+    if (day > warmupDays) {
+      const date = clock.dateOfDay(day - 1);
+      for (const cm of crossings) for (const d of cm.dailyCounters) daily.push(d.close(date, now));
+    }
+    if (day === warmupDays) for (const cm of crossings) cm.reset(now);
+    if (day < days) sim.scheduleAt((day + 1) * DAY_MIN, midnight, day + 1, Priority.monitor);
+  };
+  if (warmupDays === 0) midnight(0);
+  else sim.scheduleAt(DAY_MIN, midnight, 1, Priority.monitor);
+  if (warmupMin > horizonMin) throw new RunOptionsError('warm-up longer than the run');
+
+  sim.run(horizonMin);
+
+  if (live) for (const v of live) trace(v, 'in_system');
+  return {
+    replication,
+    groups: crossings.flatMap((cm) => cm.groups.ordered.map((g) => g.result(horizonMin))),
+    stages: crossings.flatMap((cm) => cm.stages.flatMap((s) => s.results())),
+    daily,
+    invariants: crossings.flatMap((cm) => checkInvariants(cm, horizonMin)),
+    events: sim.eventCount,
+  };
+}

@@ -1,0 +1,128 @@
+// One stage of a crossing as engine objects: its servers (a timetabled Resource), service-time samplers
+// and, for rail stages, the wagon inspection places with the fork/join of a train's selected wagons.
+import { Resource, makeTrajectory, type Interpreter, type Simulation, type Step, type Trajectory } from '../engine/index.js';
+import { createStream, makeSampler, type Rng, type Sampler } from '../random/index.js';
+import type { Stage } from '../scenario/types.js';
+import type { ModelClock } from './clock.js';
+import { buildCapacitySchedule } from './timetable.js';
+import type { StageResult } from './results.js';
+import type { Vehicle, Wagon } from './vehicle.js';
+
+const MIN_PER_H = 60;
+
+/** The engine objects of one stage. */
+export class StageModel {
+  readonly servers: Resource<Vehicle>;
+  readonly wagonPlaces: Resource<Wagon> | null;
+  private readonly serviceRng: Rng;
+  private readonly service: Sampler;
+  private readonly perWagonRng: Rng;
+  private readonly perWagon: Sampler;
+  private readonly perWagonFixed: number | null;
+  private readonly wagonTrajectory: Trajectory<Wagon> | null = null;
+
+  constructor(
+    readonly crossingId: string,
+    readonly stage: Stage,
+    sim: Simulation,
+    clock: ModelClock,
+    seed: number,
+    replication: number,
+    interp: Interpreter<Vehicle>,
+    wagonInterp: Interpreter<Wagon>,
+  ) {
+    const name = `${crossingId}/${stage.id}`;
+    const schedule = buildCapacitySchedule(stage.timetable, stage.servers, stage.serverChanges, clock);
+    this.servers = new Resource<Vehicle>(sim, name, { schedule });
+    this.serviceRng = createStream(seed, replication, `${name}/service`);
+    this.service = makeSampler(stage.serviceMin);
+    this.perWagonRng = createStream(seed, replication, `${name}/per-wagon`);
+    this.perWagon = makeSampler(stage.perWagonMin);
+    this.perWagonFixed = stage.perWagonMin.kind === 'fixed' ? stage.perWagonMin.value : null;
+    const wi = stage.wagonInspection;
+    if (wi) {
+      const places = new Resource<Wagon>(sim, `${name}/wagons`, {
+        schedule: buildCapacitySchedule(stage.timetable, wi.places, [], clock),
+      });
+      this.wagonPlaces = places;
+      const selectRng = createStream(seed, replication, `${name}/wagon-select`);
+      const inspectRng = createStream(seed, replication, `${name}/wagon-inspect`);
+      const inspect = makeSampler(wi.perWagonMin);
+      this.wagonTrajectory = makeTrajectory<Wagon>(
+        [
+          { kind: 'seize', resource: places },
+          { kind: 'delay', minutes: () => inspect(inspectRng) },
+          { kind: 'release', resource: places },
+        ],
+        (w) => {
+          if (--w.train.pendingWagons === 0) interp.resume(w.train);
+        },
+      );
+      this.forkWagons = (train: Vehicle): boolean => {
+        let n = 0;
+        for (let i = 0; i < train.wagons; i++) if (selectRng.next() < wi.share) n++;
+        if (n === 0) return true;
+        train.pendingWagons = n;
+        for (let i = 0; i < n; i++) {
+          const w: Wagon = { pc: 0, trajectory: this.wagonTrajectory!, train };
+          wagonInterp.start(w, this.wagonTrajectory!);
+        }
+        return false;
+      };
+    } else {
+      this.wagonPlaces = null;
+    }
+  }
+
+  /** Sends the train's selected wagons to inspection; true when none were selected (go on at once). */
+  forkWagons: (train: Vehicle) => boolean = () => true;
+
+  /** Service minutes for one vehicle: the base time plus a per-wagon time for each wagon of a train. */
+  serviceMinFor(v: Vehicle): number {
+    let t = this.service(this.serviceRng);
+    if (v.wagons > 0) {
+      if (this.perWagonFixed !== null) t += this.perWagonFixed * v.wagons;
+      else for (let i = 0; i < v.wagons; i++) t += this.perWagon(this.perWagonRng);
+    }
+    return t;
+  }
+
+  /** The steps a vehicle takes through this stage (seize, serve, release, then wagon inspection if any). */
+  steps(): Step<Vehicle>[] {
+    const steps: Step<Vehicle>[] = [
+      { kind: 'seize', resource: this.servers },
+      { kind: 'delay', minutes: (v) => this.serviceMinFor(v) },
+      { kind: 'release', resource: this.servers },
+    ];
+    if (this.wagonPlaces) steps.push({ kind: 'wait', fn: (v) => this.forkWagons(v) });
+    return steps;
+  }
+
+  /** Resets the stage's statistics (warm-up). */
+  reset(): void {
+    this.servers.reset();
+    this.wagonPlaces?.reset();
+  }
+
+  /** Rows for stages.csv: the servers, and the wagon places when present. */
+  results(): StageResult[] {
+    const dirs = this.stage.directions.join('+');
+    const rows = [toStageResult(this.crossingId, this.stage.id, dirs, this.servers)];
+    if (this.wagonPlaces) rows.push(toStageResult(this.crossingId, `${this.stage.id}/wagons`, dirs, this.wagonPlaces));
+    return rows;
+  }
+}
+
+function toStageResult(crossing: string, stage: string, directions: string, r: Resource<any>): StageResult {
+  const s = r.stats();
+  return {
+    crossing,
+    stage,
+    directions,
+    utilisation: Number.isFinite(s.utilisation) ? s.utilisation : 0,
+    overtimeH: s.overtimeMin / MIN_PER_H,
+    queueMean: s.queueMean,
+    served: s.served,
+    openServerH: s.openServerMin / MIN_PER_H,
+  };
+}

@@ -1,0 +1,26 @@
+// A vehicle (truck, car or train) walking its crossing's trajectory, and a wagon sent to inspection.
+import type { Walker } from '../engine/index.js';
+import type { GroupSet } from './groups.js';
+import type { DailyCounter } from './daily.js';
+import type { DemandSource } from '../scenario/types.js';
+
+export interface Vehicle extends Walker {
+  id: number;
+  source: DemandSource;
+  groups: GroupSet;
+  daily: DailyCounter;
+  tonnes: number;
+  railcars: number;
+  /** Wagons in the train (0 for road vehicles). */
+  wagons: number;
+  arrivedAtMin: number;
+  enteredAtMin: number;
+  /** Bit k set = selected for the k-th optional (share < 1) stage of its path. */
+  selected: number;
+  /** Wagons of this train still in detailed inspection. */
+  pendingWagons: number;
+}
+
+export interface Wagon extends Walker {
+  train: Vehicle;
+}

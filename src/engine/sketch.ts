@@ -54,6 +54,11 @@ export class QuantileSketch {
     this.count += other.count;
   }
 
+  /** Buckets allocated (memory is 8 bytes each): bounded by the values' log range, not their number. */
+  get bucketCount(): number {
+    return this.positive.size + this.negative.size;
+  }
+
   /** Forgets every value. */
   clear(): void {
     this.positive = new LogBuckets();
@@ -72,6 +77,10 @@ class LogBuckets {
   private counts = new Float64Array(0);
   private offset = 0;
   total = 0;
+
+  get size(): number {
+    return this.counts.length;
+  }
 
   add(index: number, n = 1): void {
     if (this.counts.length === 0) {

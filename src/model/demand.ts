@@ -22,18 +22,13 @@ export function makeHourlyRate(source: DemandSource, clock: ModelClock): (hourIn
   };
 }
 
-/**
- * A constant 'uniform' whose Exp(1) transform −ln(1 − u) is 1: fed to the inversion sampler it places an
- * arrival each time the integrated rate grows by one, i.e. regular (deterministic) arrivals.
- */
-const UNIT_STEP_RNG: Rng = { next: () => 1 - Math.exp(-1) };
-
 /** The arrival process of one demand source over [0, endMin): Poisson from `rng`, or regular. */
 export function makeArrivals(source: DemandSource, clock: ModelClock, rng: Rng, endMin: number): PiecewiseRateArrivals {
   return new PiecewiseRateArrivals({
     segmentMin: HOUR_MIN,
     rateAt: makeHourlyRate(source, clock),
-    rng: source.arrivals === 'regular' ? UNIT_STEP_RNG : rng,
+    rng,
+    increments: source.arrivals === 'regular' ? 'unit' : 'exponential',
     startMin: 0,
     endMin,
   });

@@ -13,6 +13,12 @@ export interface PiecewiseRateOptions {
   startMin?: number;
   /** No arrival at or after this instant, minutes; finite, so an all-zero tail always ends. */
   endMin: number;
+  /**
+   * 'exponential' (default): a Poisson process. 'unit': every gap covers exactly one unit of integrated
+   * rate, i.e. deterministic, evenly spread arrivals following the same rates (timetables, scripted tests);
+   * the rng is then not used.
+   */
+  increments?: 'exponential' | 'unit';
 }
 
 /**
@@ -30,6 +36,7 @@ export class PiecewiseRateArrivals {
   private segment: number;
   private rate: number;
   private done = false;
+  private readonly unitIncrements: boolean;
 
   /** Builds the process; throws RangeError for a non-positive segmentMin, non-finite startMin/endMin or endMin < startMin. */
   constructor(opts: PiecewiseRateOptions) {
@@ -47,6 +54,7 @@ export class PiecewiseRateArrivals {
     this.rateAt = opts.rateAt;
     this.rng = opts.rng;
     this.endMin = opts.endMin;
+    this.unitIncrements = opts.increments === 'unit';
     this.nowMin = startMin;
     this.segment = Math.floor(startMin / opts.segmentMin);
     this.rate = this.fetchRate(this.segment);
@@ -66,7 +74,8 @@ export class PiecewiseRateArrivals {
    */
   next(): number {
     if (this.done) return Infinity;
-    let remaining = -Math.log(1 - this.rng.next()); // cumulative rate still to cover, Exp(1)
+    // cumulative rate still to cover: Exp(1), or exactly 1 for evenly spread arrivals
+    let remaining = this.unitIncrements ? 1 : -Math.log(1 - this.rng.next());
     let t = this.nowMin;
     for (;;) {
       // Segment ends are computed from the index, not accumulated, so there is no drift over years.

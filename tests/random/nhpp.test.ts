@@ -103,6 +103,15 @@ describe('PiecewiseRateArrivals', () => {
     expect(Math.abs(mean(gaps) - 2)).toBeLessThan(Z * (2 / Math.sqrt(gaps.length)));
   });
 
+  it('with unit increments places an arrival each time the integrated rate grows by one', () => {
+    // 0.5/min for 10 min, nothing for 10 min, then 2/min: arrivals at 2,4,…,10, then 20.5, 21, 21.5, …
+    const rateAt = (s: number): number => (s < 10 ? 0.5 : s < 20 ? 0 : 2);
+    const arrivals = new PiecewiseRateArrivals({ segmentMin: 1, rateAt, rng: createStream(1, 0, 'unused'), endMin: 22, increments: 'unit' });
+    const got: number[] = [];
+    for (let t = arrivals.next(); t !== Infinity; t = arrivals.next()) got.push(Math.round(t * 1e9) / 1e9);
+    expect(got).toEqual([2, 4, 6, 8, 10, 20.5, 21, 21.5]);
+  });
+
   it('returns Infinity for an all-zero horizon without looping forever', () => {
     const arrivals = new PiecewiseRateArrivals({ segmentMin: 60, rateAt: () => 0, rng: createStream(1, 0, 'zero'), endMin: 10 * 525_600 });
     expect(arrivals.next()).toBe(Infinity);

@@ -1,0 +1,45 @@
+// The scenario benchmark: runs replications of a scenario file through the full model (no files written)
+// and produces the one-line report that src/bench/cli.ts prints.
+import { runExperimentSync } from '../experiment/run.js';
+import { loadScenario } from '../scenario/load.js';
+
+/** Totals and timing of a scenario benchmark, plus the printable line. */
+export interface ScenarioBenchResult {
+  scenario: string;
+  replications: number;
+  /** Vehicles arrived over all replications (after warm-up). */
+  vehicles: number;
+  /** Engine events over all replications. */
+  events: number;
+  wallS: number;
+  eventsPerS: number;
+  /** `engine=bordersim scenario=<id> replications=<n> vehicles=<n> events=<n> wall_s=<s> events_per_s=<r>` */
+  line: string;
+}
+
+/** The report line of a scenario benchmark. */
+export function formatScenarioBenchLine(r: Omit<ScenarioBenchResult, 'line'>): string {
+  return (
+    `engine=bordersim scenario=${r.scenario} replications=${r.replications} vehicles=${r.vehicles} ` +
+    `events=${r.events} wall_s=${r.wallS.toFixed(3)} events_per_s=${Math.round(r.eventsPerS)}`
+  );
+}
+
+/**
+ * Loads `file` and runs `replications` replications (the scenario's days, warm-up and seed unless overridden),
+ * timing the simulation only; throws ScenarioError for a bad file and RangeError for bad options.
+ */
+export function benchScenario(file: string, replications: number, override: { days?: number; seed?: number } = {}): ScenarioBenchResult {
+  const scenario = loadScenario(file);
+  const days = override.days ?? scenario.days;
+  const started = performance.now();
+  const res = runExperimentSync(scenario, {
+    seed: override.seed ?? scenario.seed,
+    replications,
+    days,
+    warmupDays: Math.min(scenario.warmupDays, days - 1),
+  });
+  const wallS = (performance.now() - started) / 1000;
+  const result = { scenario: scenario.id, replications, vehicles: res.vehicles, events: res.events, wallS, eventsPerS: res.events / Math.max(wallS, 1e-9) };
+  return { ...result, line: formatScenarioBenchLine(result) };
+}

@@ -42,7 +42,7 @@ export function checkExperimentOptions(opts: ExperimentOptions): void {
     }
   };
   intAtLeast('replications', opts.replications, 1);
-  intAtLeast('seed', opts.seed, 0);
+  if (!Number.isSafeInteger(opts.seed)) throw new RangeError(`seed must be an integer, got ${opts.seed}`);
   intAtLeast('days', opts.days, 1);
   intAtLeast('warmupDays', opts.warmupDays, 0);
   if (opts.warmupDays >= opts.days) {
@@ -57,13 +57,15 @@ function replicationOptions(opts: ExperimentOptions, replication: number): Repli
 
 /**
  * Runs the replications one after another, yielding to the event loop between them (so a progress bar
- * can draw); throws RangeError on bad options and whatever the runner throws.
+ * can draw, or an interrupt arrive through `signal`); throws RangeError on bad options, the signal's reason
+ * when aborted between replications, and whatever the runner throws.
  */
 export async function runExperimentWith(
   runner: ReplicationRunner,
   scenario: Scenario,
   opts: ExperimentOptions,
   onProgress?: (p: ExperimentProgress) => void,
+  signal?: AbortSignal,
 ): Promise<CollectedResults> {
   checkExperimentOptions(opts);
   const collector = new ResultCollector(scenario);
@@ -74,6 +76,7 @@ export async function runExperimentWith(
     collector.add(result);
     onProgress?.({ done: r, total: opts.replications, events });
     await new Promise<void>((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
   }
   return collector.finish();
 }

@@ -28,9 +28,54 @@ export type Step<E extends Walker> =
 /** A checked, immutable list of steps plus what to do when an entity reaches the end. */
 export interface Trajectory<E extends Walker> {
   readonly steps: readonly Step<E>[];
-  /** Event priority of each delay's wake-up: `release` when the next step releases, else `normal`. */
-  readonly wakePriority: Int8Array;
+  /** The same steps in one uniform shape, so the interpreter's property reads stay monomorphic. */
+  readonly compiled: readonly CompiledStep<E>[];
   readonly onDone: (e: E) => void;
+}
+
+const OP = { seize: 0, release: 1, delay: 2, enter: 3, leave: 4, branch: 5, call: 6, wait: 7 } as const;
+
+/** One step flattened: every field present (unused ones are null/0), `op` a small integer. */
+class CompiledStep<E extends Walker> {
+  constructor(
+    readonly op: number,
+    readonly resource: Resource<E> | null,
+    readonly pickResource: ((e: E) => Resource<E>) | null,
+    readonly priority: ((e: E) => number) | null,
+    readonly fn: ((e: E) => unknown) | null,
+    readonly waitFn: ((e: E, resume: (e: E) => void) => boolean) | null,
+    readonly skip: number,
+    /** Event priority of a delay's wake-up: `release` when the next step releases, else `normal`. */
+    readonly wakePriority: number,
+  ) {}
+}
+
+function compileStep<E extends Walker>(s: Step<E>, next: Step<E> | undefined): CompiledStep<E> {
+  const wake = next?.kind === 'release' || next?.kind === 'leave' ? Priority.release : Priority.normal;
+  switch (s.kind) {
+    case 'seize':
+    case 'release': {
+      const fixed = typeof s.resource === 'function' ? null : s.resource;
+      const pick = typeof s.resource === 'function' ? s.resource : null;
+      const prio = s.kind === 'seize' ? s.priority ?? null : null;
+      return new CompiledStep<E>(OP[s.kind], fixed, pick, prio, null, null, 0, wake);
+    }
+    case 'delay':
+      return new CompiledStep<E>(OP.delay, null, null, null, s.minutes, null, 0, wake);
+    case 'enter':
+    case 'leave':
+      return new CompiledStep<E>(OP[s.kind], s.zone, null, null, null, null, 0, wake);
+    case 'branch':
+      return new CompiledStep<E>(OP.branch, null, null, null, s.test, null, s.skip, wake);
+    case 'call':
+      return new CompiledStep<E>(OP.call, null, null, null, s.fn, null, 0, wake);
+    case 'wait':
+      return new CompiledStep<E>(OP.wait, null, null, null, null, s.fn, 0, wake);
+    default: {
+      const never: never = s;
+      throw new TrajectoryError(`unknown step ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 /** Thrown for a malformed trajectory (a branch skipping past the end). */
@@ -38,15 +83,13 @@ export class TrajectoryError extends Error {}
 
 /** Checks a step list and precomputes wake-up priorities; throws TrajectoryError naming the bad step. */
 export function makeTrajectory<E extends Walker>(steps: Step<E>[], onDone: (e: E) => void = () => {}): Trajectory<E> {
-  const wakePriority = new Int8Array(steps.length);
   steps.forEach((s, i) => {
     if (s.kind === 'branch' && !(Number.isInteger(s.skip) && s.skip >= 0 && i + s.skip < steps.length)) {
       throw new TrajectoryError(`steps[${i}].skip must be an integer in [0, ${steps.length - 1 - i}], got ${s.skip}`);
     }
-    const next = steps[i + 1];
-    wakePriority[i] = next?.kind === 'release' || next?.kind === 'leave' ? Priority.release : Priority.normal;
   });
-  return { steps, wakePriority, onDone };
+  const compiled = steps.map((s, i) => compileStep(s, steps[i + 1]));
+  return { steps, compiled, onDone };
 }
 
 /** Walks entities along their trajectories on one simulation. */
@@ -77,43 +120,37 @@ export class Interpreter<E extends Walker> {
   /** Runs steps until the entity blocks (waits for a server or place, or a delay) or finishes. */
   advance(e: E): void {
     const traj = e.trajectory as Trajectory<E>;
-    const steps = traj.steps;
-    while (e.pc < steps.length) {
-      const i = e.pc++;
-      const s = steps[i]!;
-      switch (s.kind) {
-        case 'seize': {
-          const r = typeof s.resource === 'function' ? s.resource(e) : s.resource;
-          if (!r.request(e, this.resume, s.priority ? s.priority(e) : 0)) return;
+    const steps = traj.compiled;
+    const n = steps.length;
+    while (e.pc < n) {
+      const s = steps[e.pc++]!;
+      switch (s.op) {
+        case OP.seize: {
+          const r = s.resource ?? s.pickResource!(e);
+          if (!r.request(e, this.resume, s.priority === null ? 0 : s.priority(e))) return;
           break;
         }
-        case 'release': {
-          const r = typeof s.resource === 'function' ? s.resource(e) : s.resource;
-          r.release();
+        case OP.release:
+          (s.resource ?? s.pickResource!(e)).release();
           break;
-        }
-        case 'delay':
-          this.sim.schedule(s.minutes(e), this.resume, e, traj.wakePriority[i]!);
+        case OP.delay:
+          this.sim.schedule(s.fn!(e) as number, this.resume, e, s.wakePriority);
           return;
-        case 'enter':
-          if (!s.zone.enter(e, this.resume)) return;
+        case OP.enter:
+          if (!(s.resource as Zone<E>).enter(e, this.resume)) return;
           break;
-        case 'leave':
-          s.zone.leave();
+        case OP.leave:
+          (s.resource as Zone<E>).leave();
           break;
-        case 'branch':
-          if (!s.test(e)) e.pc += s.skip;
+        case OP.branch:
+          if (!s.fn!(e)) e.pc += s.skip;
           break;
-        case 'call':
-          s.fn(e);
+        case OP.call:
+          s.fn!(e);
           break;
-        case 'wait':
-          if (!s.fn(e, this.resume)) return;
+        case OP.wait:
+          if (!s.waitFn!(e, this.resume)) return;
           break;
-        default: {
-          const never: never = s;
-          throw new TrajectoryError(`unknown step ${JSON.stringify(never)}`);
-        }
       }
     }
     traj.onDone(e);

@@ -33,7 +33,7 @@ export class CrossingModel {
   readonly groups: CrossingGroups;
   readonly paths: SourcePath[];
   readonly dailyCounters: DailyCounter[] = [];
-  private readonly gates = new Map<string, Resource<Vehicle>>();
+  private readonly gates = new Map<string, Resource<Vehicle> | null>();
 
   constructor(
     readonly crossing: Crossing,
@@ -72,13 +72,14 @@ export class CrossingModel {
     );
   }
 
-  private gateFor(direction: Direction, vehicleClass: VehicleClass, first: StageModel | undefined, sim: Simulation, clock: ModelClock): Resource<Vehicle> {
+  /** The approach gate of vehicles whose first stage is `first`, or null when that stage never closes. */
+  private gateFor(direction: Direction, vehicleClass: VehicleClass, first: StageModel | undefined, sim: Simulation, clock: ModelClock): Resource<Vehicle> | null {
     const key = `${direction}/${vehicleClass}/${first?.stage.id ?? ''}`;
-    let gate = this.gates.get(key);
-    if (!gate) {
-      gate = new Resource<Vehicle>(sim, `${this.crossing.id}/gate/${key}`, { schedule: buildGateSchedule(first?.stage.timetable ?? null, clock) });
-      this.gates.set(key, gate);
-    }
+    if (this.gates.has(key)) return this.gates.get(key)!;
+    const schedule = buildGateSchedule(first?.stage.timetable ?? null, clock);
+    const alwaysOpen = schedule.capacityAt(0) > 0 && schedule.nextChangeAfter(0) === Infinity;
+    const gate = alwaysOpen ? null : new Resource<Vehicle>(sim, `${this.crossing.id}/gate/${key}`, { schedule });
+    this.gates.set(key, gate);
     return gate;
   }
 
@@ -98,16 +99,20 @@ export class CrossingModel {
       kind: 'call',
       fn: (v) => {
         v.enteredAtMin = sim.nowMin;
-        for (const g of v.groups.all) g.enter(sim.nowMin, v.arrivedAtMin, holdsZone);
+        const now = sim.nowMin;
+        v.groups.base.enter(now, v.arrivedAtMin, holdsZone);
+        for (const m of v.groups.totalApproach) m.change(-1, now);
         v.daily.entered++;
         v.daily.waitSumMin += sim.nowMin - v.arrivedAtMin;
       },
     };
     // The approach: wait while the crossing is closed for this class (the gate), then for a place in the zone.
-    const steps: Step<Vehicle>[] = [
-      { kind: 'seize', resource: gate },
-      { kind: 'release', resource: gate },
-    ];
+    const steps: Step<Vehicle>[] = gate
+      ? [
+          { kind: 'seize', resource: gate },
+          { kind: 'release', resource: gate },
+        ]
+      : [];
     if (holdsZone) steps.push({ kind: 'enter', zone: this.zone }, enter);
     const optionalShares: number[] = [];
     let entered = holdsZone;
@@ -129,7 +134,7 @@ export class CrossingModel {
     if (holdsZone) steps.push({ kind: 'leave', zone: this.zone });
     if (optionalShares.length > 30) throw new RangeError(`crossing ${this.crossing.id}: more than 30 optional stages`);
     const trajectory = makeTrajectory<Vehicle>(steps, (v) => {
-      for (const g of v.groups.all) g.exit(sim.nowMin, v.arrivedAtMin, v.tonnes, v.railcars, holdsZone);
+      v.groups.base.exit(sim.nowMin, v.arrivedAtMin, v.tonnes, v.railcars, holdsZone);
       v.daily.completed++;
       v.daily.tonnes += v.tonnes;
       v.daily.railcars += v.railcars;

@@ -103,6 +103,32 @@ export class GroupStats {
     };
   }
 
+  /**
+   * Folds the base groups' counts, tallies and zone occupancy into this total group (at the end of a run);
+   * only the approach level is tracked live by totals, because its max and p95 are not sums of parts.
+   */
+  absorb(parts: GroupStats[], nowMin: number): void {
+    this.waitAreaMin = 0;
+    this.approachStartSum = 0;
+    for (const p of parts) {
+      this.arrivals += p.arrivals;
+      this.completed += p.completed;
+      this.turnedAway += p.turnedAway;
+      this.tonnes += p.tonnes;
+      this.railcars += p.railcars;
+      this.inSystem += p.inSystem;
+      this.inSystemAtReset += p.inSystemAtReset;
+      this.waitMin.merge(p.waitMin);
+      this.crossingMin.merge(p.crossingMin);
+      this.zoneMeanFromParts += p.zoneHeld.mean(nowMin);
+      this.waitAreaMin += p.waitAreaMin;
+      this.approachStartSum += p.approachStartSum;
+    }
+  }
+
+  /** Sum of the parts' mean zone occupancy (totals only; exact, as time-averages add). */
+  private zoneMeanFromParts = 0;
+
   /** The group's metrics at `nowMin` (end of the run). */
   result(nowMin: number): GroupResult {
     const w = this.waitMin;
@@ -125,17 +151,17 @@ export class GroupStats {
       approach_wait_h_max: w.count > 0 ? h(w.max) : 0,
       crossing_time_h_mean: c.count > 0 ? h(c.mean) : 0,
       crossing_time_h_p95: h(c.quantile(0.95)),
-      zone_occupancy_mean: this.zoneHeld.mean(nowMin),
+      zone_occupancy_mean: this.zoneHeld.mean(nowMin) + this.zoneMeanFromParts,
     };
     for (const m of GROUP_METRICS) if (!Number.isFinite(values[m])) values[m] = 0;
     return { crossing: this.crossing, direction: this.direction, vehicleClass: this.vehicleClass, values };
   }
 }
 
-/** The four groups a vehicle updates: its own, its direction's total, its class's total, the crossing total. */
+/** A vehicle's own group, and the approach-queue monitors of its direction's, class's and crossing's totals. */
 export interface GroupSet {
   base: GroupStats;
-  all: GroupStats[];
+  totalApproach: LevelMonitor[];
 }
 
 /** Creates and indexes the groups of one crossing for the (direction, class) pairs that have demand. */
@@ -173,7 +199,18 @@ export class CrossingGroups {
   /** The groups updated by a vehicle of this direction and class. */
   setFor(direction: Direction, vehicleClass: VehicleClass): GroupSet {
     const base = this.get(direction, vehicleClass);
-    return { base, all: [base, this.get(direction, 'all'), this.get('all', vehicleClass), this.get('all', 'all')] };
+    const totals = [this.get(direction, 'all'), this.get('all', vehicleClass), this.get('all', 'all')];
+    return { base, totalApproach: totals.map((g) => g.approach) };
+  }
+
+  /** Every group's metrics at the end of a run: totals absorb their base groups first. */
+  results(nowMin: number): GroupResult[] {
+    const bases = this.ordered.filter((g) => g.direction !== 'all' && g.vehicleClass !== 'all');
+    for (const g of this.ordered) {
+      if (g.direction !== 'all' && g.vehicleClass !== 'all') continue;
+      g.absorb(bases.filter((b) => (g.direction === 'all' || b.direction === g.direction) && (g.vehicleClass === 'all' || b.vehicleClass === g.vehicleClass)), nowMin);
+    }
+    return this.ordered.map((g) => g.result(nowMin));
   }
 
   /** The crossing's total group. */

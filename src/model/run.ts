@@ -88,10 +88,11 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
       for (let k = 0; k < shares.length; k++) if (path.selectRng.next() < shares[k]!) v.selected |= 1 << k;
       path.daily.arrivals++;
       if (limit !== null && total.approach.level >= limit) {
-        for (const g of groups.all) g.turnAway();
+        groups.base.turnAway();
         if (onVehicle) trace(v, 'turned_away');
       } else {
-        for (const g of groups.all) g.arrive(now);
+        groups.base.arrive(now);
+        for (const m of groups.totalApproach) m.change(1, now);
         path.daily.noteQueue(groups.base.approach.level);
         live?.add(v);
         interp.start(v, path.trajectory);
@@ -121,9 +122,11 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
   sim.run(horizonMin);
 
   if (live) for (const v of live) trace(v, 'in_system');
+  // Group results first: totals absorb their parts there, and the invariants read the totals.
+  const groups = crossings.flatMap((cm) => cm.groups.results(horizonMin));
   return {
     replication,
-    groups: crossings.flatMap((cm) => cm.groups.ordered.map((g) => g.result(horizonMin))),
+    groups,
     stages: crossings.flatMap((cm) => cm.stages.flatMap((s) => s.results())),
     daily,
     invariants: crossings.flatMap((cm) => checkInvariants(cm, horizonMin)),

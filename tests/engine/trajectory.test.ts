@@ -68,7 +68,7 @@ describe('Interpreter steps', () => {
       { kind: 'delay', minutes: () => 1 },
       { kind: 'call', fn: () => {} },
     ]);
-    expect(Array.from(path.wakePriority)).toEqual([Priority.normal, Priority.release, Priority.normal, Priority.normal, Priority.normal]);
+    expect(path.compiled.map((s) => s.wakePriority)).toEqual([Priority.normal, Priority.release, Priority.normal, Priority.normal, Priority.normal]);
   });
 
   it('lets an arrival at the instant of a release find the server free', () => {

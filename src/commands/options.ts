@@ -1,0 +1,23 @@
+// Parsers for numeric command-line values, used by commander; they throw commander's InvalidArgumentError
+// so the message names the flag and the bad value, and the exit code is 2.
+import { InvalidArgumentError } from 'commander';
+
+/** A parser accepting a decimal integer ≥ `lowest` (at most Number.MAX_SAFE_INTEGER); throws InvalidArgumentError. */
+export function integerAtLeast(lowest: number): (text: string) => number {
+  return (text: string): number => {
+    const trimmed = text.trim();
+    const value = Number(trimmed);
+    if (!/^[+-]?\d+$/.test(trimmed) || !Number.isSafeInteger(value) || value < lowest) {
+      throw new InvalidArgumentError(`expected a whole number >= ${lowest}.`);
+    }
+    return value;
+  };
+}
+
+/** A parser accepting any decimal integer within ±Number.MAX_SAFE_INTEGER (seeds); throws InvalidArgumentError. */
+export function integer(text: string): number {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!/^[+-]?\d+$/.test(trimmed) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('expected a whole number.');
+  return value;
+}

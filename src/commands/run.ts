@@ -1,0 +1,106 @@
+// `bordersim run`: scenario file → replications → CSV files and run.json, written atomically into one folder.
+// Flags override the scenario's days, warm-up, replications and seed; the default folder is output/<id>/.
+import { join } from 'node:path';
+import type { CollectedResults } from '../experiment/collect.js';
+import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
+import { runReplication } from '../model/run.js';
+import { writeResultFiles } from '../output/files.js';
+import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, RESULT_MARKER } from '../output/folder.js';
+import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
+import { openTrace, TRACE_FILE, type TraceWriter } from '../output/trace.js';
+import { loadScenario } from '../scenario/load.js';
+import type { Scenario } from '../scenario/types.js';
+import { UsageError, type CommandContext } from './context.js';
+import { createProgress } from './progress.js';
+import { summaryText } from './summary.js';
+
+/** Flags of `bordersim run`; absent numbers fall back to the scenario's values. */
+export interface RunFlags {
+  replications?: number;
+  seed?: number;
+  days?: number;
+  warmupDays?: number;
+  out?: string;
+  trace?: boolean;
+  quiet?: boolean;
+}
+
+/** What a finished run produced. */
+export interface RunOutcome {
+  folder: string;
+  files: string[];
+  info: RunInfo;
+  results: CollectedResults;
+}
+
+/** The experiment options from the scenario and the flags; throws UsageError naming the flag and value. */
+export function resolveRunOptions(scenario: Scenario, flags: RunFlags): Omit<ExperimentOptions, 'onVehicle'> {
+  const days = flags.days ?? scenario.days;
+  const warmupDays = flags.warmupDays ?? scenario.warmupDays;
+  if (warmupDays >= days) {
+    const daysFrom = flags.days === undefined ? 'the scenario' : '--days';
+    const warmFrom = flags.warmupDays === undefined ? 'the scenario' : '--warmup-days';
+    throw new UsageError(`the warm-up (${warmupDays} days, from ${warmFrom}) must be shorter than the run (${days} days, from ${daysFrom})`);
+  }
+  return { days, warmupDays, replications: flags.replications ?? scenario.replications, seed: flags.seed ?? scenario.seed };
+}
+
+/**
+ * Runs `file` as `bordersim run` does and moves the finished folder into place; prints progress and a summary
+ * through ctx. Throws ScenarioError / UsageError / OutputFolderError for bad input (before anything is
+ * written) and any other error for a failure while running (the previous results stay untouched).
+ */
+export async function runCommand(file: string, flags: RunFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<RunOutcome> {
+  const scenario = loadScenario(file);
+  const opts = resolveRunOptions(scenario, flags);
+  const folder = flags.out ?? join('output', scenario.id);
+  checkDestination(folder);
+
+  const startedMs = ctx.now();
+  const startedAt = new Date().toISOString();
+  const progress = createProgress(ctx, flags.quiet === true);
+  const tmp = createStaging(folder, ctx.tag);
+  let trace: TraceWriter | null = null;
+  try {
+    trace = flags.trace ? openTrace(tmp, scenario.id, scenario.startDate) : null;
+    progress.start(opts.replications);
+    const onVehicle = trace?.onVehicle;
+    const results = await runExperimentWith(runner, scenario, onVehicle ? { ...opts, onVehicle } : opts, progress.update, ctx.signal);
+    progress.stop();
+    const files = writeResultFiles(tmp, scenario.id, results);
+    if (trace) {
+      trace.close();
+      files.push(TRACE_FILE);
+    }
+    const info: RunInfo = {
+      tool: 'bordersim',
+      version: toolVersion(),
+      scenario: { id: scenario.id, name: scenario.name, file, sha256: scenarioHash(scenario) },
+      seed: opts.seed,
+      replications: opts.replications,
+      days: opts.days,
+      warmupDays: opts.warmupDays,
+      startDate: scenario.startDate,
+      trace: trace !== null,
+      commandLine: ctx.argv,
+      startedAt,
+      wallS: Math.round(ctx.now() - startedMs) / 1000,
+      events: results.events,
+      vehicles: results.vehicles,
+      files: [...files, RESULT_MARKER],
+      warnings: results.warnings,
+    };
+    writeRunInfo(inFolder(tmp, RESULT_MARKER), info);
+    commitStaging(tmp, folder, ctx.tag);
+    if (!flags.quiet) {
+      ctx.stdout(summaryText(scenario, results, { days: opts.days, seed: opts.seed, wallS: info.wallS, folder, files: info.files }));
+    }
+    for (const w of results.warnings) ctx.stderr(`warning: replication ${w.replication}, ${w.crossing}: ${w.check} check failed: ${w.detail}\n`);
+    return { folder, files: info.files, info, results };
+  } catch (err) {
+    progress.stop();
+    trace?.abandon();
+    discardStaging(tmp);
+    throw err;
+  }
+}

@@ -1,0 +1,87 @@
+// Test harness for running bordersim as a user would: compiles src/cli.ts and what it imports into a cache
+// folder (once per source version), then runs `node cli.js ...` in a child process; reads CSVs with fast-csv.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseString } from 'fast-csv';
+
+export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const FIXTURES = join(REPO, 'tests', 'fixtures');
+const CACHE = join(REPO, 'node_modules', '.cache', 'bordersim-cli-test');
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return tsFiles(path);
+      return name.endsWith('.ts') ? [path] : [];
+    });
+}
+
+/** Hash of every source file (path and content), so a changed source gives a fresh build. */
+function sourceKey(): string {
+  const hash = createHash('sha256');
+  for (const path of tsFiles(join(REPO, 'src'))) hash.update(path).update(readFileSync(path));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Path of the compiled cli.js for the current sources, compiling them first if needed. */
+export function buildCli(): string {
+  const key = sourceKey();
+  const outDir = join(CACHE, key);
+  const cli = join(outDir, 'cli.js');
+  if (existsSync(cli)) return cli;
+  mkdirSync(CACHE, { recursive: true });
+  const tmp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
+  const config = join(CACHE, `tsconfig.${process.pid}.json`);
+  writeFileSync(config, JSON.stringify({
+    extends: join(REPO, 'tsconfig.build.json'),
+    compilerOptions: { rootDir: join(REPO, 'src'), outDir: tmp, sourceMap: false, noEmitOnError: false },
+    files: [join(REPO, 'src', 'cli.ts')],
+    include: [],
+  }));
+  const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], { encoding: 'utf8' });
+  rmSync(config, { force: true });
+  if (!existsSync(join(tmp, 'cli.js'))) throw new Error(`tsc produced no cli.js:\n${tsc.stdout}${tsc.stderr}`);
+  try {
+    renameSync(tmp, outDir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another test file built the same sources meanwhile
+  }
+  return cli;
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node <cli> ...args` in `cwd` and waits for it. */
+export function runCli(cli: string, args: string[], cwd: string): CliRun {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, BORDERSIM_DEBUG: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Parses CSV text with fast-csv into header + row objects (strict column count). */
+export async function parseCsv(text: string): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
+  const rows: Record<string, string>[] = [];
+  let headers: string[] = [];
+  await new Promise<void>((res, rej) => {
+    parseString(text, { headers: true, strictColumnHandling: true })
+      .on('headers', (h: string[]) => (headers = h))
+      .on('data', (row: Record<string, string>) => rows.push(row))
+      .on('data-invalid', (row: unknown) => rej(new Error(`invalid row ${JSON.stringify(row)}`)))
+      .on('error', rej)
+      .on('end', () => res());
+  });
+  return { headers, rows };
+}
+
+/** Reads and parses `folder/file`. */
+export function readCsv(folder: string, file: string): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
+  return parseCsv(readFileSync(join(folder, file), 'utf8'));
+}

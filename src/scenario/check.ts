@@ -1,0 +1,138 @@
+// Cross-field and cross-reference checks of raw scenario data: duplicate ids, demand quantities, returnOf
+// targets, stages that match no demand, mode mismatches, inherited hours. Runs on possibly invalid data
+// (reads defensively) so its problems come out together with the schema's.
+import type { Path } from './errors.js';
+import type { RawProblem } from './validate.js';
+
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
+const list = (v: unknown): Plain[] => (Array.isArray(v) ? v.filter(isPlain) : []);
+const strings = (v: unknown, fallback: string[]): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : fallback;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+const BOTH_DIRECTIONS = ['south', 'north'];
+const BOTH_CARGOS = ['loaded', 'empty'];
+const MODE_CLASSES: Record<string, string[]> = { road: ['truck', 'car'], rail: ['train'] };
+
+/** Every cross-reference problem of raw scenario data (empty when consistent). */
+export function referenceProblems(data: unknown): RawProblem[] {
+  const out: RawProblem[] = [];
+  const add: Add = (path, message, showValue = false, matching = false) =>
+    out.push({ path, message, showValue, ...(matching ? { matching } : {}) });
+  if (!isPlain(data)) return out;
+  const crossings = Array.isArray(data.crossings) ? data.crossings : [];
+  duplicateIds(crossings, ['crossings'], 'crossing', add);
+  if (typeof data.days === 'number' && typeof data.warmupDays === 'number' && data.warmupDays >= data.days) {
+    add(['warmupDays'], `must be fewer than days (${data.days})`, true);
+  }
+  checkDateRanges(data.holidays, ['holidays'], add);
+  crossings.forEach((crossing, c) => {
+    if (isPlain(crossing)) checkCrossing(crossing, ['crossings', c], add);
+  });
+  return out;
+}
+
+type Add = (path: Path, message: string, showValue?: boolean, matching?: boolean) => void;
+
+function duplicateIds(items: unknown, path: Path, what: string, add: Add): void {
+  const first = new Map<string, number>();
+  (Array.isArray(items) ? items : []).forEach((item, i) => {
+    const id = isPlain(item) ? str(item.id) : undefined;
+    if (id === undefined) return;
+    const at = first.get(id);
+    if (at === undefined) first.set(id, i);
+    else add([...path, i, 'id'], `duplicate ${what} id "${id}" (also ${what} ${at})`);
+  });
+}
+
+function checkDateRanges(items: unknown, path: Path, add: Add): void {
+  list(items).forEach((item, i) => {
+    const from = str(item.from);
+    const to = str(item.to);
+    if (from !== undefined && to !== undefined && to < from) add([...path, i, 'to'], `ends before it starts (from ${from})`, true);
+  });
+}
+
+function checkCrossing(crossing: Plain, path: Path, add: Add): void {
+  const mode = str(crossing.mode) ?? '';
+  const allowed = MODE_CLASSES[mode] ?? ['truck', 'car', 'train'];
+  const stages = list(crossing.stages);
+  const demand = list(crossing.demand);
+  duplicateIds(crossing.stages, [...path, 'stages'], 'stage', add);
+  duplicateIds(crossing.demand, [...path, 'demand'], 'demand', add);
+  checkDateRanges(crossing.closures, [...path, 'closures'], add);
+
+  const hours = isPlain(crossing.hours) ? crossing.hours : {};
+  const demandCargo = (d: Plain): string => str(d.cargo) ?? (d.returnOf !== undefined ? 'empty' : 'loaded');
+  const serves = (s: Plain, d: Plain): boolean =>
+    strings(s.classes, []).includes(str(d.class) ?? '') &&
+    strings(s.directions, BOTH_DIRECTIONS).includes(str(d.direction) ?? '') &&
+    strings(s.cargo, BOTH_CARGOS).includes(demandCargo(d));
+
+  stages.forEach((stage, s) => {
+    const at = [...path, 'stages', s];
+    const classes = strings(stage.classes, []);
+    classes.forEach((cls, k) => {
+      if (!allowed.includes(cls)) add([...at, 'classes', k], `a ${mode} crossing has no ${cls} traffic (allowed: ${allowed.join(', ')})`, true);
+    });
+    if (mode === 'road' && stage.wagonInspection !== undefined && stage.wagonInspection !== null) {
+      add([...at, 'wagonInspection'], 'wagon inspection applies to rail crossings only');
+    }
+    if (classes.length > 0 && demand.length > 0 && !demand.some((d) => serves(stage, d))) {
+      add(at, `stage "${str(stage.id) ?? s}" serves no demand source (no demand of class ${classes.join('/')} in its directions and cargo)`, false, true);
+    }
+    if (stage.hours === undefined) {
+      const specs = classes.map((cls) => JSON.stringify(hours[cls] ?? '24h'));
+      if (new Set(specs).size > 1) {
+        add(at, `serves ${classes.join(' and ')}, whose crossing hours differ: give the stage its own hours`, false, true);
+      }
+    }
+    const dates = list(stage.changes).map((ch) => str(ch.from));
+    dates.forEach((d, k) => {
+      if (d !== undefined && dates.indexOf(d) !== k) add([...at, 'changes', k, 'from'], 'two server changes on the same date', true);
+    });
+  });
+
+  demand.forEach((d, k) => checkDemand(d, k, demand, [...path, 'demand', k], allowed, mode, add));
+  demand.forEach((d, k) => {
+    if (stages.length > 0 && !stages.some((s) => serves(s, d))) {
+      add([...path, 'demand', k], `demand "${str(d.id) ?? k}" passes no stage (no stage serves ${str(d.class)} ${str(d.direction)} ${demandCargo(d)})`, false, true);
+    }
+  });
+}
+
+function checkDemand(d: Plain, k: number, all: Plain[], at: Path, allowed: string[], mode: string, add: Add): void {
+  const cls = str(d.class) ?? '';
+  if (cls !== '' && !allowed.includes(cls)) add([...at, 'class'], `a ${mode} crossing has no ${cls} traffic (allowed: ${allowed.join(', ')})`, true);
+  const given = ['tonnesPerYear', 'vehiclesPerDay', 'returnOf'].filter((key) => d[key] !== undefined);
+  if (given.length !== 1) {
+    add(at, given.length === 0 ? 'give one of tonnesPerYear, vehiclesPerDay or returnOf' : `give only one of ${given.join(', ')}`);
+  }
+  if (d.emptyPerLoaded !== undefined && d.returnOf === undefined) add([...at, 'emptyPerLoaded'], 'applies only with returnOf');
+  const cargo = str(d.cargo) ?? (d.returnOf !== undefined ? 'empty' : 'loaded');
+  if (d.tonnesPerYear !== undefined && cargo !== 'loaded') add([...at, 'tonnesPerYear'], 'tonnes apply to loaded vehicles only');
+  if (d.tonnesPerYear !== undefined && cls === 'car') add([...at, 'tonnesPerYear'], 'cars carry no tonnes; use vehiclesPerDay');
+  const returnOf = str(d.returnOf);
+  if (returnOf !== undefined) {
+    const target = all.find((o) => o.id === returnOf);
+    if (cargo !== 'empty') add([...at, 'cargo'], 'a returnOf source carries empty vehicles', true);
+    if (!target) {
+      const ids = all.filter((o, i) => i !== k && str(o.id)).map((o) => o.id as string);
+      add([...at, 'returnOf'], `no demand source "${returnOf}" at this crossing (known: ${ids.join(', ')})`, true);
+    } else if (target.returnOf !== undefined) {
+      add([...at, 'returnOf'], `"${returnOf}" is itself a return flow; point at a loaded source`, true);
+    } else if (target.class !== d.class) {
+      add([...at, 'returnOf'], `"${returnOf}" is a ${str(target.class)} source, this one ${cls}`, true);
+    }
+  }
+  // Per-class quantities: payload for loaded trucks, wagons (and tonnes per wagon when loaded) for trains.
+  const needs = (key: string, when: boolean, why: string) => {
+    if (when && d[key] === undefined) add(at, `missing ${key} (${why})`);
+    if (!when && d[key] !== undefined) add([...at, key], `applies only to ${why}`, true);
+  };
+  needs('payloadT', cls === 'truck' && cargo === 'loaded', 'loaded trucks');
+  needs('tonnesPerWagon', cls === 'train' && cargo === 'loaded', 'loaded trains');
+  if (cls === 'train' && d.wagonsPerTrain === undefined && returnOf === undefined) add(at, 'missing wagonsPerTrain (trains)');
+  if (cls !== 'train' && d.wagonsPerTrain !== undefined) add([...at, 'wagonsPerTrain'], 'applies only to trains', true);
+}

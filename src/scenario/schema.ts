@@ -1,0 +1,72 @@
+// The raw scenario schema (what a file says) and the plan schema (a file that `extends` a base and lists
+// only its changes). Defaults are not filled here: resolve.ts turns a valid ScenarioInput into a Scenario.
+import { z } from 'zod';
+import { ClosureInput, CrossingInput, GrowthInput } from './schema-crossing.js';
+import { Id, IsoDate, listOf, NonNegativeInt, PositiveInt, Text, VehicleClass } from './schema-base.js';
+
+export const HolidayInput = ClosureInput;
+
+export const ScenarioInputSchema = z.strictObject({
+  $schema: z.string().optional().describe('JSON Schema of this file (for editors); ignored.'),
+  id: Id,
+  name: Text,
+  description: Text.optional(),
+  startDate: IsoDate.describe('Local date at 00:00 of which the simulation clock starts.'),
+  days: PositiveInt.describe('Simulated days.'),
+  warmupDays: NonNegativeInt.optional().describe('Days excluded from statistics; default 0.'),
+  replications: PositiveInt.optional().describe('Default 10.'),
+  seed: z.int({ error: 'expected an integer seed' }).optional().describe('Base seed; default 1.'),
+  demand: z
+    .strictObject({
+      growth: GrowthInput.optional(),
+      growthClasses: listOf(VehicleClass, 'vehicle class', 'vehicle classes')
+        .optional()
+        .describe('Classes the growth factors apply to; default truck and train (freight).'),
+    })
+    .optional(),
+  holidays: z.array(HolidayInput).optional().describe('Closed dates for crossings with closesOnHolidays.'),
+  crossings: listOf(CrossingInput, 'crossing'),
+});
+
+/** A scenario as written in a file (after plans are applied), validated but not resolved. */
+export type ScenarioInput = z.infer<typeof ScenarioInputSchema>;
+
+/**
+ * Deep-partial copy of a schema for plan files: every key optional, arrays of objects with an `id` keep
+ * `id` required and accept `remove: true`; other arrays, distributions and hours replace as a whole.
+ */
+function partialOf(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodOptional) return partialOf(schema.unwrap() as z.ZodType).optional();
+  if (schema instanceof z.ZodNullable) return partialOf(schema.unwrap() as z.ZodType).nullable();
+  if (schema instanceof z.ZodObject) {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [key, value] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+      // null deletes a key in a plan (restores its default), so every key is also nullable here.
+      shape[key] = partialOf(value).nullable().optional();
+    }
+    const out = z.strictObject(shape);
+    return schema.description ? out.describe(schema.description) : out;
+  }
+  if (schema instanceof z.ZodArray) {
+    const element = schema.element as z.ZodType;
+    if (element instanceof z.ZodObject && 'id' in element.shape) {
+      const partial = partialOf(element) as z.ZodObject;
+      return z.array(
+        partial.extend({
+          id: element.shape.id as z.ZodType,
+          remove: z.literal(true).optional().describe('Deletes the element with this id from the base.'),
+        }),
+      );
+    }
+  }
+  return schema;
+}
+
+/** A plan file: `extends` a base scenario (path relative to the plan) and lists only what changes. */
+export const PlanInputSchema = (partialOf(ScenarioInputSchema) as z.ZodObject).extend({
+  id: Id.describe('A plan is a scenario of its own: give it its own id (it names the output folder).'),
+  extends: z
+    .string({ error: 'expected the path of the base scenario' })
+    .min(1)
+    .describe('Base scenario file, relative to this file; this file lists only the changes (matched by id).'),
+});

@@ -1,0 +1,113 @@
+// runCommand in-process: atomic replacement on failure and interrupt, streamed trace, progress display, flags.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError, type CommandContext } from '../../src/commands/context.js';
+import { resolveRunOptions, runCommand } from '../../src/commands/run.js';
+import type { ReplicationRunner } from '../../src/experiment/experiment.js';
+import { runReplication } from '../../src/model/run.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { FIXTURES } from '../cli/harness.js';
+
+const TINY = join(FIXTURES, 'cli-tiny.yaml');
+const root = mkdtempSync(join(tmpdir(), 'bordersim-cmd-run-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function context(extra: Partial<CommandContext> = {}): CommandContext & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  let clock = 0;
+  return {
+    out, err,
+    stdout: (s) => void out.push(s),
+    stderr: (s) => void err.push(s),
+    progressStream: null,
+    argv: ['bordersim', 'run', TINY],
+    tag: 'test',
+    now: () => (clock += 250),
+    ...extra,
+  };
+}
+
+const failingAt = (replication: number): ReplicationRunner => (scenario, o) => {
+  if (o.replication === replication) throw new Error(`model broke in replication ${replication}`);
+  return runReplication(scenario, o);
+};
+
+describe('runCommand', () => {
+  const dest = join(root, 'res');
+
+  it('runs the real model and moves a complete folder into place', async () => {
+    const ctx = context();
+    const outcome = await runCommand(TINY, { out: dest, replications: 2, trace: true }, ctx);
+    expect(readdirSync(dest).sort()).toEqual(['daily.csv', 'replications.csv', 'run.json', 'stages.csv', 'summary.csv', 'vehicles.csv']);
+    expect(outcome.files).toEqual(['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'vehicles.csv', 'run.json']);
+    expect(ctx.err.join('')).toMatch(/^running 2 replications\nreplication 1\/2 done, .*\nreplication 2\/2 done/);
+    expect(ctx.out.join('')).toMatch(/cli-tiny: 2 replications × 3 days, seed 11/);
+    expect(readdirSync(root)).toEqual(['res']);
+  });
+
+  it('streams one vehicles.csv row per vehicle the model reports', async () => {
+    let reported = 0;
+    const counting: ReplicationRunner = (s, o) => runReplication(s, { ...o, onVehicle: (t) => (reported++, o.onVehicle?.(t)) });
+    const folder = join(root, 'traced');
+    const outcome = await runCommand(TINY, { out: folder, replications: 2, trace: true, quiet: true }, context(), counting);
+    const lines = readFileSync(join(folder, 'vehicles.csv'), 'utf8').split('\r\n').filter((l) => l !== '');
+    expect(lines.length - 1).toBe(reported);
+    // every vehicle that arrived is in the trace: arrivals after warm-up (0) summed over replications
+    expect(reported).toBe(outcome.results.vehicles);
+    rmSync(folder, { recursive: true });
+  });
+
+  it('keeps the previous results and leaves no temp folder when the model fails mid-run', async () => {
+    const before = readFileSync(join(dest, 'summary.csv'));
+    await expect(runCommand(TINY, { out: dest, replications: 3, trace: true, quiet: true }, context(), failingAt(2))).rejects.toThrow(/model broke/);
+    expect(readFileSync(join(dest, 'summary.csv')).equals(before)).toBe(true);
+    expect(existsSync(join(dest, 'vehicles.csv'))).toBe(true);
+    expect(readdirSync(root)).toEqual(['res']);
+  });
+
+  it('keeps the previous results when interrupted between replications', async () => {
+    const before = readFileSync(join(dest, 'run.json'), 'utf8');
+    const interrupt = new AbortController();
+    const stopping: ReplicationRunner = (s, o) => (interrupt.abort(new Error('interrupted')), runReplication(s, o));
+    await expect(runCommand(TINY, { out: dest, quiet: true }, context({ signal: interrupt.signal }), stopping)).rejects.toThrow(/interrupted/);
+    expect(readFileSync(join(dest, 'run.json'), 'utf8')).toBe(before);
+    expect(readdirSync(root)).toEqual(['res']);
+  });
+
+  it('draws a progress bar when stderr is a terminal', async () => {
+    const chunks: string[] = [];
+    const tty = Object.assign(new Writable({ write: (c, _e, cb) => (chunks.push(String(c)), cb()) }), { isTTY: true, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    await runCommand(TINY, { out: join(root, 'bar'), replications: 2 }, context({ progressStream: tty }));
+    expect(chunks.join('')).toMatch(/replications .* 2\/2 \| [\d.]+[kM]? events\/s/);
+    rmSync(join(root, 'bar'), { recursive: true });
+  });
+
+  it('prints nothing on stdout or stderr with --quiet', async () => {
+    const ctx = context();
+    await runCommand(TINY, { out: join(root, 'quiet'), replications: 1, quiet: true }, ctx);
+    expect([ctx.out, ctx.err]).toEqual([[], []]);
+    rmSync(join(root, 'quiet'), { recursive: true });
+  });
+});
+
+describe('resolveRunOptions', () => {
+  const scenario = loadScenario(TINY);
+  it.each([
+    [{}, { days: 3, warmupDays: 0, replications: 3, seed: 11 }],
+    [{ days: 10, warmupDays: 2, replications: 5, seed: -4 }, { days: 10, warmupDays: 2, replications: 5, seed: -4 }],
+  ])('takes flags %j over the scenario', (flags, expected) => {
+    expect(resolveRunOptions(scenario, flags)).toEqual(expected);
+  });
+
+  it.each([
+    [{ days: 2, warmupDays: 2 }, /warm-up \(2 days, from --warmup-days\) must be shorter than the run \(2 days, from --days\)/],
+    [{ warmupDays: 5 }, /from --warmup-days.*\(3 days, from the scenario\)/],
+  ])('rejects %j with a UsageError naming the flags', (flags, message) => {
+    expect(() => resolveRunOptions(scenario, flags)).toThrow(UsageError);
+    expect(() => resolveRunOptions(scenario, flags)).toThrow(message);
+  });
+});

@@ -23,6 +23,8 @@ export interface SourcePath {
   /** Shares of the optional stages, in bit order of Vehicle.selected. */
   optionalShares: number[];
   selectRng: Rng;
+  /** One service-time draw per stage of the path, in path order. */
+  serviceDraws: ((wagons: number) => number)[];
   daily: DailyCounter;
 }
 
@@ -116,8 +118,8 @@ export class CrossingModel {
     if (holdsZone) steps.push({ kind: 'enter', zone: this.zone }, enter);
     const optionalShares: number[] = [];
     let entered = holdsZone;
-    for (const st of stages) {
-      const body = st.steps();
+    for (const [k, st] of stages.entries()) {
+      const body = st.steps(k);
       if (!entered && st.stage.share >= 1) {
         // Vehicles without a zone place leave the approach when their first compulsory stage starts.
         body.splice(1, 0, enter);
@@ -141,7 +143,8 @@ export class CrossingModel {
       hooks.onExit(v);
     });
     const selectRng = createStream(seed, replication, `${this.crossing.id}/${source.id}/select`);
-    return { source, trajectory, holdsZone, optionalShares, selectRng, daily };
+    const serviceDraws = stages.map((st) => st.makeServiceDraw(source.id, seed, replication));
+    return { source, trajectory, holdsZone, optionalShares, selectRng, serviceDraws, daily };
   }
 
   /** Resets every statistic of the crossing (warm-up). */

@@ -78,13 +78,16 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     const wagons = isTrain ? source.wagonsPerTrain : 0;
     const tonnes = loaded ? (isTrain ? wagons * source.tonnesPerWagon : source.payloadT) : 0;
     const shares = path.optionalShares;
+    const draws = path.serviceDraws;
     const arrive = (): void => {
       const now = sim.nowMin;
       const v: Vehicle = {
         pc: 0, trajectory: path.trajectory, id: nextId++, source, groups, daily: path.daily,
         tonnes, railcars: wagons, wagons, arrivedAtMin: now, enteredAtMin: NaN, selected: 0, pendingWagons: 0,
+        serviceMin: [],
       };
-      // One selection draw per optional stage, always made, so the streams stay aligned across plans.
+      // Every draw is made on arrival, selected or not, so each source's streams stay aligned across plans.
+      for (let k = 0; k < draws.length; k++) v.serviceMin.push(draws[k]!(wagons));
       for (let k = 0; k < shares.length; k++) if (path.selectRng.next() < shares[k]!) v.selected |= 1 << k;
       path.daily.arrivals++;
       if (limit !== null && total.approach.level >= limit) {

@@ -1,7 +1,7 @@
 // One stage of a crossing as engine objects: its servers (a timetabled Resource), service-time samplers
 // and, for rail stages, the wagon inspection places with the fork/join of a train's selected wagons.
 import { Resource, makeTrajectory, type Interpreter, type Simulation, type Step, type Trajectory } from '../engine/index.js';
-import { createStream, makeSampler, type Rng, type Sampler } from '../random/index.js';
+import { createStream, makeSampler } from '../random/index.js';
 import type { Stage } from '../scenario/types.js';
 import type { ModelClock } from './clock.js';
 import { buildCapacitySchedule } from './timetable.js';
@@ -14,11 +14,6 @@ const MIN_PER_H = 60;
 export class StageModel {
   readonly servers: Resource<Vehicle>;
   readonly wagonPlaces: Resource<Wagon> | null;
-  private readonly serviceRng: Rng;
-  private readonly service: Sampler;
-  private readonly perWagonRng: Rng;
-  private readonly perWagon: Sampler;
-  private readonly perWagonFixed: number | null;
   private readonly wagonTrajectory: Trajectory<Wagon> | null = null;
 
   constructor(
@@ -34,11 +29,6 @@ export class StageModel {
     const name = `${crossingId}/${stage.id}`;
     const schedule = buildCapacitySchedule(stage.timetable, stage.servers, stage.serverChanges, clock);
     this.servers = new Resource<Vehicle>(sim, name, { schedule });
-    this.serviceRng = createStream(seed, replication, `${name}/service`);
-    this.service = makeSampler(stage.serviceMin);
-    this.perWagonRng = createStream(seed, replication, `${name}/per-wagon`);
-    this.perWagon = makeSampler(stage.perWagonMin);
-    this.perWagonFixed = stage.perWagonMin.kind === 'fixed' ? stage.perWagonMin.value : null;
     const wi = stage.wagonInspection;
     if (wi) {
       const places = new Resource<Wagon>(sim, `${name}/wagons`, {
@@ -77,21 +67,33 @@ export class StageModel {
   /** Sends the train's selected wagons to inspection; true when none were selected (go on at once). */
   forkWagons: (train: Vehicle) => boolean = () => true;
 
-  /** Service minutes for one vehicle: the base time plus a per-wagon time for each wagon of a train. */
-  serviceMinFor(v: Vehicle): number {
-    let t = this.service(this.serviceRng);
-    if (v.wagons > 0) {
-      if (this.perWagonFixed !== null) t += this.perWagonFixed * v.wagons;
-      else for (let i = 0; i < v.wagons; i++) t += this.perWagon(this.perWagonRng);
-    }
-    return t;
+  /**
+   * A service-time draw for the vehicles of one demand source: its own stream per (source, stage), so a
+   * vehicle gets the same service times in every plan that keeps this stage's distribution (common random
+   * numbers), whatever order the vehicles reach the stage in. Base time plus a per-wagon time per wagon.
+   */
+  makeServiceDraw(sourceId: string, seed: number, replication: number): (wagons: number) => number {
+    const name = `${this.crossingId}/${sourceId}/${this.stage.id}`;
+    const rng = createStream(seed, replication, `${name}/service`);
+    const service = makeSampler(this.stage.serviceMin);
+    const wagonRng = createStream(seed, replication, `${name}/per-wagon`);
+    const perWagon = makeSampler(this.stage.perWagonMin);
+    const fixed = this.stage.perWagonMin.kind === 'fixed' ? this.stage.perWagonMin.value : null;
+    return (wagons: number): number => {
+      let t = service(rng);
+      if (wagons > 0) {
+        if (fixed !== null) t += fixed * wagons;
+        else for (let i = 0; i < wagons; i++) t += perWagon(wagonRng);
+      }
+      return t;
+    };
   }
 
-  /** The steps a vehicle takes through this stage (seize, serve, release, then wagon inspection if any). */
-  steps(): Step<Vehicle>[] {
+  /** The steps through this stage (seize, serve for the vehicle's k-th drawn time, release, wagon inspection). */
+  steps(k: number): Step<Vehicle>[] {
     const steps: Step<Vehicle>[] = [
       { kind: 'seize', resource: this.servers },
-      { kind: 'delay', minutes: (v) => this.serviceMinFor(v) },
+      { kind: 'delay', minutes: (v) => v.serviceMin[k]! },
       { kind: 'release', resource: this.servers },
     ];
     if (this.wagonPlaces) steps.push({ kind: 'wait', fn: (v) => this.forkWagons(v) });

@@ -15,6 +15,8 @@ export interface Vehicle extends Walker {
   wagons: number;
   arrivedAtMin: number;
   enteredAtMin: number;
+  /** Service minutes at each stage of its path, drawn on arrival (common random numbers across plans). */
+  serviceMin: number[];
   /** Bit k set = selected for the k-th optional (share < 1) stage of its path. */
   selected: number;
   /** Wagons of this train still in detailed inspection. */

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The benchmark command line (`npm run bench -- mmc ...`): parses flags with commander, runs the
-// benchmark model and prints its one-line report. The only file in src/bench that touches process.
+// The benchmark command line (`npm run bench -- mmc ...`, `... scenario <file>`): parses flags with
+// commander, runs a benchmark and prints its one-line report. The only file in src/bench that touches process.
 import { Command, InvalidArgumentError } from 'commander';
 import { runMmc, formatMmcLine } from './mmc.js';
+import { benchScenario } from './scenario.js';
+import { ScenarioError } from '../scenario/errors.js';
 
 /** Parses a finite number > 0; throws commander's InvalidArgumentError otherwise. */
 function positiveNumber(value: string): number {
@@ -46,9 +48,25 @@ program
     process.stdout.write(formatMmcLine(result) + '\n');
   });
 
+program
+  .command('scenario')
+  .description('run replications of a scenario file through the full model (no files written) and print one line')
+  .argument('<file>', 'scenario file (YAML)')
+  .option('--replications <n>', 'replications to run', positiveInteger, 1)
+  .option('--days <d>', 'simulated days per replication (default: the scenario\'s)', positiveInteger)
+  .option('--seed <s>', 'base seed (default: the scenario\'s)', safeInteger)
+  .action((file: string, opts: { replications: number; days?: number; seed?: number }) => {
+    const override: { days?: number; seed?: number } = {};
+    if (opts.days !== undefined) override.days = opts.days;
+    if (opts.seed !== undefined) override.seed = opts.seed;
+    process.stdout.write(benchScenario(file, opts.replications, override).line + '\n');
+  });
+
 try {
   program.parse(process.argv);
 } catch (err) {
+  // A bad scenario file is bad input (exit 2, the problems without a stack); anything else is a failure.
+  const bad = err instanceof ScenarioError;
   process.stderr.write(`bordersim-bench: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exit(bad ? 2 : 1);
 }

@@ -1,6 +1,6 @@
 // Test harness for running bordersim as a user would: compiles src/cli.ts and what it imports into a cache
 // folder (once per source version), then runs `node cli.js ...` in a child process; reads CSVs with fast-csv.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,30 +28,55 @@ function sourceKey(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Path of the compiled cli.js for the current sources, compiling them first if needed. */
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Runs `fn` holding a lock folder, so parallel test files compile the same sources only once. */
+function withLock<T>(lock: string, fn: () => T): T {
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // another worker holds it; a lock older than two minutes is from a crashed run
+      if (Date.now() - started > 120_000) rmSync(lock, { recursive: true, force: true });
+      sleepMs(100);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Path of the compiled cli.js for the current sources, compiling them first if needed (tsc, ~5 s). */
 export function buildCli(): string {
   const key = sourceKey();
   const outDir = join(CACHE, key);
   const cli = join(outDir, 'cli.js');
   if (existsSync(cli)) return cli;
   mkdirSync(CACHE, { recursive: true });
-  const tmp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
-  const config = join(CACHE, `tsconfig.${process.pid}.json`);
-  writeFileSync(config, JSON.stringify({
-    extends: join(REPO, 'tsconfig.build.json'),
-    compilerOptions: { rootDir: join(REPO, 'src'), outDir: tmp, sourceMap: false, noEmitOnError: false },
-    files: [join(REPO, 'src', 'cli.ts')],
-    include: [],
-  }));
-  const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], { encoding: 'utf8' });
-  rmSync(config, { force: true });
-  if (!existsSync(join(tmp, 'cli.js'))) throw new Error(`tsc produced no cli.js:\n${tsc.stdout}${tsc.stderr}`);
-  try {
+  return withLock(join(CACHE, 'build.lock'), () => {
+    if (existsSync(cli)) return cli;
+    // builds of older sources are no longer needed
+    for (const name of readdirSync(CACHE)) if (/^[0-9a-f]{16}$/.test(name)) rmSync(join(CACHE, name), { recursive: true, force: true });
+    const tmp = `${outDir}.tmp-${process.pid}`;
+    const config = join(CACHE, `tsconfig.${process.pid}.json`);
+    writeFileSync(config, JSON.stringify({
+      extends: join(REPO, 'tsconfig.build.json'),
+      compilerOptions: { rootDir: join(REPO, 'src'), outDir: tmp, sourceMap: false, noEmitOnError: false },
+      files: [join(REPO, 'src', 'cli.ts')],
+      include: [],
+    }));
+    const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], { encoding: 'utf8' });
+    rmSync(config, { force: true });
+    if (!existsSync(join(tmp, 'cli.js'))) throw new Error(`tsc produced no cli.js:\n${tsc.stdout}${tsc.stderr}`);
     renameSync(tmp, outDir);
-  } catch {
-    rmSync(tmp, { recursive: true, force: true }); // another test file built the same sources meanwhile
-  }
-  return cli;
+    return cli;
+  });
 }
 
 export interface CliRun {
@@ -64,6 +89,24 @@ export interface CliRun {
 export function runCli(cli: string, args: string[], cwd: string): CliRun {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, BORDERSIM_DEBUG: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs several CLI invocations at once (each `node <cli> ...args` in `cwd`); results in the same order. */
+export function runCliAll(cli: string, argsList: string[][], cwd: string): Promise<CliRun[]> {
+  return Promise.all(
+    argsList.map(
+      (args) =>
+        new Promise<CliRun>((resolve, reject) => {
+          const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, BORDERSIM_DEBUG: '' } });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+          child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+          child.on('error', reject);
+          child.on('close', (code) => resolve({ code, stdout, stderr }));
+        }),
+    ),
+  );
 }
 
 /** Parses CSV text with fast-csv into header + row objects (strict column count). */

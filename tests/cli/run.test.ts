@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_METRICS } from '../../src/model/results.js';
-import { buildCli, FIXTURES, readCsv, runCli, type CliRun } from './harness.js';
+import { buildCli, FIXTURES, readCsv, runCliAll, type CliRun } from './harness.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const CSV_FILES = ['daily.csv', 'replications.csv', 'stages.csv', 'summary.csv'];
@@ -14,13 +14,19 @@ let cwd = '';
 let cli = '';
 const runs: Record<string, CliRun> = {};
 
-beforeAll(() => {
+beforeAll(async () => {
   cli = buildCli();
   cwd = mkdtempSync(join(tmpdir(), 'bordersim-cli-run-'));
-  runs.a = runCli(cli, ['run', TINY, '--quiet', '--out', 'a'], cwd);
-  runs.b = runCli(cli, ['run', TINY, '--quiet', '--out', 'b'], cwd);
-  runs.c = runCli(cli, ['run', TINY, '--quiet', '--out', 'c', '--seed', '12'], cwd);
-  runs.d = runCli(cli, ['run', TINY, '--replications', '1', '--days', '2', '--trace'], cwd);
+  [runs.a, runs.b, runs.c, runs.d] = await runCliAll(
+    cli,
+    [
+      ['run', TINY, '--quiet', '--out', 'a'],
+      ['run', TINY, '--quiet', '--out', 'b'],
+      ['run', TINY, '--quiet', '--out', 'c', '--seed', '12'],
+      ['run', TINY, '--replications', '1', '--days', '2', '--trace'],
+    ],
+    cwd,
+  );
 }, 120_000);
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 

@@ -12,12 +12,12 @@ const COUNT_METRICS = ['arrivals', 'completed', 'in_system_end', 'turned_away', 
 
 let cwd = '';
 let cli = '';
-const runs: Record<string, CliRun> = {};
+let runs: Record<'a' | 'b' | 'c' | 'd', CliRun>;
 
 beforeAll(async () => {
   cli = buildCli();
   cwd = mkdtempSync(join(tmpdir(), 'bordersim-cli-run-'));
-  [runs.a, runs.b, runs.c, runs.d] = await runCliAll(
+  const [a, b, c, d] = await runCliAll(
     cli,
     [
       ['run', TINY, '--quiet', '--out', 'a'],
@@ -27,6 +27,7 @@ beforeAll(async () => {
     ],
     cwd,
   );
+  runs = { a: a!, b: b!, c: c!, d: d! };
 }, 120_000);
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
@@ -40,12 +41,12 @@ describe('bordersim run', () => {
   });
 
   it('is quiet with --quiet, and otherwise prints progress lines on stderr and a summary on stdout', () => {
-    expect(runs.a!.stdout).toBe('');
-    expect(runs.a!.stderr).toBe('');
-    expect(runs.d!.stderr).toMatch(/replication 1\/1 done, [\d.]+[kM]? events\/s/);
-    expect(runs.d!.stdout).toMatch(/testroad/);
-    expect(runs.d!.stdout).toMatch(/testrail/);
-    expect(runs.d!.stdout).toContain(`results in ${join('output', 'cli-tiny')}/`);
+    expect(runs.a.stdout).toBe('');
+    expect(runs.a.stderr).toBe('');
+    expect(runs.d.stderr).toMatch(/replication 1\/1 done, [\d.]+[kM]? events\/s/);
+    expect(runs.d.stdout).toMatch(/testroad/);
+    expect(runs.d.stdout).toMatch(/testrail/);
+    expect(runs.d.stdout).toContain(`results in ${join('output', 'cli-tiny')}/`);
   });
 
   it('writes the documented headers', async () => {

@@ -83,7 +83,7 @@ function checkCrossing(crossing: Plain, path: Path, add: Add): void {
       add(at, `stage "${str(stage.id) ?? s}" serves no demand source (no demand of class ${classes.join('/')} in its directions and cargo)`, false, true);
     }
     if (stage.hours === undefined) {
-      const specs = classes.map((cls) => JSON.stringify(hours[cls] ?? '24h'));
+      const specs = classes.map((cls) => JSON.stringify(hours[cls] ?? '24h', (key, v: unknown) => (key === 'source' ? undefined : v)));
       if (new Set(specs).size > 1) {
         add(at, `serves ${classes.join(' and ')}, whose crossing hours differ: give the stage its own hours`, false, true);
       }

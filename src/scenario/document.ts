@@ -23,7 +23,8 @@ export function parseSourceText(text: string, file: string): SourceDocument | Pr
       message: `cannot parse: ${firstLine(error.message)}`,
     }));
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  // A JSON round trip gives aliased YAML nodes (*anchor) their own copies: overriding one must not change the others.
+  const data: unknown = JSON.parse(JSON.stringify(doc.toJS({ maxAliasCount: 1000 }) ?? null));
   const lineOf = (path: Path): number | undefined => nodeLine(doc, lineCounter, path);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return [{ file, line: 1, path: '', message: 'expected a mapping of scenario keys (id, name, crossings, ...)' }];

@@ -17,6 +17,8 @@ export interface CommandContext {
   now: () => number;
   /** Aborted when the user interrupts (Ctrl-C); checked between replications. */
   signal?: AbortSignal;
+  /** Print stack traces of failures (BORDERSIM_DEBUG set). */
+  debug?: boolean;
 }
 
 /** A bad command-line value that the parser could not catch alone (exit code 2); the message names flag and value. */

@@ -5,7 +5,7 @@ import type { CollectedResults } from '../experiment/collect.js';
 import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
 import { runReplication } from '../model/run.js';
 import { writeResultFiles } from '../output/files.js';
-import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, RESULT_MARKER } from '../output/folder.js';
+import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
 import { openTrace, TRACE_FILE, type TraceWriter } from '../output/trace.js';
 import { loadScenario } from '../scenario/load.js';
@@ -31,6 +31,15 @@ export interface RunOutcome {
   files: string[];
   info: RunInfo;
   results: CollectedResults;
+}
+
+/** A staging folder next to `folder`; a folder that cannot be made is bad input (OutputFolderError). */
+function stagingFor(folder: string, tag: string): string {
+  try {
+    return createStaging(folder, tag);
+  } catch (err) {
+    throw new OutputFolderError(folder, `cannot create the output folder ${folder}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** The experiment options from the scenario and the flags; throws UsageError naming the flag and value. */
@@ -59,7 +68,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
   const progress = createProgress(ctx, flags.quiet === true);
-  const tmp = createStaging(folder, ctx.tag);
+  const tmp = stagingFor(folder, ctx.tag);
   let trace: TraceWriter | null = null;
   try {
     trace = flags.trace ? openTrace(tmp, scenario.id, scenario.startDate) : null;

@@ -1,0 +1,134 @@
+// The bordersim command tree (commander): run, validate, schema, with examples in --help; maps every outcome
+// to an exit code (0 done, 2 bad input, 1 failure while running, 130 interrupted). Uses only the context.
+import { Command, CommanderError } from 'commander';
+import type { ReplicationRunner } from '../experiment/experiment.js';
+import { runReplication } from '../model/run.js';
+import { OutputFolderError } from '../output/folder.js';
+import { toolVersion } from '../output/runinfo.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { type CommandContext, UsageError } from './context.js';
+import { integer, integerAtLeast } from './options.js';
+import { runCommand } from './run.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
+
+const RUN_EXAMPLES = `
+Examples:
+  $ bordersim run scenarios/baseline-2023.yaml
+  $ bordersim run scenarios/baseline-2023.yaml --replications 30 --seed 42
+  $ bordersim run scenarios/baseline-2023.yaml --days 90 --warmup-days 7 --out output/q1-test
+  $ bordersim run scenarios/baseline-2023.yaml --replications 2 --trace --quiet
+
+Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
+vehicles.csv (with --trace) and run.json. An existing result folder is replaced only when the new
+run is complete.`;
+
+const VALIDATE_EXAMPLES = `
+Examples:
+  $ bordersim validate scenarios/baseline-2023.yaml
+  $ bordersim validate scenarios/*.yaml
+
+Exit code 0 when every file is valid, 2 otherwise.`;
+
+const SCHEMA_EXAMPLES = `
+Examples:
+  $ bordersim schema > bordersim.schema.json
+  (then, in a YAML file for the VS Code YAML extension:
+   # yaml-language-server: $schema=./bordersim.schema.json)`;
+
+const PROGRAM_EXAMPLES = `
+Examples:
+  $ bordersim run scenarios/baseline-2023.yaml
+  $ bordersim validate scenarios/*.yaml
+  $ bordersim run --help
+
+Exit codes: 0 done, 2 bad input (scenario file or flags), 1 failure while running, 130 interrupted.`;
+
+interface RunCliOptions {
+  replications?: number;
+  seed?: number;
+  days?: number;
+  warmupDays?: number;
+  out?: string;
+  trace?: boolean;
+  quiet?: boolean;
+}
+
+function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner): Command {
+  const program = new Command('bordersim');
+  program
+    .description('Discrete-event simulation of freight and passenger traffic through the Russia–Mongolia border crossings')
+    .version(toolVersion(), '-V, --version', 'print the version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout(s), writeErr: (s) => ctx.stderr(s) })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', PROGRAM_EXAMPLES);
+
+  program
+    .command('run')
+    .description('run a scenario: replications, statistics with 95% confidence intervals, CSV files')
+    .argument('<scenario>', 'scenario file (YAML)')
+    .option('-r, --replications <n>', "independent replications (default: the scenario's)", integerAtLeast(1))
+    .option('-s, --seed <s>', "base seed; replication r draws from streams of (seed, r) (default: the scenario's)", integer)
+    .option('-d, --days <d>', "simulated days from the scenario's start date (default: the scenario's)", integerAtLeast(1))
+    .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the scenario's)", integerAtLeast(0))
+    .option('-o, --out <dir>', 'result folder (default: output/<scenario id>)')
+    .option('--trace', 'also write vehicles.csv, one row per vehicle (large)')
+    .option('-q, --quiet', 'no progress and no summary (warnings and errors still go to stderr)')
+    .addHelpText('after', RUN_EXAMPLES)
+    .action(async (file: string, opts: RunCliOptions) => {
+      await runCommand(file, opts, ctx, runner);
+      setExit(0);
+    });
+
+  program
+    .command('validate')
+    .description('check scenario files and print every problem of every file')
+    .argument('<scenario...>', 'scenario files (YAML)')
+    .addHelpText('after', VALIDATE_EXAMPLES)
+    .action((files: string[]) => setExit(validateCommand(files, ctx)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editors)')
+    .addHelpText('after', SCHEMA_EXAMPLES)
+    .action(() => setExit(schemaCommand(ctx)));
+
+  return program;
+}
+
+/** Prints a user-facing message for `err` and returns the exit code. */
+function reportError(err: unknown, ctx: CommandContext): number {
+  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2; // commander printed its message already
+  if (err instanceof ScenarioError) {
+    ctx.stderr(`bordersim: invalid scenario\n${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof UsageError || err instanceof OutputFolderError) {
+    ctx.stderr(`bordersim: ${err.message}\n`);
+    return 2;
+  }
+  if (ctx.signal?.aborted) {
+    ctx.stderr('bordersim: interrupted; earlier results were left as they were\n');
+    return 130;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  ctx.stderr(`bordersim: run failed: ${message}\n`);
+  if (ctx.debug && err instanceof Error && err.stack) ctx.stderr(`${err.stack}\n`);
+  else ctx.stderr('(set BORDERSIM_DEBUG=1 to see where)\n');
+  return 1;
+}
+
+/**
+ * Parses `argv` (as process.argv: node, script, args...) and runs the command; returns the exit code.
+ * Never throws: errors are printed through ctx (no stack trace unless ctx.debug).
+ */
+export async function runProgram(argv: readonly string[], ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<number> {
+  let exitCode = 0;
+  try {
+    await buildProgram(ctx, (code) => (exitCode = code), runner).parseAsync([...argv]);
+  } catch (err) {
+    exitCode = reportError(err, ctx);
+  }
+  return exitCode;
+}

@@ -18,6 +18,18 @@ export interface MetricSummary {
 /** Two-sided confidence level of every interval this project reports. */
 export const CONFIDENCE = 0.95;
 
+const tCache = new Map<number, number>();
+
+/** t(0.975, df), computed once per df (a summary has thousands of rows with the same df). */
+function tCritical(df: number): number {
+  let t = tCache.get(df);
+  if (t === undefined) {
+    t = studentTQuantile(1 - (1 - CONFIDENCE) / 2, df);
+    tCache.set(df, t);
+  }
+  return t;
+}
+
 /**
  * Summarise per-replication values: mean, sample sd, mean ± t(0.975, n-1)·sd/√n, min, max.
  * Non-finite values are skipped; with no value everything is null, with one value sd and CI are null.
@@ -31,6 +43,6 @@ export function summariseValues(values: readonly number[]): MetricSummary {
   const hi = max(finite);
   if (n === 1) return { n, mean: m, sd: null, ci95Low: null, ci95High: null, min: lo, max: hi };
   const sd = sampleStandardDeviation(finite);
-  const half = studentTQuantile(1 - (1 - CONFIDENCE) / 2, n - 1) * (sd / Math.sqrt(n));
+  const half = tCritical(n - 1) * (sd / Math.sqrt(n));
   return { n, mean: m, sd, ci95Low: m - half, ci95High: m + half, min: lo, max: hi };
 }

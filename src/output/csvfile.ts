@@ -1,7 +1,11 @@
 // A CSV file written row by row through fast-csv: RFC 4180 (CRLF, quotes only where needed), UTF-8 without BOM.
-// The formatter is drained synchronously after each row, so a streamed file never piles up in memory.
+// The formatter is drained synchronously after each row into a small buffer written out every 64 KiB, so a
+// streamed file never holds more than that in memory.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { format, type CsvFormatterStream } from 'fast-csv';
+
+/** Bytes gathered before one write to disk. */
+export const FLUSH_BYTES = 64 * 1024;
 
 /** One CSV row: column name → already formatted text. */
 export type CsvRow = Record<string, string>;
@@ -24,6 +28,8 @@ export class CsvFile {
   private readonly fd: number;
   private readonly stream: CsvFormatterStream<CsvRow, CsvRow>;
   private closed = false;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   rows = 0;
 
   /** Creates (or truncates) the file at `path`; throws the fs error when it cannot be opened. */
@@ -51,6 +57,7 @@ export class CsvFile {
     try {
       this.stream.end();
       this.drain();
+      this.flush();
     } finally {
       closeSync(this.fd);
     }
@@ -64,12 +71,23 @@ export class CsvFile {
     closeSync(this.fd);
   }
 
+  /** Moves formatted text from fast-csv into the buffer, writing the buffer out when it is full. */
   private drain(): void {
     for (let chunk = this.stream.read() as Buffer | string | null; chunk !== null; chunk = this.stream.read() as Buffer | string | null) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      let offset = 0;
-      while (offset < buf.length) offset += writeSync(this.fd, buf, offset);
+      this.pending.push(buf);
+      this.pendingBytes += buf.length;
     }
+    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const buf = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    let offset = 0;
+    while (offset < buf.length) offset += writeSync(this.fd, buf, offset);
   }
 }
 

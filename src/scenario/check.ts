@@ -57,8 +57,12 @@ function checkDateRanges(items: unknown, path: Path, add: Add): void {
 function checkCrossing(crossing: Plain, path: Path, add: Add): void {
   const mode = str(crossing.mode) ?? '';
   const allowed = MODE_CLASSES[mode] ?? ['truck', 'car', 'train'];
+  // Elements of a class the mode does not allow are reported once and left out of the matching checks.
+  const fits = (cls: unknown): boolean => typeof cls === 'string' && allowed.includes(cls);
   const stages = list(crossing.stages);
   const demand = list(crossing.demand);
+  const matchedStages = stages.filter((s) => strings(s.classes, []).every(fits));
+  const matchedDemand = demand.filter((d) => fits(d.class));
   duplicateIds(crossing.stages, [...path, 'stages'], 'stage', add);
   duplicateIds(crossing.demand, [...path, 'demand'], 'demand', add);
   checkDateRanges(crossing.closures, [...path, 'closures'], add);
@@ -79,7 +83,7 @@ function checkCrossing(crossing: Plain, path: Path, add: Add): void {
     if (mode === 'road' && stage.wagonInspection !== undefined && stage.wagonInspection !== null) {
       add([...at, 'wagonInspection'], 'wagon inspection applies to rail crossings only');
     }
-    if (classes.length > 0 && demand.length > 0 && !demand.some((d) => serves(stage, d))) {
+    if (classes.length > 0 && matchedStages.includes(stage) && demand.length > 0 && !matchedDemand.some((d) => serves(stage, d))) {
       add(at, `stage "${str(stage.id) ?? s}" serves no demand source (no demand of class ${classes.join('/')} in its directions and cargo)`, false, true);
     }
     if (stage.hours === undefined) {
@@ -96,7 +100,7 @@ function checkCrossing(crossing: Plain, path: Path, add: Add): void {
 
   demand.forEach((d, k) => checkDemand(d, k, demand, [...path, 'demand', k], allowed, mode, add));
   demand.forEach((d, k) => {
-    if (stages.length > 0 && !stages.some((s) => serves(s, d))) {
+    if (matchedDemand.includes(d) && stages.length > 0 && !matchedStages.some((s) => serves(s, d))) {
       add([...path, 'demand', k], `demand "${str(d.id) ?? k}" passes no stage (no stage serves ${str(d.class)} ${str(d.direction)} ${demandCargo(d)})`, false, true);
     }
   });
@@ -104,7 +108,10 @@ function checkCrossing(crossing: Plain, path: Path, add: Add): void {
 
 function checkDemand(d: Plain, k: number, all: Plain[], at: Path, allowed: string[], mode: string, add: Add): void {
   const cls = str(d.class) ?? '';
-  if (cls !== '' && !allowed.includes(cls)) add([...at, 'class'], `a ${mode} crossing has no ${cls} traffic (allowed: ${allowed.join(', ')})`, true);
+  if (cls !== '' && !allowed.includes(cls)) {
+    add([...at, 'class'], `a ${mode} crossing has no ${cls} traffic (allowed: ${allowed.join(', ')})`, true);
+    return;
+  }
   const given = ['tonnesPerYear', 'vehiclesPerDay', 'returnOf'].filter((key) => d[key] !== undefined);
   if (given.length !== 1) {
     add(at, given.length === 0 ? 'give one of tonnesPerYear, vehiclesPerDay or returnOf' : `give only one of ${given.join(', ')}`);

@@ -69,10 +69,11 @@ function issueProblems(issue: Issue, prefix: Path, data: unknown, knownKeys: rea
     case 'invalid_union': {
       const branch = closestBranch(issue.errors, path, data);
       if (branch) return branch.flatMap((inner) => issueProblems(inner, path, data, knownKeys));
-      const discriminator = (issue as { discriminator?: string }).discriminator;
+      const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
       if (discriminator !== undefined && issue.errors.length === 0) {
         // A discriminated union whose `kind` matched no option: the issue path already ends at `kind`.
-        return [{ path, message: issue.message.replace(/^Invalid discriminator value\. /, 'unknown kind; '), showValue: true }];
+        const known = (options ?? []).map(String).join(', ');
+        return [{ path, message: `unknown ${discriminator}; expected one of ${known}`, showValue: true }];
       }
       return [{ path, message: issue.message, showValue: valueAt(data, path) !== undefined }];
     }

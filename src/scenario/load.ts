@@ -135,6 +135,7 @@ function loadFile(file: string, text: string | undefined, options: LoadOptions, 
       }),
     );
   }
+  problems.splice(0, problems.length, ...byLine(problems.filter((p) => p.file === file)), ...problems.filter((p) => p.file !== file));
   const locate = (path: Path): Location => {
     const origin = traceOrigin(traced.trace, path);
     return origin.from === 'patch' ? here(origin.path) : base.locate(origin.path);

@@ -1,0 +1,137 @@
+// Shared by compare, sweep and capacity: their common run flags, progress over several experiments, and
+// an atomic result folder holding the command's CSV files and a run.json that marks it as a bordersim result.
+import type { Command } from 'commander';
+import type { CollectedResults, RunWarning } from '../experiment/collect.js';
+import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
+import { writeCsv, type CsvRow } from '../output/csvfile.js';
+import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, RESULT_MARKER } from '../output/folder.js';
+import { scenarioHash, toolVersion } from '../output/runinfo.js';
+import type { Scenario } from '../scenario/types.js';
+import type { CommandContext } from './context.js';
+import { integer, integerAtLeast } from './options.js';
+import { createProgress, type ProgressReporter } from './progress.js';
+import type { RunFlags } from './run.js';
+import { writeFileSync } from 'node:fs';
+
+/** Flags every decision command shares with `run` (no --trace). */
+export type BatchFlags = Omit<RunFlags, 'trace'>;
+
+/** Adds --replications, --seed, --days, --warmup-days, --out and --quiet to a commander command. */
+export function addBatchOptions(cmd: Command, outDefault: string): Command {
+  return cmd
+    .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerAtLeast(1))
+    .option('-s, --seed <s>', "base seed shared by every scenario run, so they see the same arrivals (default: the (base) scenario's)", integer)
+    .option('-d, --days <d>', "simulated days (default: the (base) scenario's)", integerAtLeast(1))
+    .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the (base) scenario's)", integerAtLeast(0))
+    .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
+    .option('-q, --quiet', 'no progress and no table (warnings and errors still go to stderr)');
+}
+
+/** Runs experiments one after another with one progress display over all of them. */
+export class BatchRunner {
+  private readonly progress: ProgressReporter;
+  private done = 0;
+  private events = 0;
+  readonly warnings: Array<RunWarning & { scenario: string }> = [];
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly opts: Omit<ExperimentOptions, 'onVehicle'>,
+    private readonly total: number,
+    quiet: boolean,
+    private readonly runner: ReplicationRunner,
+  ) {
+    this.progress = createProgress(ctx, quiet);
+    this.progress.start(total * opts.replications);
+  }
+
+  /** Runs the replications of one scenario; `label` tags its warnings. Throws what the model throws or the interrupt. */
+  async run(scenario: Scenario, label = scenario.id): Promise<CollectedResults> {
+    const offset = this.done * this.opts.replications;
+    const before = this.events;
+    const res = await runExperimentWith(
+      this.runner,
+      scenario,
+      this.opts,
+      (p) => this.progress.update({ done: offset + p.done, total: this.total * this.opts.replications, events: before + p.events }),
+      this.ctx.signal,
+    );
+    this.done += 1;
+    this.events += res.events;
+    this.warnings.push(...res.warnings.map((w) => ({ ...w, scenario: label })));
+    return res;
+  }
+
+  stop(): void {
+    this.progress.stop();
+  }
+}
+
+/** One CSV table of a result folder. */
+export interface Table {
+  file: string;
+  columns: readonly string[];
+  rows: Iterable<CsvRow>;
+}
+
+/** What run.json of a decision command records. */
+export interface BatchInfo {
+  command: 'compare' | 'sweep' | 'capacity';
+  scenarios: Array<{ id: string; file: string; sha256: string }>;
+  opts: Omit<ExperimentOptions, 'onVehicle'>;
+  startedMs: number;
+  startedAt: string;
+  extra?: Record<string, unknown>;
+  warnings: unknown[];
+}
+
+/**
+ * Writes the tables and run.json into a staging folder next to `folder` and moves it into place; an earlier
+ * result there is replaced only when all is written. Returns the file names. Throws OutputFolderError / fs errors.
+ */
+export function writeBatchFolder(folder: string, tables: readonly Table[], info: BatchInfo, ctx: CommandContext): string[] {
+  checkDestination(folder);
+  const tmp = createStaging(folder, ctx.tag);
+  try {
+    const files = tables.map((t) => {
+      writeCsv(inFolder(tmp, t.file), t.columns, t.rows);
+      return t.file;
+    });
+    files.push(RESULT_MARKER);
+    const json = {
+      tool: 'bordersim',
+      version: toolVersion(),
+      command: info.command,
+      scenarios: info.scenarios,
+      seed: info.opts.seed,
+      replications: info.opts.replications,
+      days: info.opts.days,
+      warmupDays: info.opts.warmupDays,
+      ...info.extra,
+      commandLine: ctx.argv,
+      startedAt: info.startedAt,
+      wallS: Math.round(ctx.now() - info.startedMs) / 1000,
+      files,
+      warnings: info.warnings,
+    };
+    writeFileSync(inFolder(tmp, RESULT_MARKER), `${JSON.stringify(json, null, 2)}\n`, 'utf8');
+    commitStaging(tmp, folder, ctx.tag);
+    return files;
+  } catch (err) {
+    discardStaging(tmp);
+    throw err;
+  }
+}
+
+/** The run.json entry of a scenario. */
+export function scenarioEntry(scenario: Scenario, file: string): { id: string; file: string; sha256: string } {
+  return { id: scenario.id, file, sha256: scenarioHash(scenario) };
+}
+
+/** Left-aligned first column, right-aligned others, two spaces apart (terminal tables). */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,140 @@
+// `bordersim compare <base> <plan>...`: every scenario run with the same seed and replications (common random
+// numbers), paired plan − base differences with Student t CIs in compare.csv, and a short table on the terminal.
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type { CollectedResults } from '../experiment/collect.js';
+import { comparePlan, type CompareRow } from '../experiment/compare.js';
+import type { ReplicationRunner } from '../experiment/experiment.js';
+import { METRIC_UNITS, type GroupMetric } from '../model/results.js';
+import { runReplication } from '../model/run.js';
+import type { CsvRow } from '../output/csvfile.js';
+import { formatCount, formatFixed } from '../output/number.js';
+import { summaryRow, SUMMARY_COLUMNS } from '../output/tables.js';
+import { loadScenario } from '../scenario/load.js';
+import type { Scenario } from '../scenario/types.js';
+import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { UsageError, type CommandContext } from './context.js';
+import { resolveRunOptions } from './run.js';
+
+export const COMPARE_COLUMNS = [
+  'base', 'plan', 'crossing', 'direction', 'class', 'metric', 'unit', 'base_mean', 'plan_mean', 'difference',
+  'diff_ci95_low', 'diff_ci95_high', 'change_pct', 'significant', 'replications',
+] as const;
+
+/** A compare.csv row. */
+export function compareCsvRow(base: string, r: CompareRow): CsvRow {
+  return {
+    base, plan: r.plan, crossing: r.crossing, direction: r.direction, class: r.vehicleClass, metric: r.metric, unit: METRIC_UNITS[r.metric],
+    base_mean: formatFixed(r.baseMean), plan_mean: formatFixed(r.planMean), difference: formatFixed(r.difference),
+    diff_ci95_low: formatFixed(r.diffCi.low), diff_ci95_high: formatFixed(r.diffCi.high), change_pct: formatFixed(r.changePct, 2),
+    significant: r.significant ? 'true' : 'false', replications: formatCount(r.pairs),
+  };
+}
+
+/** What a finished comparison produced. */
+export interface CompareOutcome {
+  folder: string;
+  files: string[];
+  rows: CompareRow[];
+}
+
+const TABLE_METRICS: Array<{ metric: GroupMetric; title: string; decimals: number }> = [
+  { metric: 'approach_wait_h_mean', title: 'approach wait h', decimals: 2 },
+  { metric: 'approach_queue_mean', title: 'approach queue', decimals: 1 },
+  { metric: 'completed', title: 'completed', decimals: 0 },
+];
+
+function change(r: CompareRow | undefined, decimals: number): string {
+  if (!r || r.baseMean === null || r.planMean === null) return '-';
+  const half = r.diffCi.high !== null && r.difference !== null ? ` ±${(r.diffCi.high - r.difference).toFixed(decimals)}` : '';
+  const sign = (r.difference ?? 0) > 0 ? '+' : '';
+  return `${r.baseMean.toFixed(decimals)} → ${r.planMean.toFixed(decimals)} (${sign}${(r.difference ?? 0).toFixed(decimals)}${half}${r.significant ? ' *' : ''})`;
+}
+
+/** The terminal table: per plan, crossings (all directions and classes) by the size of their change in mean wait. */
+export function compareText(baseId: string, rows: readonly CompareRow[], replications: number, maxRows = 10): string {
+  const out: string[] = [];
+  for (const plan of [...new Set(rows.map((r) => r.plan))]) {
+    const totals = rows.filter((r) => r.plan === plan && r.direction === 'all' && r.vehicleClass === 'all');
+    const byCrossing = [...new Set(totals.map((r) => r.crossing))].map((crossing) => {
+      const get = (m: GroupMetric): CompareRow | undefined => totals.find((r) => r.crossing === crossing && r.metric === m);
+      return { crossing, get, size: Math.abs(get('approach_wait_h_mean')?.difference ?? 0) + 1e-9 * Math.abs(get('completed')?.difference ?? 0) };
+    });
+    byCrossing.sort((a, b) => b.size - a.size);
+    out.push(`${plan} vs ${baseId} (${replications} paired replications; base → plan (difference ± 95% CI half-width); * = CI excludes 0):`);
+    out.push(textTable(['crossing', ...TABLE_METRICS.map((m) => m.title)], byCrossing.slice(0, maxRows).map((c) => [c.crossing, ...TABLE_METRICS.map((m) => change(c.get(m.metric), m.decimals))])));
+    if (byCrossing.length > maxRows) out.push(`(${byCrossing.length - maxRows} more crossings in compare.csv)`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Runs `base` and each plan with the base's (or the flags') seed, replications, days and warm-up, writes
+ * compare.csv and summary.csv (all scenarios) atomically, prints the table. Throws ScenarioError / UsageError /
+ * OutputFolderError for bad input before running, any other error for a failure while running.
+ */
+export async function compareCommand(baseFile: string, planFiles: readonly string[], flags: BatchFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<CompareOutcome> {
+  if (planFiles.length === 0) throw new UsageError('compare needs a base scenario and at least one plan');
+  const base = loadScenario(baseFile);
+  const plans = planFiles.map((f) => loadScenario(f));
+  // Plans are labelled by id; a repeated id (e.g. a scenario compared with itself) gets its file appended.
+  const files = [baseFile, ...planFiles];
+  const labels = [base, ...plans].map((s, i, all) => (all.findIndex((o) => o.id === s.id) === i ? s.id : `${s.id}@${files[i]}`));
+  const opts = resolveRunOptions(base, flags);
+  const folder = flags.out ?? join('output', `compare-${base.id}`);
+  const startedMs = ctx.now();
+  const startedAt = new Date().toISOString();
+
+  const batch = new BatchRunner(ctx, opts, 1 + plans.length, flags.quiet === true, runner);
+  let baseRes: CollectedResults;
+  const planRes: CollectedResults[] = [];
+  try {
+    baseRes = await batch.run(base);
+    for (const [i, p] of plans.entries()) planRes.push(await batch.run(p, labels[i + 1]));
+  } finally {
+    batch.stop();
+  }
+  const rows = plans.flatMap((_, i) => comparePlan(labels[i + 1]!, baseRes, planRes[i]!));
+  const all: Array<[string, CollectedResults]> = [[base.id, baseRes], ...planRes.map((r, i): [string, CollectedResults] => [labels[i + 1]!, r])];
+  const written = writeBatchFolder(
+    folder,
+    [
+      { file: 'compare.csv', columns: COMPARE_COLUMNS, rows: rows.map((r) => compareCsvRow(base.id, r)) },
+      { file: 'summary.csv', columns: SUMMARY_COLUMNS, rows: all.flatMap(([label, res]) => res.summary.map((r) => summaryRow(label, r))) },
+    ],
+    {
+      command: 'compare',
+      scenarios: [scenarioEntry(base, baseFile), ...plans.map((p, i) => scenarioEntry(p, planFiles[i]!))],
+      opts, startedMs, startedAt, warnings: batch.warnings,
+    },
+    ctx,
+  );
+  if (!flags.quiet) ctx.stdout(`${compareText(base.id, rows, opts.replications)}results in ${folder}/ (${written.join(', ')})\n`);
+  for (const w of batch.warnings) ctx.stderr(`warning: ${w.scenario}, replication ${w.replication}, ${w.crossing}: ${w.check} check failed: ${w.detail}\n`);
+  return { folder, files: written, rows };
+}
+
+const EXAMPLES = `
+Examples:
+  $ bordersim compare scenarios/agreement-2027.yaml scenarios/naushki-stage1.yaml
+  $ bordersim compare base.yaml plan-a.yaml plan-b.yaml --replications 20 --seed 7 --out output/plans
+
+Every scenario runs with the same seed and replications, so replication r of each sees the same arrivals
+and draws wherever the scenarios agree (common random numbers); differences are paired per replication.
+compare.csv: one row per plan × crossing × direction × class × metric (base and plan means, difference,
+its 95% CI, % change, significant = the CI excludes 0); summary.csv: every scenario's own summary.`;
+
+/** Registers `compare` on the program; sets exit code 0 when done (errors propagate to cli.ts). */
+export function registerCompare(program: Command, ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner = runReplication): void {
+  const cmd = program
+    .command('compare')
+    .description('paired comparison of plans with a base scenario (common random numbers, 95% CIs)')
+    .argument('<base>', 'base scenario file (YAML)')
+    .argument('<plan...>', 'plan scenario files (YAML), each compared with the base');
+  addBatchOptions(cmd, `output/compare-<base id>`)
+    .addHelpText('after', EXAMPLES)
+    .action(async (baseFile: string, planFiles: string[], opts: BatchFlags) => {
+      await compareCommand(baseFile, planFiles, opts, ctx, runner);
+      setExit(0);
+    });
+}

@@ -1,0 +1,139 @@
+// `bordersim sweep <scenario> --set <path>=<values>...`: the full factorial grid of the values, every point run
+// with the same seed and replications; sweep.csv in long format with one column per swept path.
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type { ReplicationRunner } from '../experiment/experiment.js';
+import { checkAxes, parseSetFlag, SweepFlagError, type SweepAxis } from '../experiment/grid.js';
+import { resolveSweep, runSweep, type SweepResult } from '../experiment/sweep.js';
+import { loadRawScenario } from '../experiment/variant.js';
+import { METRIC_UNITS } from '../model/results.js';
+import { runReplication } from '../model/run.js';
+import type { CsvRow } from '../output/csvfile.js';
+import { formatCount, formatFixed } from '../output/number.js';
+import { resolveScenario } from '../scenario/resolve.js';
+import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { UsageError, type CommandContext } from './context.js';
+import { resolveRunOptions } from './run.js';
+
+/** Flags of `bordersim sweep`. */
+export interface SweepFlags extends BatchFlags {
+  set?: string[];
+}
+
+const SUMMARY_TAIL = ['crossing', 'direction', 'class', 'metric', 'unit', 'mean', 'sd', 'ci95_low', 'ci95_high', 'min', 'max', 'replications'] as const;
+
+/** sweep.csv columns: scenario, point, one per swept path (named by the path), then the summary columns. */
+export function sweepColumns(axes: readonly SweepAxis[]): string[] {
+  return ['scenario', 'point', ...axes.map((a) => a.path), ...SUMMARY_TAIL];
+}
+
+function valueText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
+}
+
+/** The sweep.csv rows of all points, in grid order then summary order. */
+export function* sweepRows(scenarioId: string, results: readonly SweepResult[]): Iterable<CsvRow> {
+  for (const { point, summary } of results) {
+    const grid: CsvRow = Object.fromEntries(point.settings.map((s) => [s.path, valueText(s.value)]));
+    for (const r of summary) {
+      yield {
+        scenario: scenarioId, point: formatCount(point.index), ...grid,
+        crossing: r.crossing, direction: r.direction, class: r.vehicleClass, metric: r.metric, unit: METRIC_UNITS[r.metric],
+        mean: formatFixed(r.mean), sd: formatFixed(r.sd), ci95_low: formatFixed(r.ci95Low), ci95_high: formatFixed(r.ci95High),
+        min: formatFixed(r.min), max: formatFixed(r.max), replications: formatCount(r.n),
+      };
+    }
+  }
+}
+
+/** The terminal table: per point, each crossing's mean approach wait (h) and completed vehicles. */
+export function sweepText(axes: readonly SweepAxis[], results: readonly SweepResult[]): string {
+  const crossings = [...new Set(results.flatMap((r) => r.summary.map((s) => s.crossing)))];
+  const cell = (res: SweepResult, c: string): string => {
+    const get = (m: string) => res.summary.find((s) => s.crossing === c && s.direction === 'all' && s.vehicleClass === 'all' && s.metric === m)?.mean;
+    const wait = get('approach_wait_h_mean');
+    return wait === undefined || wait === null ? '-' : wait.toFixed(2);
+  };
+  const header = ['point', ...axes.map((a) => a.path), ...crossings.map((c) => `${c} wait h`)];
+  const rows = results.map((r) => [String(r.point.index), ...r.point.settings.map((s) => valueText(s.value)), ...crossings.map((c) => cell(r, c))]);
+  return `mean approach wait per grid point (all directions and classes):\n${textTable(header, rows)}\n`;
+}
+
+/** What a finished sweep produced. */
+export interface SweepOutcome {
+  folder: string;
+  files: string[];
+  results: SweepResult[];
+}
+
+/**
+ * Parses the --set flags, resolves every grid point (bad paths or values fail here, before any run), runs
+ * them, writes sweep.csv atomically and prints a table. Throws SweepFlagError / ScenarioError / UsageError /
+ * OutputFolderError for bad input, any other error for a failure while running.
+ */
+export async function sweepCommand(file: string, flags: SweepFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<SweepOutcome> {
+  const setFlags = flags.set ?? [];
+  if (setFlags.length === 0) throw new UsageError('sweep needs at least one --set <path>=<values>, e.g. --set demand.growth.south=1..1.5:0.1');
+  let axes: SweepAxis[];
+  try {
+    axes = setFlags.map(parseSetFlag);
+    checkAxes(axes);
+  } catch (err) {
+    throw err instanceof SweepFlagError ? new UsageError(err.message) : err;
+  }
+  const raw = loadRawScenario(file);
+  const base = resolveScenario(raw, file);
+  const points = resolveSweep(raw, axes);
+  const opts = resolveRunOptions(base, flags);
+  const folder = flags.out ?? join('output', `sweep-${base.id}`);
+  const startedMs = ctx.now();
+  const startedAt = new Date().toISOString();
+
+  const batch = new BatchRunner(ctx, opts, points.length, flags.quiet === true, runner);
+  let results: SweepResult[];
+  try {
+    results = await runSweep(points, (s, p) => batch.run(s, `${base.id} point ${p.index}`));
+  } finally {
+    batch.stop();
+  }
+  const files = writeBatchFolder(
+    folder,
+    [{ file: 'sweep.csv', columns: sweepColumns(axes), rows: sweepRows(base.id, results) }],
+    {
+      command: 'sweep',
+      scenarios: [scenarioEntry(base, file)],
+      opts, startedMs, startedAt,
+      extra: { grid: axes.map((a) => ({ path: a.path, values: a.values })), points: points.length },
+      warnings: batch.warnings,
+    },
+    ctx,
+  );
+  if (!flags.quiet) ctx.stdout(`${sweepText(axes, results)}results in ${folder}/ (${files.join(', ')})\n`);
+  for (const w of batch.warnings) ctx.stderr(`warning: ${w.scenario}, replication ${w.replication}, ${w.crossing}: ${w.check} check failed: ${w.detail}\n`);
+  return { folder, files, results };
+}
+
+const EXAMPLES = `
+Examples:
+  $ bordersim sweep scenarios/agreement-2027.yaml --set crossings.kyakhta.stages.ru-customs.servers=2,4,6
+  $ bordersim sweep scenarios/agreement-2027.yaml --set demand.growth.north=1..2:0.25 --set demand.growth.south=1.1,1.15
+
+Paths use ids (crossings.<crossing id>.stages.<stage id>.<field>, demand.growth.south, ...). Values are lists
+(2,4,6) or inclusive ranges (from..to:step). Several --set make a full factorial grid; every point runs with
+the same seed and replications. sweep.csv: one row per point × crossing × direction × class × metric, with
+one column per swept path.`;
+
+/** Registers `sweep` on the program; sets exit code 0 when done (errors propagate to cli.ts). */
+export function registerSweep(program: Command, ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner = runReplication): void {
+  const cmd = program
+    .command('sweep')
+    .description('run a factorial grid of scenario values (--set path=values)')
+    .argument('<scenario>', 'scenario file (YAML)')
+    .option('--set <path=values>', 'a path and its values (repeatable)', (v: string, prev: string[] = []) => [...prev, v]);
+  addBatchOptions(cmd, 'output/sweep-<scenario id>')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, opts: SweepFlags) => {
+      await sweepCommand(file, opts, ctx, runner);
+      setExit(0);
+    });
+}

@@ -7,9 +7,12 @@ import { OutputFolderError } from '../output/folder.js';
 import { toolVersion } from '../output/runinfo.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { type CommandContext, UsageError } from './context.js';
+import { registerCapacity } from './capacity.js';
+import { registerCompare } from './compare.js';
 import { integer, integerAtLeast } from './options.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
+import { registerSweep } from './sweep.js';
 import { validateCommand } from './validate.js';
 
 const RUN_EXAMPLES = `
@@ -93,6 +96,10 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .description('print the JSON Schema of scenario files (for editors)')
     .addHelpText('after', SCHEMA_EXAMPLES)
     .action(() => setExit(schemaCommand(ctx)));
+
+  registerCompare(program, ctx, setExit, runner);
+  registerSweep(program, ctx, setExit, runner);
+  registerCapacity(program, ctx, setExit, runner);
 
   return program;
 }

@@ -52,8 +52,21 @@ function withLock<T>(lock: string, fn: () => T): T {
   }
 }
 
-/** Path of the compiled cli.js for the current sources, compiling them first if needed (tsc, ~5 s). */
+/** dist/cli.js when `npm ci`/`npm run build` produced it after the last source change (as in CI), else null. */
+function freshDist(): string | null {
+  const cli = join(REPO, 'dist', 'cli.js');
+  if (!existsSync(cli)) return null;
+  const builtMs = statSync(cli).mtimeMs;
+  return tsFiles(join(REPO, 'src')).every((f) => statSync(f).mtimeMs < builtMs) ? cli : null;
+}
+
+/**
+ * Path of a cli.js compiled from the current sources: dist/cli.js when it is newer than every source,
+ * otherwise a cached build of src/cli.ts and its imports (tsc, ~5 s once per source version).
+ */
 export function buildCli(): string {
+  const dist = freshDist();
+  if (dist) return dist;
   const key = sourceKey();
   const outDir = join(CACHE, key);
   const cli = join(outDir, 'cli.js');

@@ -64,7 +64,12 @@ export class CapacitySchedule {
     const giveUpMin = Math.max(afterMin, lastLevel, lastClosed) + WEEK_MIN + 1;
     let t = afterMin;
     for (;;) {
-      const next = Math.min(this.nextLevelBoundary(t), this.nextClosedBoundary(t), this.nextWeeklyBoundary(t));
+      let next = Math.min(this.nextLevelBoundary(t), this.nextClosedBoundary(t), this.nextWeeklyBoundary(t));
+      // With fractional windows or origin, rounding in the minute-of-week arithmetic can hand back t
+      // itself (or a hair above it) as the next boundary, and the scan never moved on: always step at
+      // least a few ulps (≥ 2.2e-16 min) past t.
+      const minNext = t + Math.max(Math.abs(t), 1) * Number.EPSILON;
+      if (!(next >= minNext)) next = minNext;
       if (next === Infinity || next > horizonMin || next > giveUpMin) return Infinity;
       if (this.capacityAt(next) !== current) return next;
       t = next;
@@ -107,8 +112,12 @@ export class CapacitySchedule {
   }
 }
 
+/** a mod n in [0, n); unlike ((a % n) + n) % n it keeps a tiny positive a instead of rounding it to 0. */
 function mod(a: number, n: number): number {
-  return ((a % n) + n) % n;
+  const r = a % n;
+  if (r >= 0) return r;
+  const s = r + n;
+  return s < n ? s : 0;
 }
 
 function checkServers(n: number, path: string): void {

@@ -102,6 +102,35 @@ describe('CapacitySchedule.nextChangeAfter', () => {
       { numRuns: 60 },
     );
   });
+
+  it('always moves forward with fractional windows and origin (property; it used to spin forever)', () => {
+    // Float rounding in the minute-of-week arithmetic used to hand back the current instant as the next
+    // boundary, e.g. weekOriginMin -4448.964…, one window [4741.505…, 7900.866…), from minute 131332.54….
+    const interval = (max: number) =>
+      fc.tuple(fc.double({ min: 0, max, noNaN: true }), fc.double({ min: 0.001, max: 3 * DAY, noNaN: true }))
+        .map(([a, len]) => ({ fromMin: a, toMin: Math.min(a + len, max) }))
+        .filter((iv) => iv.fromMin < iv.toMin);
+    const spec = fc.record({
+      servers: fc.integer({ min: 0, max: 3 }),
+      weeklyOpen: fc.array(interval(WEEK), { minLength: 1, maxLength: 4 }),
+      weekOriginMin: fc.double({ min: -WEEK, max: WEEK, noNaN: true }),
+      closed: fc.array(interval(3 * WEEK), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(spec, fc.double({ min: 0, max: 3 * WEEK, noNaN: true }), (sp, startMin) => {
+        const s = new CapacitySchedule(sp);
+        let t = startMin;
+        for (let k = 0; k < 30; k++) {
+          const next = s.nextChangeAfter(t);
+          if (next === Infinity) break;
+          expect(next).toBeGreaterThan(t);
+          expect(s.capacityAt(next)).not.toBe(s.capacityAt(t));
+          t = next;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('CapacitySchedule validation', () => {

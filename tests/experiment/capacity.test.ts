@@ -1,0 +1,176 @@
+// Capacity search: limit parsing, demand scaling, bracketing + bisection on a known curve, and the real model
+// on an M/M/2 crossing checked against the Erlang C mean time in system.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  crossingOnly,
+  DEFAULT_CAPACITY_OPTIONS,
+  findCapacity,
+  parseLimit,
+  scaleDemand,
+  type CapacityOptions,
+} from '../../src/experiment/capacity.js';
+import type { CollectedResults } from '../../src/experiment/collect.js';
+import { runExperimentSync } from '../../src/experiment/run.js';
+import { studentTQuantile } from '../../src/experiment/tquantile.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/types.js';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'decide');
+const small = loadScenario(join(DIR, 'small.yaml'));
+
+describe('parseLimit', () => {
+  it.each([
+    ['approach_wait_h_p95 <= 4', { metric: 'approach_wait_h_p95', max: 4 }],
+    ['approach_queue_mean<=12.5', { metric: 'approach_queue_mean', max: 12.5 }],
+    ['  crossing_time_h_mean  <=  .75 ', { metric: 'crossing_time_h_mean', max: 0.75 }],
+  ])('%s', (text, expected) => expect(parseLimit(text)).toEqual(expected));
+
+  it.each([
+    ['approach_wait <= 4', /unknown metric "approach_wait"/],
+    ['approach_wait_h_p95 < 4', /expected "<metric> <= <value>"/],
+    ['approach_wait_h_p95 <= four', /expected "<metric> <= <value>"/],
+  ])('%s is refused, naming the text', (text, message) => {
+    expect(() => parseLimit(text)).toThrow(message);
+    expect(() => parseLimit(text)).toThrow(`--limit "${text}"`);
+  });
+});
+
+describe('crossingOnly and scaleDemand', () => {
+  it('keeps one crossing and multiplies only its demand', () => {
+    const alone = crossingOnly(small, 'road');
+    expect(alone.crossings.map((c) => c.id)).toEqual(['road']);
+    const scaled = scaleDemand(small, 'road', 1.5);
+    expect(scaled.crossings[0]!.demand.map((d) => d.growth)).toEqual([1.5, 1.5, 1.5]);
+    expect(scaled.crossings[1]!.demand.map((d) => d.growth)).toEqual([1]);
+    expect(small.crossings[0]!.demand.map((d) => d.growth)).toEqual([1, 1, 1]); // input untouched
+    expect(() => crossingOnly(small, 'nope')).toThrow(/--crossing nope: no such crossing in decide-small \(known: road, rail\)/);
+  });
+});
+
+/** Results whose crossing metric is `curve(factor)` (from the scaled demand), with a fixed CI and one stage. */
+function fakeRun(curve: (factor: number) => number) {
+  return (s: Scenario): CollectedResults => {
+    const factor = s.crossings[0]!.demand[0]!.growth;
+    const mean = curve(factor);
+    return {
+      replications: 3, rows: [], daily: [], warnings: [], events: 0, vehicles: 0,
+      summary: [{ crossing: 'road', direction: 'all', vehicleClass: 'all', metric: 'approach_wait_h_mean', n: 3, mean, sd: 0.1, ci95Low: mean - 0.1, ci95High: mean + 0.1, min: mean, max: mean }],
+      stages: [
+        { crossing: 'road', stage: 'passport', directions: 'south+north', metric: 'utilisation', n: 3, mean: 0.3 * factor, sd: 0, ci95Low: 0, ci95High: 0, min: 0, max: 0 },
+        { crossing: 'road', stage: 'customs', directions: 'south+north', metric: 'utilisation', n: 3, mean: 0.5 * factor, sd: 0, ci95Low: 0, ci95High: 0, min: 0, max: 0 },
+      ],
+    };
+  };
+}
+
+describe('findCapacity search', () => {
+  const limit = { metric: 'approach_wait_h_mean', max: 3 } as const;
+  const opts: CapacityOptions = { ...DEFAULT_CAPACITY_OPTIONS, tolerance: 0.01 };
+
+  it.each([
+    ['above 1 (doubling up)', (f: number) => 2 * f, 1.5],
+    ['below 1 (halving down)', (f: number) => 10 * f, 0.3],
+    ['exactly on a bracket point', (f: number) => 1.5 * f, 2],
+  ])('brackets and bisects when the answer is %s', async (_name, curve, answer) => {
+    const r = await findCapacity(small, 'road', limit, opts, fakeRun(curve));
+    expect(r.status).toBe('found');
+    expect(r.factor!).toBeLessThanOrEqual(answer);
+    expect(r.failFactor!).toBeGreaterThan(answer);
+    expect(r.failFactor! - r.factor!).toBeLessThanOrEqual(opts.tolerance);
+    expect(r.at.mean).toBe(curve(r.factor!));
+    expect(r.at.ok).toBe(true);
+    expect(r.bottleneck?.stage).toBe('customs');
+    expect(r.bottleneck?.utilisation).toBeCloseTo(0.5 * r.factor!, 12);
+    expect(new Set(r.steps.map((s) => s.factor)).size).toBe(r.steps.length); // no factor run twice
+  });
+
+  it('reports above-max when even the largest factor meets the limit, below-min when none does', async () => {
+    const high = await findCapacity(small, 'road', limit, { ...opts, maxFactor: 8 }, fakeRun(() => 0));
+    expect([high.status, high.factor, high.failFactor]).toEqual(['above-max', 8, null]);
+    const low = await findCapacity(small, 'road', limit, opts, fakeRun(() => 99));
+    expect([low.status, low.factor, low.failFactor]).toEqual(['below-min', null, opts.minFactor]);
+    expect(low.at.factor).toBe(opts.minFactor);
+  });
+
+  it('refuses bad options before running', async () => {
+    await expect(findCapacity(small, 'road', limit, { ...opts, tolerance: 0 }, fakeRun((f) => f))).rejects.toThrow(/--tolerance must be > 0/);
+    await expect(findCapacity(small, 'road', limit, { ...opts, maxFactor: 0.5 }, fakeRun((f) => f))).rejects.toThrow(/--max-factor/);
+  });
+});
+
+/** Erlang C mean time in system of M/M/c, hours: λ, μ per hour; Infinity when unstable. */
+function mmcTimeInSystemH(lambdaPerH: number, muPerH: number, c: number): number {
+  const a = lambdaPerH / muPerH;
+  const rho = a / c;
+  if (rho >= 1) return Infinity;
+  let sum = 0;
+  let term = 1;
+  for (let k = 0; k < c; k++) {
+    sum += term;
+    term *= a / (k + 1);
+  }
+  const tail = term / (1 - rho); // a^c / (c! (1 − ρ))
+  const waitProbability = tail / (sum + tail);
+  return waitProbability / (c * muPerH - lambdaPerH) + 1 / muPerH;
+}
+
+/** The factor f with W(f·λ0) = target, by bisection on the analytic curve (W increases with f). */
+function analyticFactor(target: number, lambda0PerH: number, muPerH: number, c: number): number {
+  let lo = 0;
+  let hi = (c * muPerH) / lambda0PerH;
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (mmcTimeInSystemH(mid * lambda0PerH, muPerH, c) <= target) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+describe('findCapacity on an M/M/2 crossing against Erlang C', () => {
+  // mmc.yaml: Poisson trucks at 48/day = 2/h, two servers with exponential service of mean 30 min (μ = 2/h),
+  // open 24 h, a zone that never binds: the crossing is M/M/2 and crossing_time_h_mean estimates W.
+  const scenario = loadScenario(join(DIR, 'mmc.yaml'));
+  const LAMBDA0 = 2;
+  const MU = 2;
+  const C = 2;
+  const LIMIT_H = 1.0;
+
+  it('checks the analytic formula itself at hand-computed points', () => {
+    expect(mmcTimeInSystemH(2, 2, 2)).toBeCloseTo(1 / 6 + 0.5, 12); // ρ = 0.5: C = 1/3, Wq = (1/3)/2
+    expect(mmcTimeInSystemH(1, 2, 1)).toBeCloseTo(1, 12); // M/M/1: W = 1/(μ − λ)
+  });
+
+  it('finds the factor where the mean time in system reaches the limit, within what the CI allows', async () => {
+    const opts = { seed: scenario.seed, replications: scenario.replications, days: scenario.days, warmupDays: scenario.warmupDays };
+    const tolerance = 0.02;
+    const r = await findCapacity(scenario, 'mmc', { metric: 'crossing_time_h_mean', max: LIMIT_H }, { ...DEFAULT_CAPACITY_OPTIONS, tolerance }, (s) => runExperimentSync(s, opts));
+    expect(r.status).toBe('found');
+    const f = r.factor!;
+    const exact = analyticFactor(LIMIT_H, LAMBDA0, MU, C); // ≈ 1.42 (ρ ≈ 0.71)
+
+    // The simulated mean at f has a 95% CI from 5 replications; widen it to 99.9% (same t interval) so the
+    // check fails only for a real bias. Analytic W(f) must lie inside it …
+    const n = opts.replications;
+    const half = ((r.at.ci95High! - r.at.mean!) * studentTQuantile(0.9995, n - 1)) / studentTQuantile(0.975, n - 1);
+    const analyticAtF = mmcTimeInSystemH(f * LAMBDA0, MU, C);
+    expect(Math.abs(analyticAtF - r.at.mean!)).toBeLessThanOrEqual(half);
+
+    // … and the exact factor must lie where the analytic curve is within that half-width of the limit,
+    // widened by the search tolerance: the uncertainty of the answer is the CI seen through W(f).
+    const fLow = analyticFactor(LIMIT_H - half, LAMBDA0, MU, C);
+    const fHigh = analyticFactor(LIMIT_H + half, LAMBDA0, MU, C);
+    expect(f).toBeGreaterThanOrEqual(fLow - tolerance);
+    expect(f).toBeLessThanOrEqual(fHigh + tolerance);
+    // the check is informative: the band it allows is narrow compared with the answer
+    expect(fHigh - fLow).toBeLessThan(0.15 * exact);
+    expect(Math.abs(f - exact)).toBeLessThan(0.1);
+
+    // one stage: it is the bottleneck, at about ρ = f·λ0 / (c·μ)
+    expect(r.bottleneck?.stage).toBe('booth');
+    expect(r.bottleneck!.utilisation).toBeCloseTo((f * LAMBDA0) / (C * MU), 1);
+    // common random numbers: the metric rises with the factor over every evaluated step
+    const sorted = [...r.steps].sort((a, b) => a.factor - b.factor);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.mean!).toBeGreaterThan(sorted[i - 1]!.mean!);
+  });
+});

@@ -1,0 +1,83 @@
+// `bordersim compare` in-process: compare.csv read back (columns, rows, zeros against itself, paired CI
+// around the difference), the terminal table, run.json, and exit 2 for bad input.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMPARE_COLUMNS, compareCommand } from '../../src/commands/compare.js';
+import { runProgram } from '../../src/commands/program.js';
+import { GROUP_METRICS } from '../../src/model/results.js';
+import { argv, context, DECIDE, readCsv } from './compare-context.js';
+
+const SMALL = join(DECIDE, 'small.yaml');
+const PLAN = join(DECIDE, 'small-plan.yaml');
+const root = mkdtempSync(join(tmpdir(), 'bordersim-compare-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('compareCommand', () => {
+  it('writes compare.csv with one row per plan × group × metric and a paired CI around each difference', async () => {
+    const folder = join(root, 'plans');
+    const { ctx, out } = context();
+    const outcome = await compareCommand(SMALL, [PLAN, SMALL], { out: folder, replications: 3, days: 6, warmupDays: 1 }, ctx);
+    expect(outcome.files).toEqual(['compare.csv', 'summary.csv', 'run.json']);
+    const { headers, rows } = await readCsv(folder, 'compare.csv');
+    expect(headers).toEqual([...COMPARE_COLUMNS]);
+    const groups = new Set(rows.map((r) => `${r.crossing}/${r.direction}/${r.class}`));
+    expect(rows.length).toBe(2 * groups.size * GROUP_METRICS.length);
+    expect(new Set(rows.map((r) => r.plan))).toEqual(new Set(['decide-small-plan', `decide-small@${SMALL}`]));
+    for (const r of rows) {
+      expect(r.base).toBe('decide-small');
+      expect(['true', 'false']).toContain(r.significant);
+      if (r.difference === '') continue;
+      const [d, lo, hi] = [Number(r.difference), Number(r.diff_ci95_low), Number(r.diff_ci95_high)];
+      expect(lo).toBeLessThanOrEqual(d);
+      expect(hi).toBeGreaterThanOrEqual(d);
+      expect(r.significant).toBe(String(lo > 0 || hi < 0));
+      // difference = plan − base (to the printed precision, when no replication is missing)
+      if (r.replications === '3') expect(d).toBeCloseTo(Number(r.plan_mean) - Number(r.base_mean), 3);
+    }
+    // the base compared with itself: every difference is exactly zero
+    for (const r of rows.filter((x) => x.plan.startsWith('decide-small@') && x.difference !== '')) {
+      expect([r.difference, r.diff_ci95_low, r.diff_ci95_high, r.significant]).toEqual(['0.0000', '0.0000', '0.0000', 'false']);
+    }
+    // the table names both plans and the crossings
+    const text = out.join('');
+    expect(text).toMatch(/^decide-small-plan vs decide-small \(3 paired replications/m);
+    expect(text).toMatch(/^road\s+\d/m);
+    expect(text).toMatch(/^rail\s+\d/m);
+    const info = JSON.parse(readFileSync(join(folder, 'run.json'), 'utf8')) as Record<string, unknown>;
+    expect(info).toMatchObject({ tool: 'bordersim', command: 'compare', seed: 3, replications: 3, days: 6, warmupDays: 1 });
+    expect((info.scenarios as unknown[]).length).toBe(3);
+    const summary = await readCsv(folder, 'summary.csv');
+    expect(new Set(summary.rows.map((r) => r.scenario)).size).toBe(3);
+  });
+
+  it('gives byte-identical compare.csv on a rerun', async () => {
+    const a = join(root, 'again-a');
+    const b = join(root, 'again-b');
+    await compareCommand(SMALL, [PLAN], { out: a, replications: 2, days: 4, warmupDays: 0, quiet: true }, context().ctx);
+    await compareCommand(SMALL, [PLAN], { out: b, replications: 2, days: 4, warmupDays: 0, quiet: true }, context().ctx);
+    expect(readFileSync(join(a, 'compare.csv'), 'utf8')).toBe(readFileSync(join(b, 'compare.csv'), 'utf8'));
+  });
+});
+
+describe('bordersim compare exit codes', () => {
+  it.each([
+    [['compare', SMALL], /missing required argument 'plan/],
+    [['compare', SMALL, join(DECIDE, 'missing.yaml')], /missing\.yaml: cannot read: file not found/],
+    [['compare', SMALL, PLAN, '--replications', '0'], /--replications <n>.*expected a whole number >= 1/],
+    [['compare', SMALL, PLAN, '--days', '3', '--warmup-days', '3'], /the warm-up \(3 days, from --warmup-days\) must be shorter than the run/],
+  ])('%j exits 2 with a message and writes nothing', async (args, message) => {
+    const out = join(root, `bad-${args.length}`);
+    const { ctx, err } = context();
+    expect(await runProgram(argv(...args, '--out', out), ctx)).toBe(2);
+    expect(err.join('')).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 0 and prints the table', async () => {
+    const { ctx, out } = context();
+    expect(await runProgram(argv('compare', SMALL, PLAN, '-r', '2', '-d', '3', '-w', '0', '--out', join(root, 'cli')), ctx)).toBe(0);
+    expect(out.join('')).toMatch(/results in .*cli\/ \(compare\.csv, summary\.csv, run\.json\)/);
+  });
+});

@@ -1,0 +1,27 @@
+// Every shipped scenario runs a short horizon with every invariant holding (conservation, Little's law).
+import { readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { runReplication } from '../../src/model/run.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+const dir = new URL('../../scenarios/', import.meta.url).pathname;
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+
+describe('shipped scenarios', () => {
+  test("the issue's seven scenarios are shipped", () => {
+    expect(files).toEqual([
+      'agreement-2027.yaml', 'baseline-2023.yaml', 'khandagayty-rebuild.yaml', 'kyakhta-terminal-2024.yaml',
+      'mondy-9-lanes.yaml', 'naushki-stage1.yaml', 'tashanta-rebuild.yaml',
+    ]);
+  });
+
+  test.each(files)('%s runs 21 days and conserves every vehicle', (f) => {
+    const s = loadScenario(dir + f);
+    const r = runReplication(s, { seed: s.seed, replication: 1, days: 21, warmupDays: 7 });
+    const broken = r.invariants.filter((i) => !i.ok);
+    expect(broken).toEqual([]);
+    expect(r.invariants).toHaveLength(2 * s.crossings.length);
+    const arrived = r.groups.filter((g) => g.direction === 'all' && g.vehicleClass === 'all').reduce((a, g) => a + g.values.arrivals, 0);
+    expect(arrived).toBeGreaterThan(0);
+  });
+});

@@ -1,7 +1,7 @@
 // Loading scenario files: read, parse (YAML or JSON), follow `extends` through plans, validate the merged
 // result (schema, then cross-references) and resolve it. Every problem is reported at once with file and line.
 import { readFileSync } from 'node:fs';
-import { dirname, join, normalize, resolve as resolvePath } from 'node:path';
+import { dirname, isAbsolute, join, normalize, resolve as resolvePath } from 'node:path';
 import { referenceProblems } from './check.js';
 import { parseSourceText } from './document.js';
 import { formatPath, ScenarioError, uniqueProblems, type Path, type Problem } from './errors.js';
@@ -107,7 +107,7 @@ function loadFile(file: string, text: string | undefined, options: LoadOptions, 
   };
   const problems = schemaProblems(PlanInputSchema, data, schemaKeys()).map(atHere);
   if (typeof data.extends !== 'string' || data.extends === '') return none(problems);
-  const baseFile = normalize(join(dirname(file), data.extends));
+  const baseFile = isAbsolute(data.extends) ? normalize(data.extends) : normalize(join(dirname(file), data.extends));
   if ([...stack, file].some((f) => resolvePath(f) === resolvePath(baseFile))) {
     return none([...problems, { ...atHere({ path: ['extends'], message: 'extends itself (a cycle of plans)', showValue: true }) }]);
   }

@@ -1,7 +1,7 @@
 // Plan overrides on raw scenario data, matched by id rather than list index: arrays of objects with `id`
 // merge element by element (a new id appends, `remove: true` deletes), objects merge key by key,
 // distributions (`kind`), opening windows (`time`), other arrays and scalars replace; `null` deletes a key.
-import { ScenarioError, type Path } from './errors.js';
+import { formatPath, ScenarioError, type Path } from './errors.js';
 import type { RawProblem } from './validate.js';
 
 type Plain = Record<string, unknown>;
@@ -41,7 +41,7 @@ const hasId = (v: unknown): v is Plain & { id: string } => isPlain(v) && typeof 
 export function applyPatch(base: unknown, patch: unknown): unknown {
   const result = applyPatchTraced(base, patch);
   if (result.problems.length > 0) {
-    throw new ScenarioError(result.problems.map((p) => ({ file: '<patch>', path: p.path.join('.'), message: p.message })));
+    throw new ScenarioError(result.problems.map((p) => ({ file: '<patch>', path: formatPath(p.path), message: p.message })));
   }
   return result.merged;
 }

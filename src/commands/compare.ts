@@ -11,7 +11,6 @@ import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { summaryRow, SUMMARY_COLUMNS } from '../output/tables.js';
 import { loadScenario } from '../scenario/load.js';
-import type { Scenario } from '../scenario/types.js';
 import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
 import { resolveRunOptions } from './run.js';

@@ -37,7 +37,7 @@ describe('compareCommand', () => {
       if (r.replications === '3') expect(d).toBeCloseTo(Number(r.plan_mean) - Number(r.base_mean), 3);
     }
     // the base compared with itself: every difference is exactly zero
-    for (const r of rows.filter((x) => x.plan.startsWith('decide-small@') && x.difference !== '')) {
+    for (const r of rows.filter((x) => (x.plan ?? '').startsWith('decide-small@') && x.difference !== '')) {
       expect([r.difference, r.diff_ci95_low, r.diff_ci95_high, r.significant]).toEqual(['0.0000', '0.0000', '0.0000', 'false']);
     }
     // the table names both plans and the crossings

@@ -79,7 +79,10 @@ export interface CapacityResult {
   failFactor: number | null;
   /** The metric at `factor` (or at minFactor when none meets the limit). */
   at: CapacityStep;
-  /** Stage with the highest mean utilisation at that factor, and the utilisation (0–1). */
+  /**
+   * The stage with the highest mean utilisation at that factor, or `zone` when the zone's mean occupancy over its
+   * places is higher still (a zone that fills up, like a station's tracks, saturates before any stage).
+   */
   bottleneck: { stage: string; utilisation: number } | null;
   /** Every evaluation in the order made. */
   steps: CapacityStep[];
@@ -146,8 +149,7 @@ export async function findCapacity(
 
   const atFactor = lo ?? options.minFactor;
   const at = steps.find((s) => s.factor === atFactor)!;
-  const stages = results.get(atFactor)?.stages.filter((s) => s.crossing === id && s.metric === 'utilisation' && s.mean !== null) ?? [];
-  const top = stages.reduce<(typeof stages)[number] | null>((best, s) => (best === null || (s.mean ?? 0) > (best.mean ?? 0) ? s : best), null);
+  const top = bottleneckOf(results.get(atFactor), alone.crossings[0]!.zone.places, id);
   return {
     crossing: id,
     limit,
@@ -155,7 +157,23 @@ export async function findCapacity(
     factor: lo,
     failFactor: hi,
     at,
-    bottleneck: top ? { stage: top.stage, utilisation: top.mean ?? 0 } : null,
+    bottleneck: top,
     steps,
   };
+}
+
+/** Highest mean utilisation among the crossing's stages and its zone (occupancy / places); null without results. */
+export function bottleneckOf(res: CollectedResults | undefined, zonePlaces: number, id: string): { stage: string; utilisation: number } | null {
+  if (!res) return null;
+  let best: { stage: string; utilisation: number } | null = null;
+  for (const s of res.stages) {
+    if (s.crossing !== id || s.metric !== 'utilisation' || s.mean === null) continue;
+    if (best === null || s.mean > best.utilisation) best = { stage: s.stage, utilisation: s.mean };
+  }
+  const zone = res.summary.find((r) => r.crossing === id && r.direction === 'all' && r.vehicleClass === 'all' && r.metric === 'zone_occupancy_mean');
+  if (zone?.mean != null && zonePlaces > 0) {
+    const utilisation = zone.mean / zonePlaces;
+    if (best === null || utilisation > best.utilisation) best = { stage: 'zone', utilisation };
+  }
+  return best;
 }

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  bottleneckOf,
   crossingOnly,
   DEFAULT_CAPACITY_OPTIONS,
   findCapacity,
@@ -63,6 +64,21 @@ function fakeRun(curve: (factor: number) => number) {
     };
   };
 }
+
+describe('bottleneckOf', () => {
+  const res = (zoneOccupancy: number): CollectedResults => {
+    const r = fakeRun(() => 1)(scaleDemand(small, 'road', 1));
+    r.summary.push({ ...r.summary[0]!, metric: 'zone_occupancy_mean', mean: zoneOccupancy });
+    return r;
+  };
+  it.each([
+    [2, 8, { stage: 'customs', utilisation: 0.5 }], // zone 25% full: the busiest stage binds
+    [6, 8, { stage: 'zone', utilisation: 0.75 }], // zone 75% full: the zone binds before customs (50%)
+  ])('zone occupancy %d of %d places', (occupancy, places, expected) => {
+    expect(bottleneckOf(res(occupancy), places, 'road')).toEqual(expected);
+  });
+  it('is null without results', () => expect(bottleneckOf(undefined, 8, 'road')).toBeNull());
+});
 
 describe('findCapacity search', () => {
   const limit = { metric: 'approach_wait_h_mean', max: 3 } as const;

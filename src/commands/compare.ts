@@ -60,9 +60,16 @@ export function compareText(baseId: string, rows: readonly CompareRow[], replica
       return { crossing, get, size: Math.abs(get('approach_wait_h_mean')?.difference ?? 0) + 1e-9 * Math.abs(get('completed')?.difference ?? 0) };
     });
     byCrossing.sort((a, b) => b.size - a.size);
+    // Crossings the plan leaves exactly as they were (common random numbers make that exact) go on one line.
+    const same = (c: (typeof byCrossing)[number]): boolean => TABLE_METRICS.every((m) => c.get(m.metric)?.difference === 0);
+    const changed = byCrossing.filter((c) => !same(c));
+    const unchanged = byCrossing.filter(same).map((c) => c.crossing);
     out.push(`${plan} vs ${baseId} (${replications} paired replications; base → plan (difference ± 95% CI half-width); * = CI excludes 0):`);
-    out.push(textTable(['crossing', ...TABLE_METRICS.map((m) => m.title)], byCrossing.slice(0, maxRows).map((c) => [c.crossing, ...TABLE_METRICS.map((m) => change(c.get(m.metric), m.decimals))])));
-    if (byCrossing.length > maxRows) out.push(`(${byCrossing.length - maxRows} more crossings in compare.csv)`);
+    if (changed.length > 0) {
+      out.push(textTable(['crossing', ...TABLE_METRICS.map((m) => m.title)], changed.slice(0, maxRows).map((c) => [c.crossing, ...TABLE_METRICS.map((m) => change(c.get(m.metric), m.decimals))])));
+    }
+    if (changed.length > maxRows) out.push(`(${changed.length - maxRows} more changed crossings in compare.csv)`);
+    if (unchanged.length > 0) out.push(`unchanged (identical in every replication): ${unchanged.join(', ')}`);
   }
   return `${out.join('\n')}\n`;
 }

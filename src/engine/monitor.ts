@@ -95,6 +95,20 @@ export class LevelMonitor {
     this.set(this.level + delta, atMin);
   }
 
+  /** Adds one to the level at `atMin` (the hot path of arrivals: no validation needed). */
+  up(atMin: number): void {
+    this.accrue(atMin);
+    const l = ++this.level;
+    if (l > this.max) this.max = l;
+  }
+
+  /** Takes one from the level at `atMin`; throws RangeError if it is already 0. */
+  down(atMin: number): void {
+    if (this.level === 0) throw new RangeError('level would go below 0');
+    this.accrue(atMin);
+    this.level--;
+  }
+
   /** Time-average level from the start (or last reset) to `atMin`; the current level if no time has passed. */
   mean(atMin: number): number {
     this.accrue(atMin);

@@ -8,6 +8,7 @@ const ZERO_THRESHOLD = 1e-9;
 export class QuantileSketch {
   readonly relativeError: number;
   private readonly logGamma: number;
+  private readonly invLogGamma: number;
   private readonly gamma: number;
   private positive = new LogBuckets();
   private negative = new LogBuckets();
@@ -20,12 +21,13 @@ export class QuantileSketch {
     this.relativeError = relativeError;
     this.gamma = (1 + relativeError) / (1 - relativeError);
     this.logGamma = Math.log(this.gamma);
+    this.invLogGamma = 1 / this.logGamma;
   }
 
   /** Adds one value; NaN is rejected with a RangeError. */
   add(x: number): void {
-    if (x > ZERO_THRESHOLD) this.positive.add(Math.ceil(Math.log(x) / this.logGamma));
-    else if (x < -ZERO_THRESHOLD) this.negative.add(Math.ceil(Math.log(-x) / this.logGamma));
+    if (x > ZERO_THRESHOLD) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma));
+    else if (x < -ZERO_THRESHOLD) this.negative.add(Math.ceil(Math.log(-x) * this.invLogGamma));
     else if (x === x) this.zeros++;
     else throw new RangeError('cannot add NaN to a sketch');
     this.count++;

@@ -103,7 +103,7 @@ export class CrossingModel {
         v.enteredAtMin = sim.nowMin;
         const now = sim.nowMin;
         v.groups.base.enter(now, v.arrivedAtMin, holdsZone);
-        for (const m of v.groups.totalApproach) m.change(-1, now);
+        for (const m of v.groups.totalApproach) m.down(now);
         v.daily.entered++;
         v.daily.waitSumMin += sim.nowMin - v.arrivedAtMin;
       },

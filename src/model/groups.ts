@@ -41,7 +41,7 @@ export class GroupStats {
   arrive(nowMin: number): void {
     this.arrivals++;
     this.inSystem++;
-    this.approach.change(1, nowMin);
+    this.approach.up(nowMin);
     this.approachStartSum += nowMin;
   }
 
@@ -52,12 +52,12 @@ export class GroupStats {
 
   /** Leaves the approach (takes its place or starts its first stage) after arriving at `arrivedAtMin`. */
   enter(nowMin: number, arrivedAtMin: number, holdsZone: boolean): void {
-    this.approach.change(-1, nowMin);
+    this.approach.down(nowMin);
     const from = arrivedAtMin > this.resetAtMin ? arrivedAtMin : this.resetAtMin;
     this.approachStartSum -= from;
     this.waitAreaMin += nowMin - from;
     this.waitMin.add(nowMin - arrivedAtMin);
-    if (holdsZone) this.zoneHeld.change(1, nowMin);
+    if (holdsZone) this.zoneHeld.up(nowMin);
   }
 
   exit(nowMin: number, arrivedAtMin: number, tonnes: number, railcars: number, holdsZone: boolean): void {
@@ -66,7 +66,7 @@ export class GroupStats {
     this.tonnes += tonnes;
     this.railcars += railcars;
     this.crossingMin.add(nowMin - arrivedAtMin);
-    if (holdsZone) this.zoneHeld.change(-1, nowMin);
+    if (holdsZone) this.zoneHeld.down(nowMin);
   }
 
   /** Discards everything measured before `nowMin` (warm-up); vehicles inside carry on. */

@@ -95,7 +95,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
         if (onVehicle) trace(v, 'turned_away');
       } else {
         groups.base.arrive(now);
-        for (const m of groups.totalApproach) m.change(1, now);
+        for (const m of groups.totalApproach) m.up(now);
         path.daily.noteQueue(groups.base.approach.level);
         live?.add(v);
         interp.start(v, path.trajectory);

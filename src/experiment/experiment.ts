@@ -1,17 +1,11 @@
 // Runs R independent replications through a replication runner and collects their results.
 // Replication r gets (seed, r): its random streams derive from those alone, so no state is shared.
 import type { ReplicationResult, VehicleTrace } from '../model/results.js';
+import type { ReplicationOptions } from '../model/run.js';
+
+export type { ReplicationOptions };
 import type { Scenario } from '../scenario/types.js';
 import { ResultCollector, type CollectedResults } from './collect.js';
-
-/** What the model's runReplication takes (mirrors src/model/run.ts). */
-export interface ReplicationOptions {
-  seed: number;
-  replication: number;
-  days: number;
-  warmupDays: number;
-  onVehicle?: (t: VehicleTrace) => void;
-}
 
 /** The model's entry point, injected so the loop can be tested with hand-made results. */
 export type ReplicationRunner = (scenario: Scenario, options: ReplicationOptions) => ReplicationResult;

@@ -3,12 +3,14 @@
 import type {
   ClassKey,
   DirectionKey,
+  DailyResult,
   GroupMetric,
   ReplicationResult,
 } from '../model/results.js';
 import { GROUP_METRICS } from '../model/results.js';
 import type { Scenario } from '../scenario/types.js';
 import { summariseValues, type MetricSummary } from './stats.js';
+import { DailyMeans } from './daily.js';
 
 /** One metric of one group in one replication (a row of replications.csv). */
 export interface ReplicationRow {
@@ -77,7 +79,8 @@ export interface CollectedResults {
   rows: ReplicationRow[];
   summary: SummaryRow[];
   stages: StageSummaryRow[];
-  daily: DailyMeanRow[];
+  /** Daily means by date then group, generated as they are read (iterate once). */
+  daily: Iterable<DailyMeanRow>;
   warnings: RunWarning[];
   /** Engine events over all replications. */
   events: number;
@@ -87,15 +90,6 @@ export interface CollectedResults {
 
 const DIRECTION_ORDER: Record<string, number> = { south: 0, north: 1, all: 2 };
 const CLASS_ORDER: Record<string, number> = { truck: 0, car: 1, train: 2, all: 3 };
-const DAILY_FIELDS = [
-  'arrivals',
-  'completed',
-  'tonnes',
-  'railcars',
-  'approachQueueMean',
-  'approachQueueMax',
-  'approachWaitHMean',
-] as const;
 
 interface GroupAcc {
   crossing: string;
@@ -110,7 +104,7 @@ export class ResultCollector {
   private readonly stageOrder = new Map<string, number>();
   private readonly groups = new Map<string, GroupAcc>();
   private readonly stageAcc = new Map<string, { crossing: string; stage: string; directions: string; values: Map<StageMetric, number[]> }>();
-  private readonly dailyAcc = new Map<string, { key: Omit<DailyMeanRow, (typeof DAILY_FIELDS)[number] | 'replications'>; n: number; sums: number[] }>();
+  private readonly dailyMeans = new DailyMeans();
   private readonly rows: ReplicationRow[] = [];
   private readonly warnings: RunWarning[] = [];
   private count = 0;
@@ -164,21 +158,15 @@ export class ResultCollector {
         acc.values.set(metric, list);
       }
     }
-    for (const d of result.daily) {
-      const key = `${d.date}\u0000${d.crossing}\u0000${d.direction}\u0000${d.vehicleClass}`;
-      let acc = this.dailyAcc.get(key);
-      if (!acc) {
-        acc = { key: { date: d.date, crossing: d.crossing, direction: d.direction, vehicleClass: d.vehicleClass }, n: 0, sums: DAILY_FIELDS.map(() => 0) };
-        this.dailyAcc.set(key, acc);
-      }
-      acc.n += 1;
-      DAILY_FIELDS.forEach((f, i) => {
-        acc.sums[i] = (acc.sums[i] ?? 0) + d[f];
-      });
-    }
+    for (const d of result.daily) this.addDay(d);
     for (const inv of result.invariants) {
       if (!inv.ok) this.warnings.push({ replication: result.replication, check: inv.name, crossing: inv.crossing, detail: inv.detail });
     }
+  }
+
+  /** Adds one daily row of a replication (the model streams them here, so they are not kept per replication). */
+  addDay(d: DailyResult): void {
+    this.dailyMeans.add(d);
   }
 
   /** Sorted rows and summaries of everything added so far. */
@@ -208,22 +196,7 @@ export class ResultCollector {
       .flatMap((s) =>
         STAGE_METRICS.map((metric) => ({ crossing: s.crossing, stage: s.stage, directions: s.directions, metric, ...summariseValues(s.values.get(metric) ?? []) })),
       );
-    const daily: DailyMeanRow[] = [...this.dailyAcc.values()]
-      .sort((a, b) => cmpText(a.key.date, b.key.date) || cmpGroup(a.key, b.key))
-      .map(({ key, n, sums }) => {
-        const meanOf = (i: number): number => (sums[i] ?? 0) / n;
-        return {
-          ...key,
-          replications: n,
-          arrivals: meanOf(0),
-          completed: meanOf(1),
-          tonnes: meanOf(2),
-          railcars: meanOf(3),
-          approachQueueMean: meanOf(4),
-          approachQueueMax: meanOf(5),
-          approachWaitHMean: meanOf(6),
-        };
-      });
+    const daily = this.dailyMeans.rows(cmpGroup);
     const warnings = [...this.warnings].sort(
       (a, b) => a.replication - b.replication || this.cmpCrossing(a.crossing, b.crossing) || cmpText(a.check, b.check),
     );

@@ -1,6 +1,6 @@
 // Runs R independent replications through a replication runner and collects their results.
 // Replication r gets (seed, r): its random streams derive from those alone, so no state is shared.
-import type { ReplicationResult, VehicleTrace } from '../model/results.js';
+import type { DailyResult, ReplicationResult, VehicleTrace } from '../model/results.js';
 import type { ReplicationOptions } from '../model/run.js';
 
 export type { ReplicationOptions };
@@ -44,8 +44,9 @@ export function checkExperimentOptions(opts: ExperimentOptions): void {
   }
 }
 
-function replicationOptions(opts: ExperimentOptions, replication: number): ReplicationOptions {
-  const base = { seed: opts.seed, replication, days: opts.days, warmupDays: opts.warmupDays };
+/** Options of replication r; its daily rows stream straight into the collector instead of being kept. */
+function replicationOptions(opts: ExperimentOptions, replication: number, collector: ResultCollector): ReplicationOptions {
+  const base = { seed: opts.seed, replication, days: opts.days, warmupDays: opts.warmupDays, onDay: (d: DailyResult) => collector.addDay(d) };
   return opts.onVehicle ? { ...base, onVehicle: opts.onVehicle } : base;
 }
 
@@ -65,7 +66,7 @@ export async function runExperimentWith(
   const collector = new ResultCollector(scenario);
   let events = 0;
   for (let r = 1; r <= opts.replications; r++) {
-    const result = runner(scenario, replicationOptions(opts, r));
+    const result = runner(scenario, replicationOptions(opts, r, collector));
     events += result.events;
     collector.add(result);
     onProgress?.({ done: r, total: opts.replications, events });
@@ -79,6 +80,6 @@ export async function runExperimentWith(
 export function runExperimentSyncWith(runner: ReplicationRunner, scenario: Scenario, opts: ExperimentOptions): CollectedResults {
   checkExperimentOptions(opts);
   const collector = new ResultCollector(scenario);
-  for (let r = 1; r <= opts.replications; r++) collector.add(runner(scenario, replicationOptions(opts, r)));
+  for (let r = 1; r <= opts.replications; r++) collector.add(runner(scenario, replicationOptions(opts, r, collector)));
   return collector.finish();
 }

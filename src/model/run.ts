@@ -17,6 +17,8 @@ export interface ReplicationOptions {
   warmupDays: number;
   /** Called once per vehicle: when it exits, is turned away, or is still inside at the end. */
   onVehicle?: (t: VehicleTrace) => void;
+  /** Receives each daily row as its day closes; when given, `daily` in the result stays empty (flat memory). */
+  onDay?: (d: DailyResult) => void;
 }
 
 /** Thrown for options that cannot be run (days ≤ 0, warm-up not shorter than the run). */
@@ -24,7 +26,7 @@ export class RunOptionsError extends Error {}
 
 /** Simulates one replication of the scenario and returns its results (statistics after the warm-up). */
 export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
-  const { seed, replication, days, warmupDays, onVehicle } = options;
+  const { seed, replication, days, warmupDays, onVehicle, onDay } = options;
   if (!(Number.isInteger(days) && days > 0)) throw new RunOptionsError(`days must be a positive integer, got ${days}`);
   if (!(Number.isInteger(warmupDays) && warmupDays >= 0 && warmupDays < days)) {
     throw new RunOptionsError(`warmupDays must be an integer in [0, ${days - 1}], got ${warmupDays}`);
@@ -109,11 +111,12 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
 
   // Local midnights: close the day (after the warm-up), and reset everything at the warm-up's end.
   const daily: DailyResult[] = [];
+  const emitDay = onDay ?? ((d: DailyResult): void => void daily.push(d));
   const midnight = (day: number): void => {
     const now = sim.nowMin;
     if (day > warmupDays) {
       const date = clock.dateOfDay(day - 1);
-      for (const cm of crossings) for (const d of cm.dailyCounters) daily.push(d.close(date, now));
+      for (const cm of crossings) for (const d of cm.dailyCounters) emitDay(d.close(date, now));
     }
     if (day === warmupDays) for (const cm of crossings) cm.reset(now);
     if (day < days) sim.scheduleAt((day + 1) * DAY_MIN, midnight, day + 1, Priority.monitor);

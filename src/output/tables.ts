@@ -92,6 +92,6 @@ export function resultTables(scenario: string, res: CollectedResults): Array<{ f
   ];
 }
 
-function* mapIter<T>(items: readonly T[], fn: (item: T) => CsvRow): Iterable<CsvRow> {
+function* mapIter<T>(items: Iterable<T>, fn: (item: T) => CsvRow): Iterable<CsvRow> {
   for (const item of items) yield fn(item);
 }

@@ -41,11 +41,12 @@ describe('summariseValues', () => {
 });
 
 describe('runExperimentWith', () => {
-  it('passes (seed, replication 1..R, days, warm-up) to every replication and nothing else', async () => {
+  it('passes (seed, replication 1..R, days, warm-up) and a daily-row sink to every replication, nothing else', async () => {
     const seen: ReplicationOptions[] = [];
     const inner = fakeRunner(['kyakhta']);
     await runExperimentWith((s, o) => (seen.push(o), inner(s, o)), scenario, opts);
-    expect(seen).toEqual([1, 2, 3].map((replication) => ({ seed: 7, replication, days: 3, warmupDays: 1 })));
+    expect(seen.map(({ onDay, ...rest }) => rest)).toEqual([1, 2, 3].map((replication) => ({ seed: 7, replication, days: 3, warmupDays: 1 })));
+    expect(seen.every((o) => typeof o.onDay === 'function')).toBe(true);
   });
 
   it('reports progress after each replication with the running event count', async () => {
@@ -84,10 +85,11 @@ describe('runExperimentWith', () => {
 
   it('averages daily rows over replications and sorts them by date then crossing', async () => {
     const res = await runExperimentWith(fakeRunner(['mondy', 'kyakhta']), scenario, opts);
-    expect(res.daily.map((d) => `${d.date} ${d.crossing}`)).toEqual([
+    const daily = [...res.daily];
+    expect(daily.map((d) => `${d.date} ${d.crossing}`)).toEqual([
       '2023-01-02 kyakhta', '2023-01-02 mondy', '2023-01-03 kyakhta', '2023-01-03 mondy',
     ]);
-    expect(res.daily[0]).toMatchObject({ replications: 3, arrivals: 7, completed: 4, tonnes: 80.25 });
+    expect(daily[0]).toMatchObject({ replications: 3, arrivals: 7, completed: 4, tonnes: 80.25 });
   });
 
   it('summarises stage metrics and turns broken invariants into warnings', async () => {

@@ -1,0 +1,80 @@
+// Daily figures averaged over replications, in compact per-group arrays: memory grows with days × groups
+// (a few numbers each), never with vehicles, and no row object is kept until the CSV asks for it.
+import type { DailyResult } from '../model/results.js';
+import type { DailyMeanRow } from './collect.js';
+
+/** The per-day figures averaged, in the order of daily.csv's columns. */
+const FIELDS = ['arrivals', 'completed', 'tonnes', 'railcars', 'approachQueueMean', 'approachQueueMax', 'approachWaitHMean'] as const;
+const F = FIELDS.length;
+
+interface GroupDays {
+  crossing: string;
+  direction: DailyResult['direction'];
+  vehicleClass: DailyResult['vehicleClass'];
+  /** sums[day * F + field] */
+  sums: Float64Array;
+  /** Replications that reported the day. */
+  counts: Float64Array;
+}
+
+/** Sums daily rows of any number of replications; yields their means by date, then group order. */
+export class DailyMeans {
+  private readonly groups = new Map<string, GroupDays>();
+  private readonly dayIndex = new Map<string, number>();
+  private readonly dates: string[] = [];
+
+  /** Adds one replication's row for one date and group. */
+  add(d: DailyResult): void {
+    let day = this.dayIndex.get(d.date);
+    if (day === undefined) {
+      day = this.dates.length;
+      this.dates.push(d.date);
+      this.dayIndex.set(d.date, day);
+    }
+    const key = `${d.crossing}\u0000${d.direction}\u0000${d.vehicleClass}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { crossing: d.crossing, direction: d.direction, vehicleClass: d.vehicleClass, sums: new Float64Array(64 * F), counts: new Float64Array(64) };
+      this.groups.set(key, g);
+    }
+    if (day >= g.counts.length) {
+      const size = Math.max(day + 1, g.counts.length * 2);
+      const sums = new Float64Array(size * F);
+      sums.set(g.sums);
+      const counts = new Float64Array(size);
+      counts.set(g.counts);
+      g.sums = sums;
+      g.counts = counts;
+    }
+    g.counts[day]! += 1;
+    const base = day * F;
+    for (let i = 0; i < F; i++) g.sums[base + i]! += d[FIELDS[i]!];
+  }
+
+  /** Mean rows sorted by date (ISO text order is chronological), then by `cmpGroup`. */
+  *rows(cmpGroup: (a: GroupDays, b: GroupDays) => number): Generator<DailyMeanRow> {
+    const groups = [...this.groups.values()].sort(cmpGroup);
+    const days = this.dates.map((date, i) => ({ date, i })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (const { date, i } of days) {
+      for (const g of groups) {
+        const n = g.counts[i] ?? 0;
+        if (n === 0) continue;
+        const mean = (f: number): number => g.sums[i * F + f]! / n;
+        yield {
+          date,
+          crossing: g.crossing,
+          direction: g.direction,
+          vehicleClass: g.vehicleClass,
+          replications: n,
+          arrivals: mean(0),
+          completed: mean(1),
+          tonnes: mean(2),
+          railcars: mean(3),
+          approachQueueMean: mean(4),
+          approachQueueMax: mean(5),
+          approachWaitHMean: mean(6),
+        };
+      }
+    }
+  }
+}

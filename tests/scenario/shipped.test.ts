@@ -32,6 +32,7 @@ const tonnesPerYear = (c: Crossing) =>
 describe('every shipped scenario', () => {
   test('the expected files are there', () => {
     expect(FILES).toEqual([
+      'agreement-2027-no-stage1.yaml',
       'agreement-2027.yaml',
       'baseline-2023.yaml',
       'khandagayty-rebuild.yaml',
@@ -254,5 +255,15 @@ describe('agreement-2027 and the plans change only what they say', () => {
     const differ = plan.crossings.filter((c) => JSON.stringify(c) !== JSON.stringify(crossing(base, c.id))).map((c) => c.id);
     expect(differ).toEqual(changed);
     expect([plan.startDate, plan.days, plan.holidays]).toEqual([base.startDate, base.days, base.holidays]);
+  });
+
+  test('agreement-2027-no-stage1 differs from agreement-2027 only at Naushki, back to 57 wagons and 6 places', () => {
+    const base = load('agreement-2027');
+    const plan = load('agreement-2027-no-stage1');
+    const differ = plan.crossings.filter((c) => JSON.stringify(c) !== JSON.stringify(crossing(base, c.id))).map((c) => c.id);
+    expect(differ).toEqual(['naushki']);
+    const n = crossing(plan, 'naushki');
+    expect(n.demand.filter((d) => d.cargo === 'loaded').map((d) => d.wagonsPerTrain)).toEqual([57, 57]);
+    expect(stage(n, 'border-customs-loaded').wagonInspection!.places).toBe(6);
   });
 });

@@ -1,0 +1,95 @@
+// The data dictionary (output/README.md) against the code: every column of every CSV file the commands write
+// must be a name in a table of that file's section, so a new column without documentation fails here.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CAPACITY_COLUMNS, STEP_COLUMNS } from '../../src/commands/capacity.js';
+import { COMPARE_COLUMNS } from '../../src/commands/compare.js';
+import { sweepColumns } from '../../src/commands/sweep.js';
+import { DAILY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, SUMMARY_COLUMNS, VEHICLE_COLUMNS } from '../../src/output/tables.js';
+
+const README = readFileSync(new URL('../../output/README.md', import.meta.url), 'utf8');
+const SOURCE_DIRS = ['output', 'experiment', 'commands'];
+
+/** Each CSV file, the columns the code writes, and the heading its section starts with. */
+const FILES: Array<{ file: string; columns: readonly string[] }> = [
+  { file: 'summary.csv', columns: SUMMARY_COLUMNS },
+  { file: 'replications.csv', columns: REPLICATION_COLUMNS },
+  { file: 'stages.csv', columns: STAGE_COLUMNS },
+  { file: 'daily.csv', columns: DAILY_COLUMNS },
+  { file: 'vehicles.csv', columns: VEHICLE_COLUMNS },
+  { file: 'compare.csv', columns: COMPARE_COLUMNS },
+  // The fixed columns; the per-path columns are named by the user's --set paths.
+  { file: 'sweep.csv', columns: sweepColumns([]) },
+  { file: 'capacity.csv', columns: CAPACITY_COLUMNS },
+  { file: 'capacity-steps.csv', columns: STEP_COLUMNS },
+];
+
+/** Level-2 sections of a markdown text: heading text → body (subsections included). */
+function sections(markdown: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of markdown.split(/^## /m).slice(1)) {
+    const nl = part.indexOf('\n');
+    out.set(part.slice(0, nl).trim(), part.slice(nl + 1));
+  }
+  return out;
+}
+
+/** Backquoted names in the first cell of every table row (header and separator rows hold none). */
+function tableNames(markdown: string): Set<string> {
+  const names = new Set<string>();
+  for (const line of markdown.split('\n')) {
+    if (!line.startsWith('|')) continue;
+    const first = line.split('|')[1] ?? '';
+    for (const m of first.matchAll(/`([^`]+)`/g)) names.add(m[1]!);
+  }
+  return names;
+}
+
+/** The section whose heading starts with the file name in backquotes; throws when there is none. */
+function sectionOf(file: string): string {
+  const hits = [...sections(README)].filter(([heading]) => heading.startsWith(`\`${file}\``));
+  if (hits.length !== 1) throw new Error(`output/README.md: expected one "## \`${file}\`" section, found ${hits.length}`);
+  return hits[0]![1];
+}
+
+/** Every exported `*_COLUMNS` array of the modules in src/output, src/experiment and src/commands. */
+async function columnConstants(): Promise<Array<{ name: string; columns: readonly string[] }>> {
+  const found: Array<{ name: string; columns: readonly string[] }> = [];
+  for (const dir of SOURCE_DIRS) {
+    const url = new URL(`../../src/${dir}/`, import.meta.url);
+    for (const file of readdirSync(url).filter((f) => f.endsWith('.ts')).sort()) {
+      const mod = (await import(new URL(file, url).href)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        if (name.endsWith('_COLUMNS') && Array.isArray(value)) found.push({ name: `${dir}/${file}:${name}`, columns: value as string[] });
+      }
+    }
+  }
+  return found;
+}
+
+describe('data dictionary (output/README.md)', () => {
+  it.each(FILES)('defines every column of $file in its section', ({ file, columns }) => {
+    const documented = tableNames(sectionOf(file));
+    expect(columns.filter((c) => !documented.has(c)), `columns of ${file} missing from its section`).toEqual([]);
+  });
+
+  it('maps every exported *_COLUMNS constant to a documented file', async () => {
+    const constants = await columnConstants();
+    // Guards the discovery itself: the constants imported above must be among those found.
+    expect(constants.length).toBeGreaterThanOrEqual(FILES.length - 1);
+    const everywhere = tableNames(README);
+    for (const { name, columns } of constants) {
+      expect(columns.filter((c) => !everywhere.has(c)), `${name}: columns missing from every table`).toEqual([]);
+      expect(FILES.some((f) => f.columns === columns), `${name}: add its file to FILES in this test and a section to the README`).toBe(true);
+    }
+  });
+
+  it.each([
+    ['| `a`, `b` | x |', ['a', 'b']],
+    ['| `p50` / `_p90` | h | `not_a_name` |', ['p50', '_p90']],
+    ['|---|---|', []],
+    ['text with `c`', []],
+  ])('reads names from the first cell of %s', (line, names) => {
+    expect([...tableNames(line)]).toEqual(names);
+  });
+});

@@ -10,7 +10,7 @@ import { type CommandContext, UsageError } from './context.js';
 import { registerCapacity } from './capacity.js';
 import { registerCompare } from './compare.js';
 import { integer, integerAtLeast } from './options.js';
-import { runCommand } from './run.js';
+import { runCommand, type RunFlags } from './run.js';
 import { schemaCommand } from './schema.js';
 import { registerSweep } from './sweep.js';
 import { validateCommand } from './validate.js';
@@ -47,16 +47,6 @@ Examples:
 
 Exit codes: 0 done, 2 bad input (scenario file or flags), 1 failure while running, 130 interrupted.`;
 
-interface RunCliOptions {
-  replications?: number;
-  seed?: number;
-  days?: number;
-  warmupDays?: number;
-  out?: string;
-  trace?: boolean;
-  quiet?: boolean;
-}
-
 function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner): Command {
   const program = new Command('bordersim');
   program
@@ -79,7 +69,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .option('--trace', 'also write vehicles.csv, one row per vehicle (large)')
     .option('-q, --quiet', 'no progress and no summary (warnings and errors still go to stderr)')
     .addHelpText('after', RUN_EXAMPLES)
-    .action(async (file: string, opts: RunCliOptions) => {
+    .action(async (file: string, opts: RunFlags) => {
       await runCommand(file, opts, ctx, runner);
       setExit(0);
     });

@@ -92,7 +92,7 @@ export class Resource<T = unknown> {
 
   /** Frees one server and starts waiting entities while capacity allows; throws RangeError if none is busy. */
   release(): void {
-    if (this.busy === 0) throw new RangeError(`resource "${this.name}": release() with no busy server`);
+    if (this.busy === 0) failRelease(this.name);
     this.accrue();
     this.busy--;
     this.served++;
@@ -177,4 +177,9 @@ export class Resource<T = unknown> {
 
 function onCapacityChange(r: Resource<any>): void {
   r.applyScheduledCapacity();
+}
+
+/** Cold error path kept out of release() so it stays small enough to inline. */
+function failRelease(name: string): never {
+  throw new RangeError(`resource "${name}": release() with no busy server`);
 }

@@ -16,13 +16,13 @@ export class Simulation {
 
   /** Schedules `handler(arg)` after `delayMin` minutes; throws ScheduleError for negative or NaN delays. */
   schedule<T>(delayMin: number, handler: (arg: T) => void, arg: T, priority: number = Priority.normal): void {
-    if (!(delayMin >= 0)) throw new ScheduleError(`delayMin must be >= 0, got ${delayMin}`);
+    if (!(delayMin >= 0)) failDelay(delayMin);
     this.calendar.push(this.nowMin + delayMin, priority, handler as EventHandler, arg);
   }
 
   /** Schedules `handler(arg)` at instant `atMin`; throws ScheduleError if `atMin` is before now or NaN. */
   scheduleAt<T>(atMin: number, handler: (arg: T) => void, arg: T, priority: number = Priority.normal): void {
-    if (!(atMin >= this.nowMin)) throw new ScheduleError(`atMin must be >= now (${this.nowMin}), got ${atMin}`);
+    if (!(atMin >= this.nowMin)) failAt(atMin, this.nowMin);
     this.calendar.push(atMin, priority, handler as EventHandler, arg);
   }
 
@@ -58,4 +58,13 @@ export class Simulation {
     this.eventCount += n;
     if (!this.stopped && untilMin !== Infinity && untilMin > this.nowMin) this.nowMin = untilMin;
   }
+}
+
+// Cold error paths kept out of the hot schedule methods so they stay small enough to inline.
+function failDelay(delayMin: number): never {
+  throw new ScheduleError(`delayMin must be >= 0, got ${delayMin}`);
+}
+
+function failAt(atMin: number, nowMin: number): never {
+  throw new ScheduleError(`atMin must be >= now (${nowMin}), got ${atMin}`);
 }

@@ -62,9 +62,7 @@ export class PiecewiseRateArrivals {
 
   private fetchRate(segment: number): number {
     const rate = this.rateAt(segment);
-    if (!(rate >= 0) || rate === Infinity) {
-      throw new RangeError(`rate of segment ${segment} must be a finite number >= 0 arrivals/min, got ${String(rate)}`);
-    }
+    if (!(rate >= 0) || rate === Infinity) failRate(segment, rate);
     return rate;
   }
 
@@ -102,4 +100,9 @@ export class PiecewiseRateArrivals {
     this.nowMin = this.endMin;
     return Infinity;
   }
+}
+
+/** Cold error path kept out of fetchRate so the arrival loop stays inlinable. */
+function failRate(segment: number, rate: number): never {
+  throw new RangeError(`rate of segment ${segment} must be a finite number >= 0 arrivals/min, got ${String(rate)}`);
 }

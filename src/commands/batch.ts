@@ -11,12 +11,14 @@ import type { CommandContext } from './context.js';
 import { integer, integerAtLeast } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { RunFlags } from './run.js';
+import { openPool, resolveWorkers, WORKERS_HELP } from './workers.js';
+import type { ReplicationPool } from '../experiment/pool.js';
 import { writeFileSync } from 'node:fs';
 
 /** Flags every decision command shares with `run` (no --trace). */
 export type BatchFlags = Omit<RunFlags, 'trace'>;
 
-/** Adds --replications, --seed, --days, --warmup-days, --out and --quiet to a commander command. */
+/** Adds --replications, --seed, --days, --warmup-days, --out, --workers and --quiet to a commander command. */
 export function addBatchOptions(cmd: Command, outDefault: string): Command {
   return cmd
     .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerAtLeast(1))
@@ -24,12 +26,16 @@ export function addBatchOptions(cmd: Command, outDefault: string): Command {
     .option('-d, --days <d>', "simulated days (default: the (base) scenario's)", integerAtLeast(1))
     .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the (base) scenario's)", integerAtLeast(0))
     .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
+    .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no table (warnings and errors still go to stderr)');
 }
 
-/** Runs experiments one after another with one progress display over all of them. */
+/** Runs experiments one after another (each one's replications on a shared worker pool) with one progress display over all of them. */
 export class BatchRunner {
   private readonly progress: ProgressReporter;
+  private readonly pool: ReplicationPool | null;
+  /** Worker threads running the replications (1: in-process). */
+  readonly workers: number;
   private done = 0;
   private events = 0;
   readonly warnings: Array<RunWarning & { scenario: string }> = [];
@@ -40,7 +46,10 @@ export class BatchRunner {
     private readonly total: number,
     quiet: boolean,
     private readonly runner: ReplicationRunner,
+    workers?: number,
   ) {
+    this.pool = openPool(resolveWorkers(workers, opts.replications), runner);
+    this.workers = this.pool?.size ?? 1;
     this.progress = createProgress(ctx, quiet);
     this.progress.start(total * opts.replications);
   }
@@ -55,6 +64,7 @@ export class BatchRunner {
       this.opts,
       (p) => this.progress.update({ done: offset + p.done, total: this.total * this.opts.replications, events: before + p.events }),
       this.ctx.signal,
+      this.pool,
     );
     this.done += 1;
     this.events += res.events;
@@ -62,8 +72,10 @@ export class BatchRunner {
     return res;
   }
 
-  stop(): void {
+  /** Ends the progress display and stops the worker threads. */
+  async stop(): Promise<void> {
     this.progress.stop();
+    await this.pool?.close();
   }
 }
 
@@ -81,6 +93,8 @@ export interface BatchInfo {
   opts: Omit<ExperimentOptions, 'onVehicle'>;
   startedMs: number;
   startedAt: string;
+  /** Worker threads that ran the replications. */
+  workers: number;
   extra?: Record<string, unknown>;
   warnings: unknown[];
 }
@@ -107,6 +121,7 @@ export function writeBatchFolder(folder: string, tables: readonly Table[], info:
       replications: info.opts.replications,
       days: info.opts.days,
       warmupDays: info.opts.warmupDays,
+      workers: info.workers,
       ...info.extra,
       commandLine: ctx.argv,
       startedAt: info.startedAt,

@@ -114,7 +114,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
 
   const results: CapacityResult[] = [];
   // Steps are not known in advance: progress is one line per evaluated factor instead of a bar.
-  const batch = new BatchRunner(ctx, opts, 1, true, runner);
+  const batch = new BatchRunner(ctx, opts, 1, true, runner, flags.workers);
   try {
     for (const id of ids) {
       const result = await findCapacity(scenario, id, limit, options, async (s, factor) => {
@@ -129,7 +129,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
       results.push(result);
     }
   } finally {
-    batch.stop();
+    await batch.stop();
   }
   const files = writeBatchFolder(
     folder,
@@ -137,7 +137,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
       { file: 'capacity.csv', columns: CAPACITY_COLUMNS, rows: results.map((r) => capacityRow(scenario.id, r, options.tolerance, opts.replications)) },
       { file: 'capacity-steps.csv', columns: STEP_COLUMNS, rows: results.flatMap((r) => stepRows(scenario.id, r)) },
     ],
-    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, extra: { limit, search: options }, warnings: batch.warnings },
+    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, workers: batch.workers, extra: { limit, search: options }, warnings: batch.warnings },
     ctx,
   );
   if (!flags.quiet) ctx.stdout(`${capacityText(limit, results, options)}results in ${folder}/ (${files.join(', ')})\n`);

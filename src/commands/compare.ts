@@ -91,14 +91,14 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
-  const batch = new BatchRunner(ctx, opts, 1 + plans.length, flags.quiet === true, runner);
+  const batch = new BatchRunner(ctx, opts, 1 + plans.length, flags.quiet === true, runner, flags.workers);
   let baseRes: CollectedResults;
   const planRes: CollectedResults[] = [];
   try {
     baseRes = await batch.run(base);
     for (const [i, p] of plans.entries()) planRes.push(await batch.run(p, labels[i + 1]));
   } finally {
-    batch.stop();
+    await batch.stop();
   }
   const rows = plans.flatMap((_, i) => comparePlan(labels[i + 1]!, baseRes, planRes[i]!));
   const all: Array<[string, CollectedResults]> = [[base.id, baseRes], ...planRes.map((r, i): [string, CollectedResults] => [labels[i + 1]!, r])];
@@ -111,7 +111,7 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
     {
       command: 'compare',
       scenarios: [scenarioEntry(base, baseFile), ...plans.map((p, i) => scenarioEntry(p, planFiles[i]!))],
-      opts, startedMs, startedAt, warnings: batch.warnings,
+      opts, startedMs, startedAt, workers: batch.workers, warnings: batch.warnings,
     },
     ctx,
   );

@@ -14,6 +14,7 @@ import { runCommand, type RunFlags } from './run.js';
 import { schemaCommand } from './schema.js';
 import { registerSweep } from './sweep.js';
 import { validateCommand } from './validate.js';
+import { WORKERS_HELP } from './workers.js';
 
 const RUN_EXAMPLES = `
 Examples:
@@ -21,6 +22,7 @@ Examples:
   $ bordersim run scenarios/baseline-2023.yaml --replications 30 --seed 42
   $ bordersim run scenarios/baseline-2023.yaml --days 90 --warmup-days 7 --out output/q1-test
   $ bordersim run scenarios/baseline-2023.yaml --replications 2 --trace --quiet
+  $ bordersim run scenarios/baseline-2023.yaml --replications 30 --workers 4
 
 Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
 vehicles.csv (with --trace) and run.json. An existing result folder is replaced only when the new
@@ -66,7 +68,8 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .option('-d, --days <d>', "simulated days from the scenario's start date (default: the scenario's)", integerAtLeast(1))
     .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the scenario's)", integerAtLeast(0))
     .option('-o, --out <dir>', 'result folder (default: output/<scenario id>)')
-    .option('--trace', 'also write vehicles.csv, one row per vehicle (large)')
+    .option('--trace', 'also write vehicles.csv, one row per vehicle (large); runs the replications in one thread, in order (ignores --workers)')
+    .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no summary (warnings and errors still go to stderr)')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (file: string, opts: RunFlags) => {

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { CollectedResults } from '../experiment/collect.js';
 import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
+import type { ReplicationPool } from '../experiment/pool.js';
 import { runReplication } from '../model/run.js';
 import { writeResultFiles } from '../output/files.js';
 import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
@@ -13,6 +14,7 @@ import type { Scenario } from '../scenario/types.js';
 import { UsageError, type CommandContext } from './context.js';
 import { createProgress } from './progress.js';
 import { summaryText } from './summary.js';
+import { openPool, resolveWorkers } from './workers.js';
 
 /** Flags of `bordersim run`; absent numbers fall back to the scenario's values. */
 export interface RunFlags {
@@ -23,6 +25,8 @@ export interface RunFlags {
   out?: string;
   trace?: boolean;
   quiet?: boolean;
+  /** Worker threads (default: see resolveWorkers); --trace runs in-process, one replication after another. */
+  workers?: number;
 }
 
 /** What a finished run produced. */
@@ -70,12 +74,16 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   const progress = createProgress(ctx, flags.quiet === true);
   const tmp = stagingFor(folder, ctx.tag);
   let trace: TraceWriter | null = null;
+  let pool: ReplicationPool | null = null;
   try {
+    // vehicles.csv streams vehicles in replication order as they leave: with --trace, replications run in-process.
+    pool = flags.trace ? null : openPool(resolveWorkers(flags.workers, opts.replications), runner);
     trace = flags.trace ? openTrace(tmp, scenario.id, scenario.startDate) : null;
     progress.start(opts.replications);
     const onVehicle = trace?.onVehicle;
-    const results = await runExperimentWith(runner, scenario, onVehicle ? { ...opts, onVehicle } : opts, progress.update, ctx.signal);
+    const results = await runExperimentWith(runner, scenario, onVehicle ? { ...opts, onVehicle } : opts, progress.update, ctx.signal, pool);
     progress.stop();
+    await pool?.close();
     const files = writeResultFiles(tmp, scenario.id, results);
     if (trace) {
       trace.close();
@@ -91,6 +99,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
       warmupDays: opts.warmupDays,
       startDate: scenario.startDate,
       trace: trace !== null,
+      workers: pool?.size ?? 1,
       commandLine: ctx.argv,
       startedAt,
       wallS: Math.round(ctx.now() - startedMs) / 1000,
@@ -108,6 +117,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
     return { folder, files: info.files, info, results };
   } catch (err) {
     progress.stop();
+    await pool?.close();
     trace?.abandon();
     discardStaging(tmp);
     throw err;

@@ -89,12 +89,12 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
-  const batch = new BatchRunner(ctx, opts, points.length, flags.quiet === true, runner);
+  const batch = new BatchRunner(ctx, opts, points.length, flags.quiet === true, runner, flags.workers);
   let results: SweepResult[];
   try {
     results = await runSweep(points, (s, p) => batch.run(s, `${base.id} point ${p.index}`));
   } finally {
-    batch.stop();
+    await batch.stop();
   }
   const files = writeBatchFolder(
     folder,
@@ -102,7 +102,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
     {
       command: 'sweep',
       scenarios: [scenarioEntry(base, file)],
-      opts, startedMs, startedAt,
+      opts, startedMs, startedAt, workers: batch.workers,
       extra: { grid: axes.map((a) => ({ path: a.path, values: a.values })), points: points.length },
       warnings: batch.warnings,
     },

@@ -6,6 +6,7 @@ import type { ReplicationOptions } from '../model/run.js';
 export type { ReplicationOptions };
 import type { Scenario } from '../scenario/types.js';
 import { ResultCollector, type CollectedResults } from './collect.js';
+import type { ReplicationDone, ReplicationPool } from './pool.js';
 
 /** The model's entry point, injected so the loop can be tested with hand-made results. */
 export type ReplicationRunner = (scenario: Scenario, options: ReplicationOptions) => ReplicationResult;
@@ -19,6 +20,9 @@ export interface ExperimentOptions {
   /** Receives every vehicle as it leaves (or at the end), replication by replication. */
   onVehicle?: (t: VehicleTrace) => void;
 }
+
+/** What runExperimentPooled needs of a pool (a ReplicationPool; tests use a fake). */
+export type ReplicationQueue = Pick<ReplicationPool, 'size' | 'run'>;
 
 /** Reported after each replication. */
 export interface ExperimentProgress {
@@ -52,8 +56,9 @@ function replicationOptions(opts: ExperimentOptions, replication: number, collec
 
 /**
  * Runs the replications one after another, yielding to the event loop between them (so a progress bar
- * can draw, or an interrupt arrive through `signal`); throws RangeError on bad options, the signal's reason
- * when aborted between replications, and whatever the runner throws.
+ * can draw, or an interrupt arrive through `signal`); with a `pool`, runs them in its worker threads instead
+ * (the real model, not `runner`; see runExperimentPooled). Throws RangeError on bad options, the signal's
+ * reason when aborted between replications, and whatever the runner throws.
  */
 export async function runExperimentWith(
   runner: ReplicationRunner,
@@ -61,7 +66,9 @@ export async function runExperimentWith(
   opts: ExperimentOptions,
   onProgress?: (p: ExperimentProgress) => void,
   signal?: AbortSignal,
+  pool?: ReplicationQueue | null,
 ): Promise<CollectedResults> {
+  if (pool) return runExperimentPooled(pool, scenario, opts, onProgress, signal);
   checkExperimentOptions(opts);
   const collector = new ResultCollector(scenario);
   let events = 0;
@@ -74,6 +81,72 @@ export async function runExperimentWith(
     signal?.throwIfAborted();
   }
   return collector.finish();
+}
+
+/**
+ * Runs the replications in the pool's worker threads and feeds the collector in replication order 1..R
+ * (later replications that finish first wait, at most 2 × pool size at a time), so every result is the
+ * same as the sequential loop's. Progress counts finished replications. Throws RangeError on bad options or
+ * with `onVehicle` (traces must stream in order: run those in-process), the signal's reason as soon as it
+ * aborts (the caller closes the pool, which stops the threads), and whatever a replication threw.
+ */
+export async function runExperimentPooled(
+  pool: ReplicationQueue,
+  scenario: Scenario,
+  opts: ExperimentOptions,
+  onProgress?: (p: ExperimentProgress) => void,
+  signal?: AbortSignal,
+): Promise<CollectedResults> {
+  checkExperimentOptions(opts);
+  if (opts.onVehicle) throw new RangeError('onVehicle needs the replications run in-process, in order');
+  signal?.throwIfAborted();
+  const { seed, days, warmupDays, replications: total } = opts;
+  const collector = new ResultCollector(scenario);
+  const window = 2 * pool.size;
+  const pending = new Map<number, Promise<ReplicationDone>>();
+  let submitted = 0;
+  let done = 0;
+  let events = 0;
+  let open = true;
+  const submit = (replication: number): void => {
+    const p = pool.run({ scenario, seed, replication, days, warmupDays });
+    // Progress as replications finish, in any order. This also marks a rejection handled: one that nobody
+    // awaits any more (after a failure or an interrupt) is not an unhandled rejection.
+    p.then((d) => {
+      if (!open) return;
+      done += 1;
+      events += d.result.events;
+      onProgress?.({ done, total, events });
+    }, () => undefined);
+    pending.set(replication, p);
+  };
+  try {
+    for (let r = 1; r <= total; r++) {
+      while (submitted < Math.min(total, r - 1 + window)) submit(++submitted);
+      const next = pending.get(r)!;
+      pending.delete(r);
+      const { result, daily } = await untilAborted(next, signal);
+      for (const d of daily) collector.addDay(d);
+      collector.add(result);
+      signal?.throwIfAborted(); // an abort while `next` was already settled fired no listener
+    }
+  } finally {
+    open = false;
+  }
+  return collector.finish();
+}
+
+/** `p`, or a rejection with the signal's reason as soon as it aborts (the listener goes when `p` settles). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+      (err: unknown) => (signal.removeEventListener('abort', onAbort), reject(err)),
+    );
+  });
 }
 
 /** The same loop without yielding, for benchmarks; throws like runExperimentWith. */

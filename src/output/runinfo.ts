@@ -18,6 +18,8 @@ export interface RunInfo {
   warmupDays: number;
   startDate: string;
   trace: boolean;
+  /** Worker threads that ran the replications (1: in-process); the results do not depend on it. */
+  workers: number;
   commandLine: string[];
   startedAt: string;
   wallS: number;

@@ -1,5 +1,6 @@
-// Test harness for running bordersim as a user would: compiles src/cli.ts and what it imports into a cache
-// folder (once per source version), then runs `node cli.js ...` in a child process; reads CSVs with fast-csv.
+// Test harness for running bordersim as a user would: compiles src/cli.ts, what it imports and the worker
+// thread's entry into a cache folder (once per source version), then runs `node cli.js ...` in a child
+// process; reads CSVs with fast-csv.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -81,7 +82,8 @@ export function buildCli(): string {
     writeFileSync(config, JSON.stringify({
       extends: join(REPO, 'tsconfig.build.json'),
       compilerOptions: { rootDir: join(REPO, 'src'), outDir: tmp, sourceMap: false, noEmitOnError: false },
-      files: [join(REPO, 'src', 'cli.ts')],
+      // the worker thread's entry is loaded by URL, not imported: name it so the pool can start from this build
+      files: [join(REPO, 'src', 'cli.ts'), join(REPO, 'src', 'experiment', 'worker.ts')],
       include: [],
     }));
     const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], { encoding: 'utf8' });

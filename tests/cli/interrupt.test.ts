@@ -1,4 +1,5 @@
-// Ctrl-C during a run: exit 130, the previous results untouched, no staging folder left behind.
+// Ctrl-C during a run (in-process or in worker threads): exit 130, the previous results untouched, no staging
+// folder left behind.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,23 @@ describe('interrupting bordersim run', () => {
     expect(stderr).toMatch(/interrupted; earlier results were left as they were/);
     expect(readFileSync(join(cwd, 'res', 'summary.csv')).equals(before)).toBe(true);
     expect(readdirSync(join(cwd, 'res')).sort()).toEqual(['daily.csv', 'replications.csv', 'run.json', 'stages.csv', 'summary.csv']);
+    expect(readdirSync(cwd)).toEqual(['res']);
+  });
+
+  it('stops the worker threads on SIGINT too: exit 130, previous results kept, nothing left behind', async () => {
+    const before = readFileSync(join(cwd, 'res', 'summary.csv'));
+    const child = spawn(process.execPath, [cli, 'run', TINY, '--replications', '1000000', '--workers', '2', '--out', 'res'], { cwd });
+    let stderr = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString('utf8');
+        if (/replication 5\/1000000 done/.test(stderr) && !child.killed) child.kill('SIGINT');
+      });
+      child.on('close', (c) => resolve(c));
+    });
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted; earlier results were left as they were/);
+    expect(readFileSync(join(cwd, 'res', 'summary.csv')).equals(before)).toBe(true);
     expect(readdirSync(cwd)).toEqual(['res']);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { runExperimentSyncWith, runExperimentWith, type ExperimentOptions, type ReplicationOptions } from '../../src/experiment/experiment.js';
+import {
+  runExperimentPooled,
+  runExperimentSyncWith,
+  runExperimentWith,
+  type ExperimentOptions,
+  type ReplicationOptions,
+  type ReplicationQueue,
+  type ReplicationRunner,
+} from '../../src/experiment/experiment.js';
+import type { CollectedResults } from '../../src/experiment/collect.js';
+import type { ReplicationDone, ReplicationTask } from '../../src/experiment/pool.js';
 import { summariseValues } from '../../src/experiment/stats.js';
 import { GROUP_METRICS } from '../../src/model/results.js';
 import { fakeRunner, fakeScenario } from './fake.js';
@@ -114,6 +124,84 @@ describe('runExperimentWith', () => {
     [{ warmupDays: 3 }, /warmupDays \(3\) must be less than days \(3\)/],
   ])('rejects %j', async (bad, message) => {
     await expect(runExperimentWith(fakeRunner(['kyakhta']), scenario, { ...opts, ...bad })).rejects.toThrow(message);
+  });
+});
+
+/**
+ * A stand-in for the worker pool: runs `runner` after `delayMs(replication)` (never, for null), hands back the
+ * daily rows beside the result as the worker does, and records how many replications were outstanding at most.
+ */
+function fakePool(size: number, runner: ReplicationRunner, delayMs: (replication: number) => number | null): ReplicationQueue & { maxOutstanding: number } {
+  let outstanding = 0;
+  const pool = {
+    size,
+    maxOutstanding: 0,
+    run: (task: ReplicationTask): Promise<ReplicationDone> => {
+      outstanding += 1;
+      pool.maxOutstanding = Math.max(pool.maxOutstanding, outstanding);
+      const delay = delayMs(task.replication);
+      return new Promise<ReplicationDone>((resolve, reject) => {
+        if (delay === null) return;
+        setTimeout(() => {
+          outstanding -= 1;
+          try {
+            const { daily, ...result } = runner(task.scenario, { seed: task.seed, replication: task.replication, days: task.days, warmupDays: task.warmupDays });
+            resolve({ result: { ...result, daily: [] }, daily });
+          } catch (err) {
+            reject(err as Error);
+          }
+        }, delay);
+      });
+    },
+  };
+  return pool;
+}
+
+/** The results with the daily rows read out, for comparing two runs. */
+const plain = (res: CollectedResults): unknown => ({ ...res, daily: [...res.daily] });
+
+describe('runExperimentPooled', () => {
+  const many: ExperimentOptions = { ...opts, replications: 7 };
+  const runner = fakeRunner(['kyakhta', 'mondy'], { brokenInvariant: 4 });
+
+  it('gives exactly the sequential results when replications finish in reverse order', async () => {
+    const sequential = plain(await runExperimentWith(runner, scenario, many)); // daily can be read only once
+    const pooled = await runExperimentPooled(fakePool(3, runner, (r) => 2 * (8 - r)), scenario, many);
+    expect(plain(pooled)).toEqual(sequential);
+    // through runExperimentWith's pool argument too (the runner is then not called)
+    const viaWith = await runExperimentWith(() => { throw new Error('not in-process'); }, scenario, many, undefined, undefined, fakePool(2, runner, (r) => r % 3));
+    expect(plain(viaWith)).toEqual(sequential);
+  });
+
+  it('counts finished replications in progress, in whatever order they finish, and keeps at most 2 × size outstanding', async () => {
+    const progress: Array<[number, number]> = [];
+    const pool = fakePool(2, runner, (r) => (r % 2 === 1 ? 12 : 1));
+    const res = await runExperimentPooled(pool, scenario, many, (p) => progress.push([p.done, p.total]));
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => [d, 7]));
+    expect(res.events).toBe([1, 2, 3, 4, 5, 6, 7].reduce((s, r) => s + 1000 + r, 0));
+    expect(pool.maxOutstanding).toBe(4);
+  });
+
+  it('rejects with what a replication threw', async () => {
+    const failing: ReplicationRunner = (s, o) => {
+      if (o.replication === 3) throw new Error('replication 3 broke');
+      return runner(s, o);
+    };
+    await expect(runExperimentPooled(fakePool(2, failing, () => 1), scenario, many)).rejects.toThrow('replication 3 broke');
+  });
+
+  it('rejects with the interrupt as soon as the signal aborts, without waiting for a running replication', async () => {
+    const interrupt = new AbortController();
+    const pool = fakePool(2, runner, (r) => (r === 2 ? null : 1));
+    const run = runExperimentPooled(pool, scenario, many, (p) => p.done === 3 && interrupt.abort(new Error('interrupted')), interrupt.signal);
+    await expect(run).rejects.toThrow('interrupted');
+    const already = new AbortController();
+    already.abort(new Error('before the start'));
+    await expect(runExperimentPooled(pool, scenario, many, undefined, already.signal)).rejects.toThrow('before the start');
+  });
+
+  it('refuses a vehicle sink (traces must stream in order, in-process)', async () => {
+    await expect(runExperimentPooled(fakePool(2, runner, () => 1), scenario, { ...many, onVehicle: () => undefined })).rejects.toThrow(/onVehicle/);
   });
 });
 

@@ -1,0 +1,92 @@
+// --workers as a user runs it (child processes on the built CLI, where replications really run in worker
+// threads): every CSV byte-identical to --workers 1 for run, compare, sweep and capacity; bad values exit 2.
+import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, FIXTURES, runCliAll, type CliRun } from './harness.js';
+
+const TINY = join(FIXTURES, 'cli-tiny.yaml');
+const SMALL = join(FIXTURES, 'decide', 'small.yaml');
+const PLAN = join(FIXTURES, 'decide', 'small-plan.yaml');
+const COMMON = ['--quiet', '--replications', '4'];
+
+/** Each command twice, sequential and in worker threads, into folders named `<name>-<workers>`. */
+const COMMANDS: Record<string, string[]> = {
+  run: ['run', TINY],
+  compare: ['compare', SMALL, PLAN],
+  sweep: ['sweep', TINY, '--set', 'crossings.testroad.stages.customs.servers=1,2'],
+  capacity: ['capacity', TINY, '--crossing', 'testroad', '--limit', 'approach_wait_h_mean <= 2'],
+};
+const WORKERS = { run: 3, compare: 2, sweep: 2, capacity: 2 } as const;
+const INVOCATIONS: Record<string, string[]> = {
+  ...Object.fromEntries(
+    Object.entries(COMMANDS).flatMap(([name, args]) =>
+      [1, WORKERS[name as keyof typeof WORKERS]].map((w) => [`${name}-${w}`, [...args, ...COMMON, '--workers', String(w), '--out', `${name}-${w}`]]),
+    ),
+  ),
+  // more workers than replications: only as many as there are replications
+  'run-many': ['run', TINY, ...COMMON, '--workers', '9', '--out', 'run-many'],
+  zero: ['run', TINY, '--quiet', '--workers', '0', '--out', 'zero'],
+  word: ['compare', SMALL, PLAN, '--quiet', '--workers', 'two', '--out', 'word'],
+  help: ['run', '--help'],
+  helpSweep: ['sweep', '--help'],
+};
+
+let cwd = '';
+const runs: Record<string, CliRun> = {};
+
+beforeAll(async () => {
+  const cli = buildCli();
+  cwd = mkdtempSync(join(tmpdir(), 'bordersim-cli-workers-'));
+  const names = Object.keys(INVOCATIONS);
+  const results = await runCliAll(cli, names.map((n) => INVOCATIONS[n]!), cwd);
+  names.forEach((n, i) => (runs[n] = results[i]!));
+}, 120_000);
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+const runInfo = (folder: string): { workers: number } => JSON.parse(readFileSync(join(cwd, folder, 'run.json'), 'utf8')) as { workers: number };
+
+describe('--workers', () => {
+  it.each(Object.entries(WORKERS))('%s: every CSV byte-identical with 1 and with %i worker threads', (name, workers) => {
+    for (const w of [1, workers]) expect(runs[`${name}-${w}`]!.code, runs[`${name}-${w}`]!.stderr).toBe(0);
+    const csv = readdirSync(join(cwd, `${name}-1`)).filter((f) => f.endsWith('.csv')).sort();
+    expect(csv.length).toBeGreaterThan(0);
+    expect(readdirSync(join(cwd, `${name}-${workers}`)).filter((f) => f.endsWith('.csv')).sort()).toEqual(csv);
+    for (const file of csv) {
+      const one = readFileSync(join(cwd, `${name}-1`, file));
+      expect(readFileSync(join(cwd, `${name}-${workers}`, file)).equals(one), file).toBe(true);
+    }
+    // run.json says the threads were really used (the built CLI finds its worker file)
+    expect(runInfo(`${name}-1`).workers).toBe(1);
+    expect(runInfo(`${name}-${workers}`).workers).toBe(workers);
+  });
+
+  it('compared all four CSV files of run', () => {
+    expect(readdirSync(join(cwd, 'run-3')).filter((f) => f.endsWith('.csv')).sort()).toEqual(['daily.csv', 'replications.csv', 'stages.csv', 'summary.csv']);
+  });
+
+  it('starts no more threads than replications', () => {
+    expect(runs['run-many']!.code).toBe(0);
+    expect(runInfo('run-many').workers).toBe(4);
+    expect(readFileSync(join(cwd, 'run-many', 'summary.csv')).equals(readFileSync(join(cwd, 'run-1', 'summary.csv')))).toBe(true);
+  });
+
+  it.each([
+    ['zero', /--workers.*'0'/],
+    ['word', /--workers.*'two'/],
+  ])('%s: exits 2 naming the flag and the value, writing nothing', (name, message) => {
+    expect(runs[name]!.code).toBe(2);
+    expect(runs[name]!.stderr).toMatch(message);
+    expect(readdirSync(cwd)).not.toContain(name);
+  });
+
+  it('documents the default in --help, and that --trace runs in one thread', () => {
+    for (const name of ['help', 'helpSweep']) {
+      const out = runs[name]!.stdout.replace(/\s+/g, ' ');
+      expect(out).toMatch(/--workers <n>/);
+      expect(out).toMatch(/default: 1 for a single replication, else min\(replications, CPUs\)/);
+    }
+    expect(runs.help!.stdout.replace(/\s+/g, ' ')).toMatch(/--trace .*one thread.*ignores --workers/);
+  });
+});

@@ -49,21 +49,10 @@ export interface StageSummaryRow extends MetricSummary {
   metric: StageMetric;
 }
 
-/** Daily figures averaged over replications (a row of daily.csv). */
-export interface DailyMeanRow {
-  date: string;
-  crossing: string;
-  direction: DirectionKey;
-  vehicleClass: ClassKey;
+/** Daily figures averaged over replications (a row of daily.csv): the model's daily fields, as means. */
+export interface DailyMeanRow extends DailyResult {
   /** Replications that reported this date × group. */
   replications: number;
-  arrivals: number;
-  completed: number;
-  tonnes: number;
-  railcars: number;
-  approachQueueMean: number;
-  approachQueueMax: number;
-  approachWaitHMean: number;
 }
 
 /** A broken invariant of one replication, for run.json. */

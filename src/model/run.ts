@@ -80,26 +80,33 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     const tonnes = loaded ? (isTrain ? wagons * source.tonnesPerWagon : source.payloadT) : 0;
     const shares = path.optionalShares;
     const draws = path.serviceDraws;
+    const selectRng = path.selectRng;
+    const dayCounter = path.daily;
+    const trajectory = path.trajectory;
+    // Copied per vehicle: a packed array of doubles of exactly the path's length (push would allocate 17 slots).
+    const serviceTemplate = draws.map(() => 0.5);
     const arrive = (): void => {
       const now = sim.nowMin;
-      const v: Vehicle = {
-        pc: 0, trajectory: path.trajectory, id: nextId++, source, groups, daily: path.daily,
-        tonnes, railcars: wagons, wagons, arrivedAtMin: now, enteredAtMin: NaN, selected: 0, pendingWagons: 0,
-        serviceMin: [],
-      };
+      const serviceMin = serviceTemplate.slice();
       // Every draw is made on arrival, selected or not, so each source's streams stay aligned across plans.
-      for (let k = 0; k < draws.length; k++) v.serviceMin.push(draws[k]!(wagons));
-      for (let k = 0; k < shares.length; k++) if (path.selectRng.next() < shares[k]!) v.selected |= 1 << k;
-      path.daily.arrivals++;
+      for (let k = 0; k < draws.length; k++) serviceMin[k] = draws[k]!(wagons);
+      let selected = 0;
+      for (let k = 0; k < shares.length; k++) if (selectRng.next() < shares[k]!) selected |= 1 << k;
+      const v: Vehicle = {
+        pc: 0, trajectory, id: nextId++, source, groups, daily: dayCounter,
+        tonnes, railcars: wagons, wagons, arrivedAtMin: now, enteredAtMin: NaN, selected, pendingWagons: 0,
+        serviceMin,
+      };
+      dayCounter.arrivals++;
       if (limit !== null && total.approach.level >= limit) {
         groups.base.turnAway();
         if (onVehicle) trace(v, 'turned_away');
       } else {
         groups.base.arrive(now);
         for (const m of groups.totalApproach) m.up(now);
-        path.daily.noteQueue(groups.base.approach.level);
+        dayCounter.noteQueue(groups.base.approach.level);
         live?.add(v);
-        interp.start(v, path.trajectory);
+        interp.start(v, trajectory);
       }
       const next = arrivals.next();
       if (next < horizonMin) sim.scheduleAt(next, arrive, undefined, Priority.arrival);

@@ -102,8 +102,7 @@ export class CrossingModel {
       fn: (v) => {
         v.enteredAtMin = sim.nowMin;
         const now = sim.nowMin;
-        v.groups.base.enter(now, v.arrivedAtMin, holdsZone);
-        for (const m of v.groups.totalApproach) m.down(now);
+        v.groups.enter(now, v.arrivedAtMin, holdsZone);
         v.daily.entered++;
         v.daily.waitSumMin += sim.nowMin - v.arrivedAtMin;
       },

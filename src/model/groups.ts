@@ -158,10 +158,43 @@ export class GroupStats {
   }
 }
 
-/** A vehicle's own group, and the approach-queue monitors of its direction's, class's and crossing's totals. */
-export interface GroupSet {
-  base: GroupStats;
-  totalApproach: LevelMonitor[];
+/**
+ * A vehicle's own group, and the approach-queue monitors of its direction's, class's and crossing's totals,
+ * updated together in one call per vehicle event (no loop over the totals on the hot path).
+ */
+export class GroupSet {
+  readonly totalApproach: readonly LevelMonitor[];
+  private readonly directionTotal: LevelMonitor;
+  private readonly classTotal: LevelMonitor;
+  private readonly crossingTotal: LevelMonitor;
+
+  constructor(
+    readonly base: GroupStats,
+    directionTotal: LevelMonitor,
+    classTotal: LevelMonitor,
+    crossingTotal: LevelMonitor,
+  ) {
+    this.directionTotal = directionTotal;
+    this.classTotal = classTotal;
+    this.crossingTotal = crossingTotal;
+    this.totalApproach = [directionTotal, classTotal, crossingTotal];
+  }
+
+  /** A vehicle joins the approach at `nowMin`. */
+  arrive(nowMin: number): void {
+    this.base.arrive(nowMin);
+    this.directionTotal.up(nowMin);
+    this.classTotal.up(nowMin);
+    this.crossingTotal.up(nowMin);
+  }
+
+  /** A vehicle arrived at `arrivedAtMin` leaves the approach at `nowMin`; throws RangeError if a level would go below 0. */
+  enter(nowMin: number, arrivedAtMin: number, holdsZone: boolean): void {
+    this.base.enter(nowMin, arrivedAtMin, holdsZone);
+    this.directionTotal.down(nowMin);
+    this.classTotal.down(nowMin);
+    this.crossingTotal.down(nowMin);
+  }
 }
 
 /** Creates and indexes the groups of one crossing for the (direction, class) pairs that have demand. */
@@ -199,8 +232,7 @@ export class CrossingGroups {
   /** The groups updated by a vehicle of this direction and class. */
   setFor(direction: Direction, vehicleClass: VehicleClass): GroupSet {
     const base = this.get(direction, vehicleClass);
-    const totals = [this.get(direction, 'all'), this.get('all', vehicleClass), this.get('all', 'all')];
-    return { base, totalApproach: totals.map((g) => g.approach) };
+    return new GroupSet(base, this.get(direction, 'all').approach, this.get('all', vehicleClass).approach, this.get('all', 'all').approach);
   }
 
   /** Every group's metrics at the end of a run: totals absorb their base groups first. */

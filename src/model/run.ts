@@ -102,8 +102,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
         groups.base.turnAway();
         if (onVehicle) trace(v, 'turned_away');
       } else {
-        groups.base.arrive(now);
-        for (const m of groups.totalApproach) m.up(now);
+        groups.arrive(now);
         dayCounter.noteQueue(groups.base.approach.level);
         live?.add(v);
         interp.start(v, trajectory);

@@ -46,13 +46,9 @@ export class CapacitySchedule {
 
   /** Servers available at instant `atMin` (changes take effect at their instant). */
   capacityAt(atMin: number): number {
-    if (!this.isOpen(atMin)) return 0;
-    let servers = 0;
-    for (const l of this.levels) {
-      if (l.atMin <= atMin) servers = l.servers;
-      else break;
-    }
-    return servers;
+    if (!this.isOpen(atMin) || atMin !== atMin) return 0; // NaN: 0, as the linear scan it replaces gave
+    // levels[0] is at -Infinity, so the last level at or before atMin always exists.
+    return this.levels[firstAfter(this.levels, atMin, atOf) - 1]!.servers;
   }
 
   /** The first instant after `afterMin` (and not after `horizonMin`) at which capacity differs, or Infinity. */
@@ -77,10 +73,9 @@ export class CapacitySchedule {
   }
 
   private isOpen(atMin: number): boolean {
-    for (const c of this.closed) {
-      if (atMin < c.fromMin) break;
-      if (atMin < c.toMin) return false;
-    }
+    // Closed intervals are sorted and disjoint: only the last one starting at or before atMin can hold it.
+    const i = firstAfter(this.closed, atMin, fromOf) - 1;
+    if (i >= 0 && atMin < this.closed[i]!.toMin) return false;
     if (!this.weekly) return true;
     const m = mod(atMin - this.weekOriginMin, WEEK_MIN);
     for (const w of this.weekly) if (m >= w.fromMin && m < w.toMin) return true;
@@ -88,16 +83,15 @@ export class CapacitySchedule {
   }
 
   private nextLevelBoundary(t: number): number {
-    for (const l of this.levels) if (l.atMin > t) return l.atMin;
-    return Infinity;
+    const i = firstAfter(this.levels, t, atOf);
+    return i < this.levels.length ? this.levels[i]!.atMin : Infinity;
   }
 
   private nextClosedBoundary(t: number): number {
-    for (const c of this.closed) {
-      if (c.fromMin > t) return c.fromMin;
-      if (c.toMin > t) return c.toMin;
-    }
-    return Infinity;
+    const closed = this.closed;
+    const i = firstAfter(closed, t, fromOf);
+    if (i > 0 && closed[i - 1]!.toMin > t) return closed[i - 1]!.toMin;
+    return i < closed.length ? closed[i]!.fromMin : Infinity;
   }
 
   private nextWeeklyBoundary(t: number): number {
@@ -110,6 +104,21 @@ export class CapacitySchedule {
     }
     return weekStart + WEEK_MIN + (this.weekly[0]?.fromMin ?? 0);
   }
+}
+
+const atOf = (l: { atMin: number }): number => l.atMin;
+const fromOf = (c: Interval): number => c.fromMin;
+
+/** Index of the first element of the ascending `list` whose key exceeds t (list.length if none): binary search. */
+function firstAfter<T>(list: readonly T[], t: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]!) > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** a mod n in [0, n); unlike ((a % n) + n) % n it keeps a tiny positive a instead of rounding it to 0. */

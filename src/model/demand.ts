@@ -1,32 +1,60 @@
 // Demand as time-varying Poisson arrivals: a source's vehicles per day shaped by its monthly, weekday
-// and hour-of-day profiles and growth, as a piecewise-constant rate per local hour.
+// and hour-of-day profiles and growth, as a rate that is constant over each run of equal hourly factors.
 import { PiecewiseRateArrivals, type Rng } from '../random/index.js';
 import type { DemandSource } from '../scenario/types.js';
 import { DAY_MIN, type ModelClock } from './clock.js';
 
 const HOUR_MIN = 60;
 
-/** Arrivals per minute of `source` in local hour `hourIndex` (hour 0 = 00:00–01:00 on the start date). */
-export function makeHourlyRate(source: DemandSource, clock: ModelClock): (hourIndex: number) => number {
+/** A day split where the hourly factor changes: each part's end (minutes after midnight) and its factor. */
+export interface DayParts {
+  /** Minutes after local midnight where a part ends and the next begins (empty for a flat profile). */
+  cutsMin: number[];
+  /** Hourly factor of each part (cutsMin.length + 1 entries). */
+  factors: number[];
+}
+
+/** Groups the 24 hourly factors into runs of equal value (a flat profile is one part: the whole day). */
+export function dayParts(hourly: readonly number[]): DayParts {
+  const cutsMin: number[] = [];
+  const factors: number[] = [hourly[0] ?? 1];
+  for (let h = 1; h < 24; h++) {
+    const f = hourly[h] ?? 1;
+    if (f !== factors[factors.length - 1]) {
+      cutsMin.push(h * HOUR_MIN);
+      factors.push(f);
+    }
+  }
+  return { cutsMin, factors };
+}
+
+/**
+ * Arrivals per minute of `source` in segment `index` of its day parts (segment = day × parts + part, day 0 =
+ * the start date): vehicles per day × growth × monthly × weekday × the part's hourly factor / 1440.
+ */
+export function makePartRate(source: DemandSource, clock: ModelClock, parts: DayParts): (index: number) => number {
   const basePerMin = (source.vehiclesPerDay * source.growth) / DAY_MIN;
-  const { monthly, weekday, hourly } = source.profile;
+  const { monthly, weekday } = source.profile;
+  const n = parts.factors.length;
   let cachedDay = -1;
   let dayFactor = 0;
-  return (hourIndex: number): number => {
-    const day = Math.floor(hourIndex / 24);
+  return (index: number): number => {
+    const day = Math.floor(index / n);
     if (day !== cachedDay) {
       cachedDay = day;
       dayFactor = (monthly[clock.monthOfDay(day)] ?? 1) * (weekday[clock.weekdayOfDay(day) - 1] ?? 1);
     }
-    return basePerMin * dayFactor * (hourly[hourIndex - day * 24] ?? 1);
+    return basePerMin * dayFactor * parts.factors[index - day * n]!;
   };
 }
 
 /** The arrival process of one demand source over [0, endMin): Poisson from `rng`, or regular. */
 export function makeArrivals(source: DemandSource, clock: ModelClock, rng: Rng, endMin: number): PiecewiseRateArrivals {
+  const parts = dayParts(source.profile.hourly);
   return new PiecewiseRateArrivals({
-    segmentMin: HOUR_MIN,
-    rateAt: makeHourlyRate(source, clock),
+    segmentMin: DAY_MIN,
+    cutsMin: parts.cutsMin,
+    rateAt: makePartRate(source, clock, parts),
     rng,
     increments: source.arrivals === 'regular' ? 'unit' : 'exponential',
     startMin: 0,

@@ -3,8 +3,17 @@
 import type { Rng } from './types.js';
 
 export interface PiecewiseRateOptions {
-  /** Length of every rate segment, minutes (> 0). Segment i covers [i·segmentMin, (i+1)·segmentMin) of the clock. */
+  /**
+   * Length of every rate segment, minutes (> 0). Segment i covers [i·segmentMin, (i+1)·segmentMin) of the clock,
+   * unless `cutsMin` splits each of these periods further.
+   */
   segmentMin: number;
+  /**
+   * Offsets inside each period of `segmentMin` where the rate may change, strictly increasing in (0, segmentMin)
+   * (default none). With k cuts every period holds k + 1 segments, and segment i is part i mod (k + 1) of period
+   * ⌊i / (k + 1)⌋: a day cut only where an hourly profile changes is walked in a few steps instead of 24.
+   */
+  cutsMin?: readonly number[];
   /** Arrival rate in segment i, arrivals per minute (finite, >= 0); called lazily, at most once per segment visited. */
   rateAt: (segmentIndex: number) => number;
   /** The stream of uniforms; exactly one draw per arrival (good for common random numbers). */
@@ -28,17 +37,25 @@ export interface PiecewiseRateOptions {
  */
 export class PiecewiseRateArrivals {
   private readonly segmentMin: number;
+  /** End offset of each part of a period: the cuts, then segmentMin. */
+  private readonly partEndMin: Float64Array;
   private readonly rateAt: (segmentIndex: number) => number;
   private readonly rng: Rng;
   private readonly endMin: number;
   /** Current instant (the last arrival, or the start), minutes. */
   private nowMin: number;
   private segment: number;
+  /** The current segment's period and its part in that period (segment = period × parts + part). */
+  private period: number;
+  private part: number;
   private rate: number;
   private done = false;
   private readonly unitIncrements: boolean;
 
-  /** Builds the process; throws RangeError for a non-positive segmentMin, non-finite startMin/endMin or endMin < startMin. */
+  /**
+   * Builds the process; throws RangeError for a non-positive segmentMin, cuts outside (0, segmentMin) or not
+   * increasing, non-finite startMin/endMin or endMin < startMin.
+   */
   constructor(opts: PiecewiseRateOptions) {
     const startMin = opts.startMin ?? 0;
     if (!Number.isFinite(opts.segmentMin) || opts.segmentMin <= 0) {
@@ -50,13 +67,25 @@ export class PiecewiseRateArrivals {
     if (!Number.isFinite(opts.endMin) || opts.endMin < startMin) {
       throw new RangeError(`endMin must be a finite number >= startMin (${startMin}), got ${String(opts.endMin)}`);
     }
+    const cuts = opts.cutsMin ?? [];
+    cuts.forEach((c, i) => {
+      const low = i > 0 ? cuts[i - 1]! : 0;
+      if (!(c > low && c < opts.segmentMin)) {
+        throw new RangeError(`cutsMin[${i}] must be in (${low}, ${opts.segmentMin}) and above the previous cut, got ${String(c)}`);
+      }
+    });
+    this.partEndMin = Float64Array.from([...cuts, opts.segmentMin]);
     this.segmentMin = opts.segmentMin;
     this.rateAt = opts.rateAt;
     this.rng = opts.rng;
     this.endMin = opts.endMin;
     this.unitIncrements = opts.increments === 'unit';
     this.nowMin = startMin;
-    this.segment = Math.floor(startMin / opts.segmentMin);
+    this.period = Math.floor(startMin / opts.segmentMin);
+    let part = 0;
+    while (this.period * opts.segmentMin + this.partEndMin[part]! <= startMin) part++;
+    this.part = part;
+    this.segment = this.period * this.partEndMin.length + part;
     this.rate = this.fetchRate(this.segment);
   }
 
@@ -77,7 +106,7 @@ export class PiecewiseRateArrivals {
     let t = this.nowMin;
     for (;;) {
       // Segment ends are computed from the index, not accumulated, so there is no drift over years.
-      const segEnd = (this.segment + 1) * this.segmentMin;
+      const segEnd = this.period * this.segmentMin + this.partEndMin[this.part]!;
       const stop = segEnd < this.endMin ? segEnd : this.endMin;
       if (this.rate > 0) {
         const mass = this.rate * (stop - t);
@@ -94,6 +123,10 @@ export class PiecewiseRateArrivals {
       if (segEnd >= this.endMin) break;
       t = segEnd;
       this.segment += 1;
+      if (++this.part === this.partEndMin.length) {
+        this.part = 0;
+        this.period += 1;
+      }
       this.rate = this.fetchRate(this.segment);
     }
     this.done = true;

@@ -112,6 +112,42 @@ describe('PiecewiseRateArrivals', () => {
     expect(got).toEqual([2, 4, 6, 8, 10, 20.5, 21, 21.5]);
   });
 
+  it('with cuts gives the same arrivals as equal-length segments carrying the same rates', () => {
+    // Hourly rates over a day that change only at 06:00, 08:00 and 20:00: the cut day walks 4 parts, not 24 hours.
+    const hourly = (h: number): number => (h < 6 ? 0.01 : h < 8 ? 0.05 : h < 20 ? 0.2 : 0.03);
+    const cuts = [360, 480, 1200];
+    const partRate = [0.01, 0.05, 0.2, 0.03];
+    const dayFactor = (day: number): number => 1 + (day % 7) / 10;
+    const endMin = 30 * 1440 + 700; // ends inside a part
+    for (const increments of ['exponential', 'unit'] as const) {
+      const hours = collect(new PiecewiseRateArrivals({
+        segmentMin: 60, rateAt: (i) => dayFactor(Math.floor(i / 24)) * hourly(i % 24),
+        rng: createStream(7, 0, 'cuts'), endMin, increments,
+      }));
+      const parts = collect(new PiecewiseRateArrivals({
+        segmentMin: 1440, cutsMin: cuts, rateAt: (i) => dayFactor(Math.floor(i / 4)) * partRate[i % 4]!,
+        rng: createStream(7, 0, 'cuts'), endMin, increments,
+      }));
+      expect(parts.length).toBe(hours.length);
+      expect(parts.length).toBeGreaterThan(100);
+      parts.forEach((t, i) => expect(Math.abs(t - hours[i]!)).toBeLessThan(1e-6));
+    }
+  });
+
+  it('with cuts starts in the part that holds startMin', () => {
+    // Rate 1/min only in the part [600, 900) of each 1000-min period; unit arrivals from 700 fall at 701, 702, …
+    const arrivals = new PiecewiseRateArrivals({
+      segmentMin: 1000, cutsMin: [600, 900], rateAt: (i) => (i % 3 === 1 ? 1 : 0),
+      rng: createStream(1, 0, 'unused'), startMin: 700, endMin: 1605, increments: 'unit',
+    });
+    const got = collect(arrivals).map((t) => Math.round(t * 1e9) / 1e9);
+    expect(got.slice(0, 3)).toEqual([701, 702, 703]);
+    // 701…900 (the last exactly at the part's end), then 1601…1604 (an arrival at endMin = 1605 is not made)
+    expect(got.length).toBe(200 + 4);
+    expect(got[199]).toBe(900);
+    expect(got[200]).toBe(1601);
+  });
+
   it('returns Infinity for an all-zero horizon without looping forever', () => {
     const arrivals = new PiecewiseRateArrivals({ segmentMin: 60, rateAt: () => 0, rng: createStream(1, 0, 'zero'), endMin: 10 * 525_600 });
     expect(arrivals.next()).toBe(Infinity);
@@ -123,6 +159,8 @@ describe('PiecewiseRateArrivals', () => {
     expect(() => new PiecewiseRateArrivals({ segmentMin: 0, rateAt: () => 1, rng, endMin: 10 })).toThrow(/segmentMin must be a finite number > 0, got 0/);
     expect(() => new PiecewiseRateArrivals({ segmentMin: 1, rateAt: () => 1, rng, startMin: 5, endMin: 4 })).toThrow(/endMin must be .* got 4/);
     expect(() => new PiecewiseRateArrivals({ segmentMin: 1, rateAt: () => 1, rng, endMin: Infinity })).toThrow(/endMin/);
+    expect(() => new PiecewiseRateArrivals({ segmentMin: 60, cutsMin: [30, 20], rateAt: () => 1, rng, endMin: 10 })).toThrow(/cutsMin\[1\] must be in \(30, 60\) .* got 20/);
+    expect(() => new PiecewiseRateArrivals({ segmentMin: 60, cutsMin: [60], rateAt: () => 1, rng, endMin: 10 })).toThrow(/cutsMin\[0\] .* got 60/);
     const negative = new PiecewiseRateArrivals({ segmentMin: 1, rateAt: (s) => (s < 3 ? 0 : -2), rng, endMin: 10 });
     expect(() => negative.next()).toThrow('rate of segment 3 must be a finite number >= 0 arrivals/min, got -2');
     expect(() => new PiecewiseRateArrivals({ segmentMin: 1, rateAt: () => Number.NaN, rng, endMin: 10 })).toThrow(/got NaN/);

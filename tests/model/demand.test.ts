@@ -1,0 +1,57 @@
+// Demand rates: hourly profiles grouped into day parts give the same rate hour by hour as the profile
+// itself, and a source's arrivals over a month match its vehicles per day within a confidence interval.
+import { describe, expect, it } from 'vitest';
+import { ModelClock } from '../../src/model/clock.js';
+import { dayParts, makeArrivals, makePartRate } from '../../src/model/demand.js';
+import { createStream } from '../../src/random/index.js';
+import { demand } from './fixtures.js';
+
+const FLAT = Array.from({ length: 24 }, () => 1);
+const CARS = [...Array(6).fill(0.3), 0.8, 0.8, ...Array(12).fill(1.5), ...Array(4).fill(0.7)] as number[];
+
+describe('dayParts', () => {
+  it.each([
+    { name: 'a flat profile is one part', hourly: FLAT, cuts: [], factors: [1] },
+    { name: 'runs of equal hours are merged', hourly: CARS, cuts: [360, 480, 1200], factors: [0.3, 0.8, 1.5, 0.7] },
+    { name: 'every hour different', hourly: FLAT.map((_, h) => h + 1), cuts: FLAT.slice(1).map((_, i) => (i + 1) * 60), factors: FLAT.map((_, h) => h + 1) },
+  ])('$name', ({ hourly, cuts, factors }) => {
+    expect(dayParts(hourly)).toEqual({ cutsMin: cuts, factors });
+  });
+});
+
+describe('makePartRate', () => {
+  it('gives every hour of the year the rate of its profile (month × weekday × hour)', () => {
+    const clock = new ModelClock('2023-01-01');
+    const monthly = Array.from({ length: 12 }, (_, m) => 0.5 + m / 10);
+    const weekday = [1, 1.1, 1.2, 1.3, 1.4, 0.6, 0.5];
+    const source = demand({ id: 'cars', vehiclesPerDay: 48, growth: 1.25, profile: { monthly, weekday, hourly: CARS } });
+    const parts = dayParts(CARS);
+    const rate = makePartRate(source, clock, parts);
+    for (let day = 0; day < 365; day += 13) {
+      for (let h = 0; h < 24; h++) {
+        const part = parts.cutsMin.filter((c) => c <= h * 60).length;
+        const want = ((48 * 1.25) / 1440) * monthly[clock.monthOfDay(day)]! * weekday[clock.weekdayOfDay(day) - 1]! * CARS[h]!;
+        expect(rate(day * parts.factors.length + part)).toBeCloseTo(want, 12);
+      }
+    }
+  });
+});
+
+describe('makeArrivals', () => {
+  it('brings vehicles per day × days on average, and none in zero-rate hours', () => {
+    const clock = new ModelClock('2023-03-01');
+    const hourly = [...Array(8).fill(0), ...Array(10).fill(2.4), ...Array(6).fill(0)] as number[];
+    const source = demand({ id: 'day-trucks', arrivals: 'poisson', vehiclesPerDay: 30, profile: { monthly: Array(12).fill(1), weekday: Array(7).fill(1), hourly } });
+    const days = 30;
+    const arrivals = makeArrivals(source, clock, createStream(3, 0, 'demand'), days * 1440);
+    let n = 0;
+    for (let t = arrivals.next(); t !== Infinity; t = arrivals.next()) {
+      const minuteOfDay = t % 1440;
+      expect(minuteOfDay >= 480 && minuteOfDay <= 1080).toBe(true);
+      n++;
+    }
+    // Poisson count with mean 30 × 30 × 24/24 × (10 × 2.4 / 24) = 900: within 4 sd.
+    const mean = 30 * days;
+    expect(Math.abs(n - mean)).toBeLessThan(4 * Math.sqrt(mean));
+  });
+});

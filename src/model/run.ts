@@ -5,6 +5,7 @@ import { createStream } from '../random/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { DAY_MIN, ModelClock } from './clock.js';
 import { CrossingModel, type SourcePath } from './crossing.js';
+import { ArrivalMerger } from './arrivals.js';
 import { makeArrivals } from './demand.js';
 import { checkInvariants } from './invariants.js';
 import type { DailyResult, ReplicationResult, VehicleTrace } from './results.js';
@@ -66,12 +67,17 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
 
   for (const cm of crossings) {
     const limit = cm.crossing.approachLimit;
-    for (const path of cm.paths) startSource(cm, path, limit);
+    const merger = new ArrivalMerger(sim, horizonMin);
+    for (const path of cm.paths) {
+      const arrivals = makeArrivals(path.source, clock, createStream(seed, replication, `${cm.crossing.id}/${path.source.id}/arrivals`), horizonMin);
+      merger.add(arrivals, arrivalHandler(cm, path, limit));
+    }
+    merger.start();
   }
 
-  function startSource(cm: CrossingModel, path: SourcePath, limit: number | null): void {
+  /** What happens when a vehicle of the path's source arrives now. */
+  function arrivalHandler(cm: CrossingModel, path: SourcePath, limit: number | null): () => void {
     const { source } = path;
-    const arrivals = makeArrivals(source, clock, createStream(seed, replication, `${cm.crossing.id}/${source.id}/arrivals`), horizonMin);
     const groups = cm.groups.setFor(source.direction, source.vehicleClass);
     const total = cm.groups.total;
     const isTrain = source.vehicleClass === 'train';
@@ -107,11 +113,8 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
         live?.add(v);
         interp.start(v, trajectory);
       }
-      const next = arrivals.next();
-      if (next < horizonMin) sim.scheduleAt(next, arrive, undefined, Priority.arrival);
     };
-    const first = arrivals.next();
-    if (first < horizonMin) sim.scheduleAt(first, arrive, undefined, Priority.arrival);
+    return arrive;
   }
 
   // Local midnights: close the day (after the warm-up), and reset everything at the warm-up's end.

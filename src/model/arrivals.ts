@@ -1,0 +1,58 @@
+// The arrivals of one crossing's demand sources merged into one pending event: the calendar holds a
+// single "next arrival" per crossing (not one per source), so it stays small however many sources there are.
+import { Priority, type Simulation } from '../engine/index.js';
+
+/** Where a source's arrival instants come from (minutes, non-decreasing, Infinity when there are no more). */
+export interface ArrivalTimes {
+  next(): number;
+}
+
+/**
+ * Merges the arrival processes of several sources: one event at the earliest next arrival; simultaneous
+ * arrivals go in the order the sources were added (deterministic).
+ */
+export class ArrivalMerger {
+  private readonly times: ArrivalTimes[] = [];
+  private readonly handlers: (() => void)[] = [];
+  private nextMin = new Float64Array(0);
+  /** The source whose arrival is scheduled. */
+  private due = -1;
+  private readonly fire = (): void => this.arriveNext();
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly endMin: number,
+  ) {}
+
+  /** Adds a source (its instants and its arrival handler) and draws its first arrival; then call start(). */
+  add(times: ArrivalTimes, arrive: () => void): void {
+    this.times.push(times);
+    this.handlers.push(arrive);
+    const next = new Float64Array(this.times.length);
+    next.set(this.nextMin);
+    next[this.times.length - 1] = times.next();
+    this.nextMin = next;
+  }
+
+  /** Schedules the earliest first arrival of the sources added. */
+  start(): void {
+    this.scheduleEarliest();
+  }
+
+  private arriveNext(): void {
+    const i = this.due;
+    this.handlers[i]!();
+    this.nextMin[i] = this.times[i]!.next();
+    this.scheduleEarliest();
+  }
+
+  /** Schedules the earliest next arrival (the first added among equals), if before the end. */
+  private scheduleEarliest(): void {
+    const next = this.nextMin;
+    if (next.length === 0) return;
+    let best = 0;
+    for (let i = 1; i < next.length; i++) if (next[i]! < next[best]!) best = i;
+    this.due = best;
+    if (next[best]! < this.endMin) this.sim.scheduleAt(next[best]!, this.fire, undefined, Priority.arrival);
+  }
+}

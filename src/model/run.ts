@@ -1,8 +1,8 @@
-// One replication of the border model: builds every crossing on one simulation, feeds the arrivals,
-// closes each local day, resets at the end of the warm-up, and returns plain result rows.
-import { Interpreter, Priority, Simulation } from '../engine/index.js';
+// One replication of the border model: each crossing on its own simulation, fed by its arrivals, closing
+// each local day, reset at the end of the warm-up; returns plain result rows.
+import { Interpreter, Simulation } from '../engine/index.js';
 import { createStream } from '../random/index.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Crossing, Scenario } from '../scenario/types.js';
 import { DAY_MIN, ModelClock } from './clock.js';
 import { CrossingModel, type SourcePath } from './crossing.js';
 import { ArrivalMerger } from './arrivals.js';
@@ -25,25 +25,53 @@ export interface ReplicationOptions {
 /** Thrown for options that cannot be run (days ≤ 0, warm-up not shorter than the run). */
 export class RunOptionsError extends Error {}
 
-/** Simulates one replication of the scenario and returns its results (statistics after the warm-up). */
+/**
+ * Simulates one replication of the scenario and returns its results (statistics after the warm-up).
+ * Crossings share no vehicle, server or place, so each runs on its own simulation: a small calendar per
+ * crossing instead of one holding every crossing's pending events. Draws come from streams named by
+ * crossing, so the results are those of one shared calendar; only the order of traced vehicles differs
+ * (crossing by crossing).
+ */
 export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
-  const { seed, replication, days, warmupDays, onVehicle, onDay } = options;
+  const { days, warmupDays } = options;
   if (!(Number.isInteger(days) && days > 0)) throw new RunOptionsError(`days must be a positive integer, got ${days}`);
   if (!(Number.isInteger(warmupDays) && warmupDays >= 0 && warmupDays < days)) {
     throw new RunOptionsError(`warmupDays must be an integer in [0, ${days - 1}], got ${warmupDays}`);
   }
-  const horizonMin = days * DAY_MIN;
   const clock = new ModelClock(scenario.startDate);
+  const ids = { next: 0 };
+  const daily: DailyResult[] = [];
+  const emitDay = options.onDay ?? ((d: DailyResult): void => void daily.push(d));
+  const result: ReplicationResult = { replication: options.replication, groups: [], stages: [], daily, invariants: [], events: 0 };
+  for (const crossing of scenario.crossings) {
+    const r = runCrossing(crossing, clock, options, ids, emitDay);
+    result.groups.push(...r.groups);
+    result.stages.push(...r.stages);
+    result.invariants.push(...r.invariants);
+    result.events += r.events;
+  }
+  return result;
+}
+
+/** One crossing over the whole horizon on its own simulation; daily rows go to `emitDay` as each day closes. */
+function runCrossing(
+  crossing: Crossing,
+  clock: ModelClock,
+  options: ReplicationOptions,
+  ids: { next: number },
+  emitDay: (d: DailyResult) => void,
+): Omit<ReplicationResult, 'replication' | 'daily'> {
+  const { seed, replication, days, warmupDays, onVehicle } = options;
+  const horizonMin = days * DAY_MIN;
   const sim = new Simulation();
   const interp = new Interpreter<Vehicle>(sim);
   const wagonInterp = new Interpreter<Wagon>(sim);
   const live = onVehicle ? new Set<Vehicle>() : null;
-  let nextId = 0;
   const trace = (v: Vehicle, outcome: VehicleTrace['outcome']): void => {
     onVehicle!({
       replication,
       vehicle: v.id,
-      crossing: v.groups.base.crossing,
+      crossing: crossing.id,
       direction: v.source.direction,
       vehicleClass: v.source.vehicleClass,
       cargo: v.source.cargo,
@@ -63,20 +91,17 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
       }
     },
   };
-  const crossings = scenario.crossings.map((c) => new CrossingModel(c, sim, clock, seed, replication, interp, wagonInterp, hooks));
-
-  for (const cm of crossings) {
-    const limit = cm.crossing.approachLimit;
-    const merger = new ArrivalMerger(sim, horizonMin);
-    for (const path of cm.paths) {
-      const arrivals = makeArrivals(path.source, clock, createStream(seed, replication, `${cm.crossing.id}/${path.source.id}/arrivals`), horizonMin);
-      merger.add(arrivals, arrivalHandler(cm, path, limit));
-    }
-    merger.start();
+  const cm = new CrossingModel(crossing, sim, clock, seed, replication, interp, wagonInterp, hooks);
+  const merger = new ArrivalMerger(sim, horizonMin);
+  for (const path of cm.paths) {
+    const arrivals = makeArrivals(path.source, clock, createStream(seed, replication, `${crossing.id}/${path.source.id}/arrivals`), horizonMin);
+    merger.add(arrivals, arrivalHandler(path));
   }
+  merger.start();
 
   /** What happens when a vehicle of the path's source arrives now. */
-  function arrivalHandler(cm: CrossingModel, path: SourcePath, limit: number | null): () => void {
+  function arrivalHandler(path: SourcePath): () => void {
+    const limit = crossing.approachLimit;
     const { source } = path;
     const groups = cm.groups.setFor(source.direction, source.vehicleClass);
     const total = cm.groups.total;
@@ -99,7 +124,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
       let selected = 0;
       for (let k = 0; k < shares.length; k++) if (selectRng.next() < shares[k]!) selected |= 1 << k;
       const v: Vehicle = {
-        pc: 0, trajectory, id: nextId++, source, groups, daily: dayCounter,
+        pc: 0, trajectory, id: ids.next++, source, groups, daily: dayCounter,
         tonnes, railcars: wagons, wagons, arrivedAtMin: now, enteredAtMin: NaN, selected, pendingWagons: 0,
         serviceMin,
       };
@@ -117,32 +142,26 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     return arrive;
   }
 
-  // Local midnights: close the day (after the warm-up), and reset everything at the warm-up's end.
-  const daily: DailyResult[] = [];
-  const emitDay = onDay ?? ((d: DailyResult): void => void daily.push(d));
-  const midnight = (day: number): void => {
-    const now = sim.nowMin;
+  // Day by day: every event up to and including local midnight, then the day closes (after the warm-up)
+  // and, at the warm-up's end, every statistic restarts. No midnight event sits on the calendar.
+  if (warmupDays === 0) cm.reset(0);
+  for (let day = 1; day <= days; day++) {
+    const midnightMin = day * DAY_MIN;
+    sim.run(midnightMin);
     if (day > warmupDays) {
       const date = clock.dateOfDay(day - 1);
-      for (const cm of crossings) for (const d of cm.dailyCounters) emitDay(d.close(date, now));
+      for (const d of cm.dailyCounters) emitDay(d.close(date, midnightMin));
     }
-    if (day === warmupDays) for (const cm of crossings) cm.reset(now);
-    if (day < days) sim.scheduleAt((day + 1) * DAY_MIN, midnight, day + 1, Priority.monitor);
-  };
-  if (warmupDays === 0) midnight(0);
-  else sim.scheduleAt(DAY_MIN, midnight, 1, Priority.monitor);
-
-  sim.run(horizonMin);
+    if (day === warmupDays) cm.reset(midnightMin);
+  }
 
   if (live) for (const v of live) trace(v, 'in_system');
   // Group results first: totals absorb their parts there, and the invariants read the totals.
-  const groups = crossings.flatMap((cm) => cm.groups.results(horizonMin));
+  const groups = cm.groups.results(horizonMin);
   return {
-    replication,
     groups,
-    stages: crossings.flatMap((cm) => cm.stages.flatMap((s) => s.results())),
-    daily,
-    invariants: crossings.flatMap((cm) => checkInvariants(cm, horizonMin)),
+    stages: cm.stages.flatMap((s) => s.results()),
+    invariants: checkInvariants(cm, horizonMin),
     events: sim.eventCount,
   };
 }

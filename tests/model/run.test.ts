@@ -158,6 +158,23 @@ describe('replications', () => {
     expect(xray.served / all.served).toBeLessThan(0.46);
   });
 
+  test('crossings are independent: a crossing gives the same results alone as beside another', () => {
+    const other = crossing({
+      id: 'y',
+      stages: [stage({ id: 'lanes', servers: 2, serviceMin: { kind: 'triangular', min: 4, mode: 7, max: 12 } })],
+      demand: [demand({ id: 'cars', vehicleClass: 'car', vehiclesPerDay: 200, arrivals: 'poisson' })],
+    });
+    const opts = { seed: 5, replication: 2, days: 15, warmupDays: 3 };
+    const alone = runReplication(poisson, opts);
+    const both = runReplication(scenario([other, ...poisson.crossings]), opts);
+    const ofX = <T extends { crossing: string }>(rows: T[]): T[] => rows.filter((r) => r.crossing === 'x');
+    expect(ofX(both.groups)).toEqual(alone.groups);
+    expect(ofX(both.stages)).toEqual(alone.stages);
+    expect(ofX(both.daily)).toEqual(alone.daily);
+    expect(ofX(both.invariants)).toEqual(alone.invariants);
+    expect(both.events).toBeGreaterThan(alone.events);
+  });
+
   test('bad options are refused', () => {
     expect(() => runReplication(poisson, { seed: 1, replication: 0, days: 0, warmupDays: 0 })).toThrow(RunOptionsError);
     expect(() => runReplication(poisson, { seed: 1, replication: 0, days: 5, warmupDays: 5 })).toThrow(/warmupDays/);

@@ -24,6 +24,7 @@ export class ModelClock {
   /** ISO weekday of the start date, 1 = Monday … 7 = Sunday. */
   readonly startWeekday: number;
   private readonly dateCache: string[] = [];
+  private readonly monthCache: number[] = [];
 
   /** Throws DateError for an invalid start date. */
   constructor(startDate: string) {
@@ -55,7 +56,12 @@ export class ModelClock {
 
   /** Month 0–11 of day index `day`. */
   monthOfDay(day: number): number {
-    return new Date((this.startEpochDay + day) * DAY_MS).getUTCMonth();
+    let m = this.monthCache[day];
+    if (m === undefined) {
+      m = new Date((this.startEpochDay + day) * DAY_MS).getUTCMonth();
+      if (day >= 0 && day < 100_000) this.monthCache[day] = m;
+    }
+    return m;
   }
 
   /** ISO weekday 1–7 of day index `day`. */

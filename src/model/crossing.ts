@@ -25,6 +25,8 @@ export interface SourcePath {
   selectRng: Rng;
   /** One service-time draw per stage of the path, in path order. */
   serviceDraws: ((wagons: number) => number)[];
+  /** One wagon-inspection draw per stage of the path (null where the stage inspects no wagons). */
+  wagonDraws: (((wagons: number) => Float64Array) | null)[];
   daily: DailyCounter;
 }
 
@@ -48,7 +50,7 @@ export class CrossingModel {
     hooks: VehicleHooks,
   ) {
     this.zone = new Zone<Vehicle>(sim, `${crossing.id}/zone`, crossing.zone.places);
-    this.stages = crossing.stages.map((s) => new StageModel(crossing.id, s, sim, clock, seed, replication, interp, wagonInterp));
+    this.stages = crossing.stages.map((s) => new StageModel(crossing.id, s, sim, clock, interp, wagonInterp));
     this.groups = new CrossingGroups(crossing.id, crossing.demand, sim.nowMin);
     const dailyByPair = new Map<string, DailyCounter>();
     this.paths = crossing.demand.map((source) => {
@@ -143,7 +145,8 @@ export class CrossingModel {
     });
     const selectRng = createStream(seed, replication, `${this.crossing.id}/${source.id}/select`);
     const serviceDraws = stages.map((st) => st.makeServiceDraw(source.id, seed, replication));
-    return { source, trajectory, holdsZone, optionalShares, selectRng, serviceDraws, daily };
+    const wagonDraws = stages.map((st) => (source.vehicleClass === 'train' ? st.makeWagonDraw(source.id, seed, replication) : null));
+    return { source, trajectory, holdsZone, optionalShares, selectRng, serviceDraws, wagonDraws, daily };
   }
 
   /** Resets every statistic of the crossing (warm-up). */

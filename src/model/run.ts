@@ -22,6 +22,9 @@ export interface ReplicationOptions {
   onDay?: (d: DailyResult) => void;
 }
 
+/** The wagon inspections of a vehicle at a stage that inspects none of its wagons. */
+const NO_WAGONS = new Float64Array(0);
+
 /** Thrown for options that cannot be run (days ≤ 0, warm-up not shorter than the run). */
 export class RunOptionsError extends Error {}
 
@@ -116,6 +119,9 @@ function runCrossing(
     const trajectory = path.trajectory;
     // Copied per vehicle: a packed array of doubles of exactly the path's length (push would allocate 17 slots).
     const serviceTemplate = draws.map(() => 0.5);
+    const wagonDraws = path.wagonDraws;
+    const inspectsWagons = wagons > 0 && wagonDraws.some((d) => d !== null);
+    const noWagons: readonly Float64Array[] = wagonDraws.map(() => NO_WAGONS);
     const arrive = (): void => {
       const now = sim.nowMin;
       const serviceMin = serviceTemplate.slice();
@@ -123,10 +129,11 @@ function runCrossing(
       for (let k = 0; k < draws.length; k++) serviceMin[k] = draws[k]!(wagons);
       let selected = 0;
       for (let k = 0; k < shares.length; k++) if (selectRng.next() < shares[k]!) selected |= 1 << k;
+      const wagonInspectMin = inspectsWagons ? wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : noWagons;
       const v: Vehicle = {
         pc: 0, trajectory, id: ids.next++, source, groups, daily: dayCounter,
         tonnes, railcars: wagons, wagons, arrivedAtMin: now, enteredAtMin: NaN, selected, pendingWagons: 0,
-        serviceMin,
+        serviceMin, wagonInspectMin,
       };
       dayCounter.arrivals++;
       if (limit !== null && total.approach.level >= limit) {

@@ -21,8 +21,6 @@ export class StageModel {
     readonly stage: Stage,
     sim: Simulation,
     clock: ModelClock,
-    seed: number,
-    replication: number,
     interp: Interpreter<Vehicle>,
     wagonInterp: Interpreter<Wagon>,
   ) {
@@ -35,26 +33,22 @@ export class StageModel {
         schedule: buildCapacitySchedule(stage.timetable, wi.places, [], clock),
       });
       this.wagonPlaces = places;
-      const selectRng = createStream(seed, replication, `${name}/wagon-select`);
-      const inspectRng = createStream(seed, replication, `${name}/wagon-inspect`);
-      const inspect = makeSampler(wi.perWagonMin);
       this.wagonTrajectory = makeTrajectory<Wagon>(
         [
           { kind: 'seize', resource: places },
-          { kind: 'delay', minutes: () => inspect(inspectRng) },
+          { kind: 'delay', minutes: (w) => w.inspectMin },
           { kind: 'release', resource: places },
         ],
         (w) => {
           if (--w.train.pendingWagons === 0) interp.resume(w.train);
         },
       );
-      this.forkWagons = (train: Vehicle): boolean => {
-        let n = 0;
-        for (let i = 0; i < train.wagons; i++) if (selectRng.next() < wi.share) n++;
+      this.forkWagons = (train: Vehicle, inspectMin: Float64Array): boolean => {
+        const n = inspectMin.length;
         if (n === 0) return true;
         train.pendingWagons = n;
         for (let i = 0; i < n; i++) {
-          const w: Wagon = { pc: 0, trajectory: this.wagonTrajectory!, train };
+          const w: Wagon = { pc: 0, trajectory: this.wagonTrajectory!, train, inspectMin: inspectMin[i]! };
           wagonInterp.start(w, this.wagonTrajectory!);
         }
         return false;
@@ -64,8 +58,29 @@ export class StageModel {
     }
   }
 
-  /** Sends the train's selected wagons to inspection; true when none were selected (go on at once). */
-  forkWagons: (train: Vehicle) => boolean = () => true;
+  /** Sends the train's selected wagons to inspection (their drawn minutes); true when none were selected. */
+  forkWagons: (train: Vehicle, inspectMin: Float64Array) => boolean = () => true;
+
+  /**
+   * The wagon-inspection draw for the trains of one demand source, or null when the stage inspects no
+   * wagons: which wagons are selected and how long each takes, from streams per (source, stage), so a train
+   * gets the same inspection in every plan that keeps this stage's inspection (common random numbers).
+   */
+  makeWagonDraw(sourceId: string, seed: number, replication: number): ((wagons: number) => Float64Array) | null {
+    const wi = this.stage.wagonInspection;
+    if (!wi) return null;
+    const name = `${this.crossingId}/${sourceId}/${this.stage.id}`;
+    const selectRng = createStream(seed, replication, `${name}/wagon-select`);
+    const inspectRng = createStream(seed, replication, `${name}/wagon-inspect`);
+    const inspect = makeSampler(wi.perWagonMin);
+    return (wagons: number): Float64Array => {
+      let n = 0;
+      for (let i = 0; i < wagons; i++) if (selectRng.next() < wi.share) n++;
+      const minutes = new Float64Array(n);
+      for (let i = 0; i < n; i++) minutes[i] = inspect(inspectRng);
+      return minutes;
+    };
+  }
 
   /**
    * A service-time draw for the vehicles of one demand source: its own stream per (source, stage), so a
@@ -89,14 +104,14 @@ export class StageModel {
     };
   }
 
-  /** The steps through this stage (seize, serve for the vehicle's k-th drawn time, release, wagon inspection). */
+  /** The steps through this stage (seize, serve for the vehicle's k-th drawn time, release, its k-th wagon inspection). */
   steps(k: number): Step<Vehicle>[] {
     const steps: Step<Vehicle>[] = [
       { kind: 'seize', resource: this.servers },
       { kind: 'delay', minutes: (v) => v.serviceMin[k]! },
       { kind: 'release', resource: this.servers },
     ];
-    if (this.wagonPlaces) steps.push({ kind: 'wait', fn: (v) => this.forkWagons(v) });
+    if (this.wagonPlaces) steps.push({ kind: 'wait', fn: (v) => this.forkWagons(v, v.wagonInspectMin[k]!) });
     return steps;
   }
 

@@ -17,6 +17,8 @@ export interface Vehicle extends Walker {
   enteredAtMin: number;
   /** Service minutes at each stage of its path, drawn on arrival (common random numbers across plans). */
   serviceMin: number[];
+  /** Minutes of inspection of each selected wagon at each stage of its path (empty where none), drawn on arrival. */
+  wagonInspectMin: readonly Float64Array[];
   /** Bit k set = selected for the k-th optional (share < 1) stage of its path. */
   selected: number;
   /** Wagons of this train still in detailed inspection. */
@@ -25,4 +27,6 @@ export interface Vehicle extends Walker {
 
 export interface Wagon extends Walker {
   train: Vehicle;
+  /** Its inspection time, minutes (drawn with the train's arrival). */
+  inspectMin: number;
 }

@@ -22,8 +22,14 @@ import type {
 } from './types.js';
 import { schemaProblems, valueAt, withoutCascades } from './validate.js';
 
-/** Days per year used to turn tonnes per year into vehicles per day. */
-export const DAYS_PER_YEAR = 365;
+/**
+ * Days in the year that begins on `startDate` (YYYY-MM-DD): 366 when it holds a 29 February, else 365.
+ * Tonnes per year become vehicles per day over this many days, so a year's run carries the year's tonnes.
+ */
+export function daysInYearFrom(startDate: string): number {
+  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
+  return (Date.UTC(y + 1, m - 1, d) - Date.UTC(y, m - 1, d)) / 86_400_000;
+}
 export const DEFAULT_REPLICATIONS = 10;
 export const DEFAULT_SEED = 1;
 export const DEFAULT_GROWTH_CLASSES: readonly VehicleClass[] = ['truck', 'train'];
@@ -132,6 +138,7 @@ type DemandProfileInput = z.infer<typeof ScenarioInputSchema>['crossings'][numbe
 function resolveDemand(c: CrossingInput, input: ScenarioInput): DemandSource[] {
   const byId = new Map(c.demand.map((d) => [d.id, d]));
   const growthClasses = input.demand?.growthClasses ?? DEFAULT_GROWTH_CLASSES;
+  const daysPerYear = daysInYearFrom(input.startDate);
   const growthOf = (d: DemandInput): number =>
     growthClasses.includes(d.class) ? (c.growth?.[d.direction] ?? input.demand?.growth?.[d.direction] ?? 1) : 1;
   return c.demand.map((d) => {
@@ -143,7 +150,7 @@ function resolveDemand(c: CrossingInput, input: ScenarioInput): DemandSource[] {
       direction: d.direction as Direction,
       vehicleClass: d.class,
       cargo,
-      vehiclesPerDay: loaded ? (d.emptyPerLoaded ?? 1) * baseVehiclesPerDay(loaded) : baseVehiclesPerDay(d),
+      vehiclesPerDay: (loaded ? (d.emptyPerLoaded ?? 1) : 1) * baseVehiclesPerDay(loaded ?? d, daysPerYear),
       payloadT: d.class === 'truck' && cargo === 'loaded' ? (d.payloadT ?? 0) : 0,
       wagonsPerTrain,
       tonnesPerWagon: d.class === 'train' && cargo === 'loaded' ? (d.tonnesPerWagon ?? 0) : 0,
@@ -156,12 +163,12 @@ function resolveDemand(c: CrossingInput, input: ScenarioInput): DemandSource[] {
   });
 }
 
-/** Vehicles per day of a source that gives tonnes or vehicles (not a return flow). */
-export function baseVehiclesPerDay(d: DemandInput): number {
+/** Vehicles per day of a source that gives tonnes (spread over `daysPerYear`) or vehicles (not a return flow). */
+export function baseVehiclesPerDay(d: DemandInput, daysPerYear: number): number {
   if (d.vehiclesPerDay !== undefined) return d.vehiclesPerDay;
   const tonnes = d.tonnesPerYear ?? 0;
   const perVehicleT = d.class === 'train' ? (d.wagonsPerTrain ?? 0) * (d.tonnesPerWagon ?? 0) : (d.payloadT ?? 0);
-  return perVehicleT > 0 ? tonnes / perVehicleT / DAYS_PER_YEAR : 0;
+  return perVehicleT > 0 ? tonnes / perVehicleT / daysPerYear : 0;
 }
 
 function resolveProfile(own: DemandProfileInput, inherited: DemandProfileInput): DemandProfile {

@@ -85,7 +85,7 @@ export const DemandInput = z.strictObject({
   direction: Direction,
   class: VehicleClass,
   cargo: Cargo.optional().describe('Default loaded, or empty for a returnOf source.'),
-  tonnesPerYear: PositiveNumber.optional().describe('Loaded tonnes per year, turned into vehicles by payloadT or wagonsPerTrain × tonnesPerWagon.'),
+  tonnesPerYear: PositiveNumber.optional().describe('Loaded tonnes per year, turned into vehicles by payloadT or wagonsPerTrain × tonnesPerWagon, spread over the days of the year from startDate (365, or 366 when it holds a 29 February).'),
   vehiclesPerDay: NonNegativeNumber.optional().describe('Mean vehicles (trucks, cars or trains) per day.'),
   returnOf: Id.optional().describe('Empty returns of another (loaded) source of this crossing.'),
   emptyPerLoaded: NonNegativeNumber.optional().describe('Empty vehicles per vehicle of the returnOf source; default 1.'),

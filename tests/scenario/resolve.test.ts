@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseScenarioInputText, parseScenarioText } from '../../src/scenario/load.js';
-import { normalise, resolveScenario, DAYS_PER_YEAR } from '../../src/scenario/resolve.js';
+import { daysInYearFrom, normalise, resolveScenario } from '../../src/scenario/resolve.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { MINI_YAML } from './fixture.js';
 
@@ -47,9 +47,26 @@ describe('resolve: defaults, inheritance, calendar, demand', () => {
     expect(st.serverChanges).toEqual([{ fromDate: '2023-01-10', servers: 3, source: 'assumption: d' }]);
   });
 
+  test.each([
+    { start: '2023-01-01', days: 365 },
+    { start: '2024-01-01', days: 366 },
+    { start: '2023-03-01', days: 366 }, // holds 29 Feb 2024
+    { start: '2024-03-01', days: 365 },
+    { start: '2100-01-01', days: 365 }, // not a leap year
+  ])('the year from $start has $days days', ({ start, days }) => {
+    expect(daysInYearFrom(start)).toBe(days);
+  });
+
+  test('a year holding 29 February spreads the same tonnes over 366 days', () => {
+    const leap = parseScenarioText(MINI_YAML.replace('startDate: 2023-01-01', 'startDate: 2024-01-01'), 'leap.yaml');
+    const [loaded, empty] = leap.crossings[0]!.demand;
+    expect(loaded!.vehiclesPerDay).toBeCloseTo(7300 / 20 / 366, 12);
+    expect(empty!.vehiclesPerDay).toBeCloseTo(0.5 * loaded!.vehiclesPerDay, 12);
+  });
+
   test('tonnes become vehicles per day; empty returns follow their loaded flow', () => {
     const [loaded, empty, cars] = road.demand;
-    expect(loaded!.vehiclesPerDay).toBeCloseTo(7300 / 20 / DAYS_PER_YEAR, 12);
+    expect(loaded!.vehiclesPerDay).toBeCloseTo(7300 / 20 / 365, 12); // the fixture starts on 2023-01-01
     expect(loaded!.payloadT).toBe(20);
     expect(empty!.vehiclesPerDay).toBeCloseTo(0.5 * loaded!.vehiclesPerDay, 12);
     expect([empty!.cargo, empty!.payloadT, cars!.payloadT, cars!.cargo]).toEqual(['empty', 0, 0, 'loaded']);

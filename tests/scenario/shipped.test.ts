@@ -4,7 +4,6 @@ import { describe, expect, test } from 'vitest';
 import { distMean } from '../../src/random/moments.js';
 import { openMinPerWeek } from '../../src/scenario/calendar.js';
 import { loadScenario, loadScenarioInput } from '../../src/scenario/load.js';
-import { DAYS_PER_YEAR } from '../../src/scenario/resolve.js';
 import type { Dist } from '../../src/random/types.js';
 import type { Crossing, Scenario, Stage } from '../../src/scenario/types.js';
 
@@ -26,7 +25,7 @@ const dailyCapacity = (st: Stage) => (st.servers * openMinPerWeek(st.timetable.w
 const tonnesPerYear = (c: Crossing) =>
   c.demand.reduce((sum, d) => {
     const perVehicleT = d.vehicleClass === 'train' ? d.wagonsPerTrain * d.tonnesPerWagon : d.payloadT;
-    return sum + d.vehiclesPerDay * d.growth * perVehicleT * DAYS_PER_YEAR;
+    return sum + d.vehiclesPerDay * d.growth * perVehicleT * 365; // the scenarios checked with it start on 2023-01-01
   }, 0);
 
 describe('every shipped scenario', () => {

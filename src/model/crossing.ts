@@ -102,9 +102,10 @@ export class CrossingModel {
     const enter: Step<Vehicle> = {
       kind: 'call',
       fn: (v) => {
-        v.enteredAtMin = sim.nowMin;
         const now = sim.nowMin;
-        v.groups.enter(now, v.arrivedAtMin, holdsZone);
+        v.enteredAtMin = now;
+        v.groups.enter(now, v.arrivedAtMin, holdsZone, v.waiting);
+        v.waiting = false;
         v.daily.entered++;
         v.daily.waitSumMin += sim.nowMin - v.arrivedAtMin;
       },

@@ -38,9 +38,17 @@ export class GroupStats {
     this.resetAtMin = startMin;
   }
 
-  arrive(nowMin: number): void {
+  /** A vehicle arrives (and is not turned away). */
+  arrive(): void {
     this.arrivals++;
     this.inSystem++;
+  }
+
+  /**
+   * The vehicle that arrived now could not go straight in: it joins the approach queue. A vehicle that goes
+   * straight in never joins it (it waited 0 minutes), so it never counts in the queue's level or maximum.
+   */
+  startWaiting(nowMin: number): void {
     this.approach.up(nowMin);
     this.approachStartSum += nowMin;
   }
@@ -50,12 +58,17 @@ export class GroupStats {
     this.turnedAway++;
   }
 
-  /** Leaves the approach (takes its place or starts its first stage) after arriving at `arrivedAtMin`. */
-  enter(nowMin: number, arrivedAtMin: number, holdsZone: boolean): void {
-    this.approach.down(nowMin);
-    const from = arrivedAtMin > this.resetAtMin ? arrivedAtMin : this.resetAtMin;
-    this.approachStartSum -= from;
-    this.waitAreaMin += nowMin - from;
+  /**
+   * Leaves the approach (takes its place or starts its first stage) after arriving at `arrivedAtMin`;
+   * `waited` when it had joined the approach queue (startWaiting), false when it went straight in.
+   */
+  enter(nowMin: number, arrivedAtMin: number, holdsZone: boolean, waited: boolean): void {
+    if (waited) {
+      this.approach.down(nowMin);
+      const from = arrivedAtMin > this.resetAtMin ? arrivedAtMin : this.resetAtMin;
+      this.approachStartSum -= from;
+      this.waitAreaMin += nowMin - from;
+    }
     this.waitMin.add(nowMin - arrivedAtMin);
     if (holdsZone) this.zoneHeld.up(nowMin);
   }
@@ -180,20 +193,25 @@ export class GroupSet {
     this.totalApproach = [directionTotal, classTotal, crossingTotal];
   }
 
-  /** A vehicle joins the approach at `nowMin`. */
-  arrive(nowMin: number): void {
-    this.base.arrive(nowMin);
+  /** A vehicle that arrived now could not go straight in: it joins the approach queues at `nowMin`. */
+  startWaiting(nowMin: number): void {
+    this.base.startWaiting(nowMin);
     this.directionTotal.up(nowMin);
     this.classTotal.up(nowMin);
     this.crossingTotal.up(nowMin);
   }
 
-  /** A vehicle arrived at `arrivedAtMin` leaves the approach at `nowMin`; throws RangeError if a level would go below 0. */
-  enter(nowMin: number, arrivedAtMin: number, holdsZone: boolean): void {
-    this.base.enter(nowMin, arrivedAtMin, holdsZone);
-    this.directionTotal.down(nowMin);
-    this.classTotal.down(nowMin);
-    this.crossingTotal.down(nowMin);
+  /**
+   * A vehicle arrived at `arrivedAtMin` leaves the approach at `nowMin` (`waited`: it had joined the queues);
+   * throws RangeError if a level would go below 0.
+   */
+  enter(nowMin: number, arrivedAtMin: number, holdsZone: boolean, waited: boolean): void {
+    this.base.enter(nowMin, arrivedAtMin, holdsZone, waited);
+    if (waited) {
+      this.directionTotal.down(nowMin);
+      this.classTotal.down(nowMin);
+      this.crossingTotal.down(nowMin);
+    }
   }
 }
 

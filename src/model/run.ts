@@ -132,7 +132,7 @@ function runCrossing(
       const wagonInspectMin = inspectsWagons ? wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : noWagons;
       const v: Vehicle = {
         pc: 0, trajectory, id: ids.next++, source, groups, daily: dayCounter,
-        tonnes, railcars: wagons, wagons, arrivedAtMin: now, enteredAtMin: NaN, selected, pendingWagons: 0,
+        tonnes, railcars: wagons, wagons, arrivedAtMin: now, enteredAtMin: NaN, waiting: false, selected, pendingWagons: 0,
         serviceMin, wagonInspectMin,
       };
       dayCounter.arrivals++;
@@ -140,10 +140,15 @@ function runCrossing(
         groups.base.turnAway();
         if (onVehicle) trace(v, 'turned_away');
       } else {
-        groups.arrive(now);
-        dayCounter.noteQueue(groups.base.approach.level);
+        groups.base.arrive();
         live?.add(v);
         interp.start(v, trajectory);
+        // Still on the approach once it has gone as far as it can now: it waits, and joins the queues.
+        if (v.enteredAtMin !== now) {
+          v.waiting = true;
+          groups.startWaiting(now);
+          dayCounter.noteQueue(groups.base.approach.level);
+        }
       }
     };
     return arrive;

@@ -15,6 +15,8 @@ export interface Vehicle extends Walker {
   wagons: number;
   arrivedAtMin: number;
   enteredAtMin: number;
+  /** True while it waits in the approach queue (it could not go straight in when it arrived). */
+  waiting: boolean;
   /** Service minutes at each stage of its path, drawn on arrival (common random numbers across plans). */
   serviceMin: number[];
   /** Minutes of inspection of each selected wagon at each stage of its path (empty where none), drawn on arrival. */

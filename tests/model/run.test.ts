@@ -51,6 +51,30 @@ describe('opening hours', () => {
   });
 });
 
+describe('approach queue', () => {
+  test('vehicles that go straight in are never counted as queueing', () => {
+    // One 10-minute server and a truck every hour: nobody waits.
+    const { result } = run(one({ stages: [stage({ id: 'customs' })], demand: [demand({ id: 'd', vehiclesPerDay: 24 })] }), 2);
+    for (const m of ['approach_queue_max', 'approach_queue_mean', 'approach_queue_p95', 'approach_wait_h_max']) expect(total(result, m)).toBe(0);
+    expect(total(result, 'completed')).toBe(47);
+    expect(result.daily.map((d) => d.approachQueueMax)).toEqual([0, 0]);
+    expect(result.invariants.every((i) => i.ok)).toBe(true);
+  });
+
+  test('vehicles that wait are counted while they wait, and only then', () => {
+    // Closed until 08:00 and from 20:00: 01:00…07:00 arrivals queue (7 at most), 20:00…23:00 ones (4) wait to the end
+    // of the day; the 08:00 arrival goes straight in. Area 7+6+…+1 + 4+3+2+1 = 38 vehicle-hours over 24 h.
+    const { result } = run(one({
+      stages: [stage({ id: 'customs', timetable: hours('08:00', '20:00'), serviceMin: { kind: 'fixed', value: 30 } })],
+      demand: [demand({ id: 'd', vehiclesPerDay: 24 })],
+    }), 1);
+    expect(total(result, 'approach_queue_max')).toBe(7);
+    expect(total(result, 'approach_queue_mean')).toBeCloseTo(38 / 24, 9);
+    expect(result.daily[0]!.approachQueueMax).toBe(7);
+    expect(result.invariants.every((i) => i.ok)).toBe(true);
+  });
+});
+
 describe('calendar', () => {
   test('a holiday closes the stage all day; the queue is served the next morning', () => {
     const { traces } = run(one({

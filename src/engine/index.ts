@@ -1,9 +1,10 @@
-// The discrete-event engine's public API: clock and calendar, resources, zones, schedules, monitors, trajectories.
+// The discrete-event engine's public API: clock and calendar, resources, zones, gates, schedules, monitors, trajectories.
 export { Simulation, ScheduleError } from './simulation.js';
 export { EventCalendar } from './calendar.js';
 export { Priority, type PriorityName } from './priority.js';
 export { Resource, type ResourceOptions, type ResourceStats } from './resource.js';
 export { Zone } from './zone.js';
+export { Gate } from './gate.js';
 export { CapacitySchedule, ScheduleSpecError, type ScheduleSpec, type Interval } from './schedule.js';
 export { Tally, LevelMonitor } from './monitor.js';
 export { QuantileSketch } from './sketch.js';

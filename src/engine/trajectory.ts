@@ -1,9 +1,10 @@
-// Processes as data: a trajectory is a list of steps (seize, delay, release, enter, leave, branch, call,
-// wait) walked by one interpreter; each entity carries only its trajectory and program counter.
+// Processes as data: a trajectory is a list of steps (seize, delay, release, enter, leave, pass, branch,
+// call, wait) walked by one interpreter; each entity carries only its trajectory and program counter.
 import type { Simulation } from './simulation.js';
 import { Priority } from './priority.js';
 import type { Resource } from './resource.js';
 import type { Zone } from './zone.js';
+import type { Gate } from './gate.js';
 
 /** An entity walking a trajectory: the interpreter keeps its position in `pc`. */
 export interface Walker {
@@ -18,6 +19,8 @@ export type Step<E extends Walker> =
   | { kind: 'delay'; minutes: (e: E) => number }
   | { kind: 'enter'; zone: Zone<E> }
   | { kind: 'leave'; zone: Zone<E> }
+  /** Goes through a gate: at once when it is open, else when it opens (holding nothing). */
+  | { kind: 'pass'; gate: Gate<E> }
   /** When `test` is false, skip the next `skip` steps. */
   | { kind: 'branch'; test: (e: E) => boolean; skip: number }
   /** A synchronous side effect (recording a timestamp). */
@@ -33,7 +36,7 @@ export interface Trajectory<E extends Walker> {
   readonly onDone: (e: E) => void;
 }
 
-const OP = { seize: 0, release: 1, delay: 2, enter: 3, leave: 4, branch: 5, call: 6, wait: 7 } as const;
+const OP = { seize: 0, release: 1, delay: 2, enter: 3, leave: 4, branch: 5, call: 6, wait: 7, pass: 8 } as const;
 
 /** One step flattened: every field present (unused ones are null/0), `op` a small integer. */
 class CompiledStep<E extends Walker> {
@@ -44,6 +47,7 @@ class CompiledStep<E extends Walker> {
     readonly priority: ((e: E) => number) | null,
     readonly fn: ((e: E) => unknown) | null,
     readonly waitFn: ((e: E, resume: (e: E) => void) => boolean) | null,
+    readonly gate: Gate<E> | null,
     readonly skip: number,
     /** Event priority of a delay's wake-up: `release` when the next step releases, else `normal`. */
     readonly wakePriority: number,
@@ -58,19 +62,21 @@ function compileStep<E extends Walker>(s: Step<E>, next: Step<E> | undefined): C
       const fixed = typeof s.resource === 'function' ? null : s.resource;
       const pick = typeof s.resource === 'function' ? s.resource : null;
       const prio = s.kind === 'seize' ? s.priority ?? null : null;
-      return new CompiledStep<E>(OP[s.kind], fixed, pick, prio, null, null, 0, wake);
+      return new CompiledStep<E>(OP[s.kind], fixed, pick, prio, null, null, null, 0, wake);
     }
     case 'delay':
-      return new CompiledStep<E>(OP.delay, null, null, null, s.minutes, null, 0, wake);
+      return new CompiledStep<E>(OP.delay, null, null, null, s.minutes, null, null, 0, wake);
     case 'enter':
     case 'leave':
-      return new CompiledStep<E>(OP[s.kind], s.zone, null, null, null, null, 0, wake);
+      return new CompiledStep<E>(OP[s.kind], s.zone, null, null, null, null, null, 0, wake);
     case 'branch':
-      return new CompiledStep<E>(OP.branch, null, null, null, s.test, null, s.skip, wake);
+      return new CompiledStep<E>(OP.branch, null, null, null, s.test, null, null, s.skip, wake);
     case 'call':
-      return new CompiledStep<E>(OP.call, null, null, null, s.fn, null, 0, wake);
+      return new CompiledStep<E>(OP.call, null, null, null, s.fn, null, null, 0, wake);
     case 'wait':
-      return new CompiledStep<E>(OP.wait, null, null, null, null, s.fn, 0, wake);
+      return new CompiledStep<E>(OP.wait, null, null, null, null, s.fn, null, 0, wake);
+    case 'pass':
+      return new CompiledStep<E>(OP.pass, null, null, null, null, null, s.gate, 0, wake);
     default: {
       const never: never = s;
       throw new TrajectoryError(`unknown step ${JSON.stringify(never)}`);
@@ -150,6 +156,9 @@ export class Interpreter<E extends Walker> {
           break;
         case OP.wait:
           if (!s.waitFn!(e, this.resume)) return;
+          break;
+        case OP.pass:
+          if (!s.gate!.pass(e, this.resume)) return;
           break;
       }
     }

@@ -1,6 +1,6 @@
 // One crossing as engine objects: approach gates (closed hours hold vehicles on the road), the zone of
 // places held from entry to exit, its stages, and one trajectory per demand source walked by every vehicle.
-import { Resource, Zone, makeTrajectory, type Interpreter, type Simulation, type Step, type Trajectory } from '../engine/index.js';
+import { Gate, Zone, makeTrajectory, type Interpreter, type Simulation, type Step, type Trajectory } from '../engine/index.js';
 import { createStream, type Rng } from '../random/index.js';
 import type { Crossing, DemandSource, Direction, VehicleClass } from '../scenario/types.js';
 import type { ModelClock } from './clock.js';
@@ -37,7 +37,7 @@ export class CrossingModel {
   readonly groups: CrossingGroups;
   readonly paths: SourcePath[];
   readonly dailyCounters: DailyCounter[] = [];
-  private readonly gates = new Map<string, Resource<Vehicle> | null>();
+  private readonly gates = new Map<string, Gate<Vehicle> | null>();
 
   constructor(
     readonly crossing: Crossing,
@@ -77,12 +77,12 @@ export class CrossingModel {
   }
 
   /** The approach gate of vehicles whose first stage is `first`, or null when that stage never closes. */
-  private gateFor(direction: Direction, vehicleClass: VehicleClass, first: StageModel | undefined, sim: Simulation, clock: ModelClock): Resource<Vehicle> | null {
+  private gateFor(direction: Direction, vehicleClass: VehicleClass, first: StageModel | undefined, sim: Simulation, clock: ModelClock): Gate<Vehicle> | null {
     const key = `${direction}/${vehicleClass}/${first?.stage.id ?? ''}`;
     if (this.gates.has(key)) return this.gates.get(key)!;
     const schedule = buildGateSchedule(first?.stage.timetable ?? null, clock);
     const alwaysOpen = schedule.capacityAt(0) > 0 && schedule.nextChangeAfter(0) === Infinity;
-    const gate = alwaysOpen ? null : new Resource<Vehicle>(sim, `${this.crossing.id}/gate/${key}`, { schedule });
+    const gate = alwaysOpen ? null : new Gate<Vehicle>(sim, `${this.crossing.id}/gate/${key}`, schedule);
     this.gates.set(key, gate);
     return gate;
   }
@@ -111,12 +111,7 @@ export class CrossingModel {
       },
     };
     // The approach: wait while the crossing is closed for this class (the gate), then for a place in the zone.
-    const steps: Step<Vehicle>[] = gate
-      ? [
-          { kind: 'seize', resource: gate },
-          { kind: 'release', resource: gate },
-        ]
-      : [];
+    const steps: Step<Vehicle>[] = gate ? [{ kind: 'pass', gate }] : [];
     if (holdsZone) steps.push({ kind: 'enter', zone: this.zone }, enter);
     const optionalShares: number[] = [];
     let entered = holdsZone;

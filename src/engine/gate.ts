@@ -16,7 +16,6 @@ export class Gate<T = unknown> {
   private readonly line = new FifoLine<T>();
   private readonly sim: Simulation;
   private readonly schedule: CapacitySchedule;
-  private releasing = false;
 
   constructor(sim: Simulation, name: string, schedule: CapacitySchedule) {
     this.sim = sim;
@@ -51,20 +50,17 @@ export class Gate<T = unknown> {
     this.releaseWaiting();
   }
 
-  /** Lets the waiting entities go in order while the gate stays open (each runs on synchronously). */
+  /**
+   * Lets the waiting entities go in order (each runs on synchronously). Only a change event calls this and
+   * nobody comes back through a gate, so it is never re-entered.
+   */
   private releaseWaiting(): void {
-    if (this.releasing) return;
-    this.releasing = true;
-    try {
-      const line = this.line;
-      while (this.isOpen && line.length > 0) {
-        const e = line.shift();
-        const cb = line.headCallback;
-        this.passed++;
-        cb(e);
-      }
-    } finally {
-      this.releasing = false;
+    const line = this.line;
+    while (this.isOpen && line.length > 0) {
+      const e = line.shift();
+      const cb = line.headCallback;
+      this.passed++;
+      cb(e);
     }
   }
 

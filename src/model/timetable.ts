@@ -23,14 +23,11 @@ export function buildCapacitySchedule(
   });
 }
 
-/** Open/closed gate with effectively unlimited width: used to hold vehicles on the approach while closed. */
+/** When an approach gate is open (capacity 1) or closed (0): the first stage's hours, or always open. */
 export function buildGateSchedule(timetable: Timetable | null, clock: ModelClock): CapacitySchedule {
-  if (!timetable) return new CapacitySchedule({ servers: GATE_WIDTH });
-  return buildCapacitySchedule(timetable, GATE_WIDTH, [], clock);
+  if (!timetable) return new CapacitySchedule({ servers: 1 });
+  return buildCapacitySchedule(timetable, 1, [], clock);
 }
-
-/** More vehicles than can ever be inside a crossing at once. */
-export const GATE_WIDTH = 1_000_000_000;
 
 function weeklyWindows(timetable: Timetable): Interval[] {
   const out: Interval[] = [];

@@ -19,7 +19,9 @@ interface GroupDays {
 
 /** Sums daily rows of any number of replications; yields their means by date, then group order. */
 export class DailyMeans {
-  private readonly groups = new Map<string, GroupDays>();
+  /** crossing → direction → class → sums. */
+  private readonly groups = new Map<string, Map<string, Map<string, GroupDays>>>();
+  private readonly all: GroupDays[] = [];
   private readonly dayIndex = new Map<string, number>();
   private readonly dates: string[] = [];
 
@@ -31,12 +33,7 @@ export class DailyMeans {
       this.dates.push(d.date);
       this.dayIndex.set(d.date, day);
     }
-    const key = `${d.crossing}\u0000${d.direction}\u0000${d.vehicleClass}`;
-    let g = this.groups.get(key);
-    if (!g) {
-      g = { crossing: d.crossing, direction: d.direction, vehicleClass: d.vehicleClass, sums: new Float64Array(64 * F), counts: new Float64Array(64) };
-      this.groups.set(key, g);
-    }
+    const g = this.groupOf(d);
     if (day >= g.counts.length) {
       const size = Math.max(day + 1, g.counts.length * 2);
       const sums = new Float64Array(size * F);
@@ -47,13 +44,42 @@ export class DailyMeans {
       g.counts = counts;
     }
     g.counts[day]! += 1;
+    // The fields in FIELDS order, written out: a loop over names would be a keyed lookup per field.
+    const sums = g.sums;
     const base = day * F;
-    for (let i = 0; i < F; i++) g.sums[base + i]! += d[FIELDS[i]!];
+    sums[base]! += d.arrivals;
+    sums[base + 1]! += d.completed;
+    sums[base + 2]! += d.tonnes;
+    sums[base + 3]! += d.railcars;
+    sums[base + 4]! += d.approachQueueMean;
+    sums[base + 5]! += d.approachQueueMax;
+    sums[base + 6]! += d.approachWaitHMean;
+  }
+
+  /** The group of a row, found through maps keyed by the row's own strings (no key built per row). */
+  private groupOf(d: DailyResult): GroupDays {
+    let byDirection = this.groups.get(d.crossing);
+    if (!byDirection) {
+      byDirection = new Map();
+      this.groups.set(d.crossing, byDirection);
+    }
+    let byClass = byDirection.get(d.direction);
+    if (!byClass) {
+      byClass = new Map();
+      byDirection.set(d.direction, byClass);
+    }
+    let g = byClass.get(d.vehicleClass);
+    if (!g) {
+      g = { crossing: d.crossing, direction: d.direction, vehicleClass: d.vehicleClass, sums: new Float64Array(64 * F), counts: new Float64Array(64) };
+      byClass.set(d.vehicleClass, g);
+      this.all.push(g);
+    }
+    return g;
   }
 
   /** Mean rows sorted by date (ISO text order is chronological), then by `cmpGroup`. */
   *rows(cmpGroup: (a: GroupDays, b: GroupDays) => number): Generator<DailyMeanRow> {
-    const groups = [...this.groups.values()].sort(cmpGroup);
+    const groups = [...this.all].sort(cmpGroup);
     const days = this.dates.map((date, i) => ({ date, i })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     for (const { date, i } of days) {
       for (const g of groups) {

@@ -7,8 +7,19 @@ export const DAY_MIN = 1440;
 /** Thrown for a date that is not a valid ISO YYYY-MM-DD. */
 export class DateError extends Error {}
 
+/** Dates already parsed (a pure function of the text; scenarios name a few hundred dates at most). */
+const parsedDays = new Map<string, number>();
+
 /** Parses 'YYYY-MM-DD' to a UTC epoch day number; throws DateError for anything else. */
 export function epochDayOf(isoDate: string): number {
+  const known = parsedDays.get(isoDate);
+  if (known !== undefined) return known;
+  const day = parseEpochDay(isoDate);
+  if (parsedDays.size < 100_000) parsedDays.set(isoDate, day);
+  return day;
+}
+
+function parseEpochDay(isoDate: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!m) throw new DateError(`expected a date YYYY-MM-DD, got "${isoDate}"`);
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));

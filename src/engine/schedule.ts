@@ -51,8 +51,47 @@ export class CapacitySchedule {
     return this.levels[firstAfter(this.levels, atMin, atOf) - 1]!.servers;
   }
 
-  /** The first instant after `afterMin` (and not after `horizonMin`) at which capacity differs, or Infinity. */
+  /**
+   * The first instant after `afterMin` (and not after `horizonMin`) at which capacity differs, or Infinity.
+   * Resources and gates ask at 0 and then at each change they were given: those answers are remembered (a
+   * chain of changes), so a schedule shared by several resources or replications walks its timetable once.
+   */
   nextChangeAfter(afterMin: number, horizonMin = Infinity): number {
+    const next = this.chainedNextChange(afterMin);
+    return next > horizonMin ? Infinity : next;
+  }
+
+  /** Instants asked for (0, then each answer in turn) and the answers: chainNext[i] = chainAt[i + 1]. */
+  private readonly chainAt: number[] = [0];
+  private readonly chainNext: number[] = [];
+
+  private chainedNextChange(afterMin: number): number {
+    const at = this.chainAt;
+    const last = at.length - 1;
+    // Consumers walk the chain forwards: look at its end first, then search it.
+    let i = at[last] === afterMin ? last : -1;
+    if (i < 0) {
+      let lo = 0;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at[mid]! < afterMin) lo = mid + 1;
+        else hi = mid;
+      }
+      if (at[lo] !== afterMin) return this.scanNextChange(afterMin);
+      i = lo;
+    }
+    if (i === this.chainNext.length) {
+      const next = this.scanNextChange(afterMin);
+      this.chainNext.push(next);
+      if (next !== Infinity) at.push(next);
+    }
+    return this.chainNext[i]!;
+  }
+
+  /** nextChangeAfter without memory or horizon: walks the boundaries from `afterMin`. */
+  private scanNextChange(afterMin: number): number {
+    const horizonMin = Infinity;
     const current = this.capacityAt(afterMin);
     // Past the last dated boundary the pattern repeats weekly: one week without a change means none ever.
     const lastLevel = this.levels[this.levels.length - 1]!.atMin;

@@ -4,6 +4,13 @@ import { CapacitySchedule, type Interval } from '../engine/index.js';
 import type { ServerChange, Timetable } from '../scenario/types.js';
 import { DAY_MIN, type ModelClock } from './clock.js';
 
+/**
+ * Schedules already built, by timetable object and (start date, servers, changes): a schedule is immutable
+ * apart from the changes it remembers, so every replication (and every stage with the same hours and servers)
+ * shares one and its timetable is walked once per process, not once per replication.
+ */
+const built = new WeakMap<Timetable, Map<string, CapacitySchedule>>();
+
 /** Capacity over time of `servers` servers open per `timetable`, changed on the dated `changes`. */
 export function buildCapacitySchedule(
   timetable: Timetable,
@@ -11,6 +18,21 @@ export function buildCapacitySchedule(
   changes: readonly ServerChange[],
   clock: ModelClock,
 ): CapacitySchedule {
+  let byKey = built.get(timetable);
+  if (!byKey) {
+    byKey = new Map();
+    built.set(timetable, byKey);
+  }
+  const key = `${clock.startDate}|${servers}|${changes.map((c) => `${c.fromDate}:${c.servers}`).join(',')}`;
+  let schedule = byKey.get(key);
+  if (!schedule) {
+    schedule = newCapacitySchedule(timetable, servers, changes, clock);
+    byKey.set(key, schedule);
+  }
+  return schedule;
+}
+
+function newCapacitySchedule(timetable: Timetable, servers: number, changes: readonly ServerChange[], clock: ModelClock): CapacitySchedule {
   return new CapacitySchedule({
     servers,
     changes: changes.map((c) => ({ atMin: clock.minuteOf(c.fromDate), servers: c.servers })),

@@ -103,6 +103,33 @@ describe('CapacitySchedule.nextChangeAfter', () => {
     );
   });
 
+  it('remembers the chain of changes from 0: a second walker, and any horizon, get what a fresh schedule scans (property)', () => {
+    const interval = (max: number) =>
+      fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 1, max: 3 * DAY })).map(([a, len]) => ({ fromMin: a, toMin: Math.min(a + len, max) }))
+        .filter((iv) => iv.fromMin < iv.toMin);
+    const spec = fc.record({
+      servers: fc.integer({ min: 0, max: 3 }),
+      changes: fc.array(fc.record({ atMin: fc.integer({ min: -DAY, max: 3 * WEEK }), servers: fc.integer({ min: 0, max: 3 }) }), { maxLength: 3 }),
+      weeklyOpen: fc.option(fc.array(interval(WEEK), { maxLength: 4 }), { nil: undefined }),
+      weekOriginMin: fc.integer({ min: -WEEK, max: WEEK }),
+      closed: fc.array(interval(3 * WEEK), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(spec, fc.integer({ min: 0, max: 4 * WEEK }), (sp, horizon) => {
+        const shared = new CapacitySchedule(sp);
+        for (let walker = 0; walker < 2; walker++) {
+          let t = 0;
+          for (let k = 0; k < 40 && t !== Infinity; k++) {
+            const got = shared.nextChangeAfter(t, horizon);
+            expect(got).toBe(new CapacitySchedule(sp).nextChangeAfter(t, horizon));
+            t = got;
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('always moves forward with fractional windows and origin (property; it used to spin forever)', () => {
     // Float rounding in the minute-of-week arithmetic used to hand back the current instant as the next
     // boundary, e.g. weekOriginMin -4448.964…, one window [4741.505…, 7900.866…), from minute 131332.54….

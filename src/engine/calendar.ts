@@ -15,7 +15,7 @@ export class EventCalendar {
   private count = 0;
   private seq = 0;
 
-  constructor(initialCapacity = 1024) {
+  constructor(initialCapacity = 64) {
     this.times = new Float64Array(initialCapacity);
     this.keys = new Float64Array(initialCapacity);
     this.handlers = new Array<EventHandler>(initialCapacity);

@@ -46,11 +46,12 @@ export function runMmc(p: MmcParams): MmcResult {
     () => { served++; },
   );
   let created = 0;
+  // Arrivals are a stream (each schedules the next): they live in the simulation's source slot, not the calendar.
   const arrive = (): void => {
     interp.start({ pc: 0, trajectory, arrivedAtMin: sim.nowMin }, trajectory);
-    if (++created < p.customers) sim.schedule(interarrival(arrivalRng), arrive, undefined, Priority.arrival);
+    if (++created < p.customers) sim.scheduleSource(sim.nowMin + interarrival(arrivalRng), arrive, Priority.arrival);
   };
-  sim.schedule(interarrival(arrivalRng), arrive, undefined, Priority.arrival);
+  sim.scheduleSource(interarrival(arrivalRng), arrive, Priority.arrival);
   sim.run();
   const wallS = (performance.now() - started) / 1000;
   return { served, meanWait: waitSum / served, wallS, events: sim.eventCount, eventsPerS: sim.eventCount / wallS };

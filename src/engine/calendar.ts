@@ -32,6 +32,19 @@ export class EventCalendar {
     return this.count > 0 ? this.times[0]! : Infinity;
   }
 
+  /** Order key of the earliest pending event (priority and insertion sequence); meaningless when empty. */
+  peekKey(): number {
+    return this.keys[0]!;
+  }
+
+  /**
+   * The order key an event of `priority` pushed now would get (consumes a sequence number): for an event held
+   * outside the heap that must still take its turn among same-instant events exactly as if it were pushed.
+   */
+  takeKey(priority: number): number {
+    return priority * SEQ_SPAN + this.seq++;
+  }
+
   /** Adds an event; priority must be an integer in [0, 511]. */
   push(timeMin: number, priority: number, handler: EventHandler, arg: unknown): void {
     if (this.count === this.times.length) this.grow();

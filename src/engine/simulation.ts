@@ -1,4 +1,5 @@
-// The simulation clock and main loop: holds the calendar and the current time in minutes, nothing else.
+// The simulation clock and main loop: the calendar, one more pending event held outside it (the source slot,
+// for a stream of arrivals) and the current time in minutes.
 import { EventCalendar, type EventHandler } from './calendar.js';
 import { Priority } from './priority.js';
 
@@ -13,6 +14,10 @@ export class Simulation {
   eventCount = 0;
   private readonly calendar = new EventCalendar();
   private stopped = false;
+  /** The source slot's pending event: its instant (Infinity when empty), order key and handler. */
+  private sourceMin = Infinity;
+  private sourceKey = 0;
+  private sourceHandler: () => void = noSourceEvent;
 
   /** Schedules `handler(arg)` after `delayMin` minutes; throws ScheduleError for negative or NaN delays. */
   schedule<T>(delayMin: number, handler: (arg: T) => void, arg: T, priority: number = Priority.normal): void {
@@ -26,9 +31,23 @@ export class Simulation {
     this.calendar.push(atMin, priority, handler as EventHandler, arg);
   }
 
-  /** Pending events. */
+  /**
+   * Puts `handler` in the source slot, to run at `atMin`: one event held outside the calendar, for a stream of
+   * events that each schedule the next (arrivals from outside), which then costs no heap insertion or removal.
+   * It runs in the same order as if scheduled with scheduleAt (time, then priority, then the order scheduled).
+   * Throws ScheduleError if `atMin` is before now, not finite, or if the slot already holds an event.
+   */
+  scheduleSource(atMin: number, handler: () => void, priority: number = Priority.arrival): void {
+    if (!(atMin >= this.nowMin && atMin !== Infinity)) failSourceAt(atMin, this.nowMin);
+    if (this.sourceMin !== Infinity) failSourceFull(this.sourceMin);
+    this.sourceMin = atMin;
+    this.sourceKey = this.calendar.takeKey(priority);
+    this.sourceHandler = handler;
+  }
+
+  /** Pending events (the source slot's included). */
   get pending(): number {
-    return this.calendar.size;
+    return this.calendar.size + (this.sourceMin !== Infinity ? 1 : 0);
   }
 
   /** Ends the current run() after the event being processed. */
@@ -49,16 +68,38 @@ export class Simulation {
     this.stopped = false;
     const cal = this.calendar;
     let n = 0;
-    while (cal.size > 0 && cal.peekTime() <= untilMin) {
-      this.nowMin = cal.pop();
+    for (;;) {
+      const sourceMin = this.sourceMin;
+      if (cal.size > 0) {
+        const calMin = cal.peekTime();
+        if (sourceMin < calMin || (sourceMin === calMin && sourceMin !== Infinity && this.sourceKey < cal.peekKey())) {
+          if (sourceMin > untilMin) break;
+          this.runSource(sourceMin);
+        } else {
+          if (calMin > untilMin) break;
+          this.nowMin = cal.pop();
+          cal.poppedHandler(cal.poppedArg);
+        }
+      } else {
+        if (sourceMin === Infinity || sourceMin > untilMin) break;
+        this.runSource(sourceMin);
+      }
       n++;
-      cal.poppedHandler(cal.poppedArg);
       if (this.stopped) break;
     }
     this.eventCount += n;
     if (!this.stopped && untilMin !== Infinity && untilMin > this.nowMin) this.nowMin = untilMin;
   }
+
+  /** Empties the source slot and runs its event at `atMin` (the handler may fill the slot again). */
+  private runSource(atMin: number): void {
+    this.nowMin = atMin;
+    this.sourceMin = Infinity;
+    this.sourceHandler();
+  }
 }
+
+function noSourceEvent(): void {}
 
 // Cold error paths kept out of the hot schedule methods so they stay small enough to inline.
 function failDelay(delayMin: number): never {
@@ -67,4 +108,12 @@ function failDelay(delayMin: number): never {
 
 function failAt(atMin: number, nowMin: number): never {
   throw new ScheduleError(`atMin must be >= now (${nowMin}), got ${atMin}`);
+}
+
+function failSourceAt(atMin: number, nowMin: number): never {
+  throw new ScheduleError(`a source event needs a finite atMin >= now (${nowMin}), got ${atMin}`);
+}
+
+function failSourceFull(atMin: number): never {
+  throw new ScheduleError(`the source slot already holds an event at ${atMin}`);
 }

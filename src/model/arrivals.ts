@@ -1,5 +1,5 @@
-// The arrivals of one crossing's demand sources merged into one pending event: the calendar holds a
-// single "next arrival" per crossing (not one per source), so it stays small however many sources there are.
+// The arrivals of one crossing's demand sources merged into one pending event, held in the simulation's source
+// slot: a single "next arrival" per crossing (not one per source), and never an insertion into the calendar.
 import { Priority, type Simulation } from '../engine/index.js';
 
 /** Where a source's arrival instants come from (minutes, non-decreasing, Infinity when there are no more). */
@@ -9,7 +9,8 @@ export interface ArrivalTimes {
 
 /**
  * Merges the arrival processes of several sources: one event at the earliest next arrival; simultaneous
- * arrivals go in the order the sources were added (deterministic).
+ * arrivals go in the order the sources were added (deterministic). It holds its simulation's source slot, so
+ * a simulation has at most one merger that schedules anything.
  */
 export class ArrivalMerger {
   private readonly times: ArrivalTimes[] = [];
@@ -53,6 +54,6 @@ export class ArrivalMerger {
     let best = 0;
     for (let i = 1; i < next.length; i++) if (next[i]! < next[best]!) best = i;
     this.due = best;
-    if (next[best]! < this.endMin) this.sim.scheduleAt(next[best]!, this.fire, undefined, Priority.arrival);
+    if (next[best]! < this.endMin) this.sim.scheduleSource(next[best]!, this.fire, Priority.arrival);
   }
 }

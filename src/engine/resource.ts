@@ -133,7 +133,7 @@ export class Resource<T = unknown> {
    * loop carries on, so entities leave the line strictly in its order.
    */
   private startWaiting(): void {
-    if (this.dispatching) return;
+    if (this.dispatching || this.line.length === 0) return;
     this.dispatching = true;
     try {
       const line = this.line;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The benchmark command line (`npm run bench -- mmc ...`, `... scenario <file>`): parses flags with
 // commander, runs a benchmark and prints its one-line report. The only file in src/bench that touches process.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { runMmc, formatMmcLine } from './mmc.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -62,6 +64,46 @@ program
     if (opts.seed !== undefined) override.seed = opts.seed;
     process.stdout.write(benchScenario(file, opts.replications, override).line + '\n');
   });
+
+program
+  .command('suite')
+  .description(
+    'alternate the benchmarks, each in a fresh process, for several sets (same machine, same minute) and print ' +
+      'every line, then the medians and the two ratios: scenario events/s over engine events/s, SimPy wall over engine wall',
+  )
+  .option('--sets <n>', 'sets to run', positiveInteger, 3)
+  .option('--scenario <file>', 'scenario file of the scenario benchmark', 'scenarios/baseline-2023.yaml')
+  .option('--replications <n>', 'replications of the scenario benchmark', positiveInteger, 10)
+  .option('--simpy <script>', "the SimPy reference model (e.g. ../shared/bench/simpy_mmc.py); without it SimPy is left out")
+  .option('--python <exe>', 'python interpreter with simpy installed', 'python3')
+  .option('--lambda <perMin>', 'M/M/c arrival rate', positiveNumber, 3.6)
+  .option('--mu <perMin>', 'M/M/c service rate of one server', positiveNumber, 1)
+  .option('--servers <c>', 'M/M/c servers', positiveInteger, 4)
+  .option('--customers <n>', 'M/M/c customers', positiveInteger, 1_000_000)
+  .option('--seed <s>', 'M/M/c base seed', safeInteger, 1)
+  .addHelpText('after', '\nExample:\n  npm run bench -- suite --sets 5 --simpy ../shared/bench/simpy_mmc.py --python /usr/bin/python3\n')
+  .action(async (opts: { sets: number; scenario: string; replications: number; simpy?: string; python: string; lambda: number; mu: number; servers: number; customers: number; seed: number }) => {
+    const { runSuite, summariseSuite, formatSuiteSummary } = await import('./suite.js');
+    const suite = {
+      sets: opts.sets,
+      node: process.execPath,
+      benchCli: fileURLToPath(import.meta.url),
+      scenarioFile: opts.scenario,
+      replications: opts.replications,
+      mmc: { lambda: opts.lambda, mu: opts.mu, servers: opts.servers, customers: opts.customers, seed: opts.seed },
+      simpy: opts.simpy ? { python: opts.python, script: opts.simpy } : null,
+    };
+    const sets = runSuite(suite, runCommand, (line) => process.stdout.write(line + '\n'));
+    process.stdout.write(formatSuiteSummary(summariseSuite(sets)) + '\n');
+  });
+
+/** Runs one benchmark process and returns its output; throws with its error output when it fails. */
+function runCommand(cmd: { program: string; args: string[] }): string {
+  const r = spawnSync(cmd.program, cmd.args, { encoding: 'utf8' });
+  if (r.error) throw new Error(`cannot run ${cmd.program}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${[cmd.program, ...cmd.args].join(' ')} failed (exit ${r.status}):\n${r.stderr.trim()}`);
+  return r.stdout;
+}
 
 try {
   await program.parseAsync(process.argv);

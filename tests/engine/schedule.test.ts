@@ -49,6 +49,18 @@ describe('CapacitySchedule.capacityAt', () => {
   });
 });
 
+/** Schedules whose boundaries are whole minutes: windows, dated changes and closures up to three weeks out. */
+const integerInterval = (max: number) =>
+  fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 1, max: 3 * DAY })).map(([a, len]) => ({ fromMin: a, toMin: Math.min(a + len, max) }))
+    .filter((iv) => iv.fromMin < iv.toMin);
+const integerSpec = fc.record({
+  servers: fc.integer({ min: 0, max: 3 }),
+  changes: fc.array(fc.record({ atMin: fc.integer({ min: -DAY, max: 3 * WEEK }), servers: fc.integer({ min: 0, max: 3 }) }), { maxLength: 3 }),
+  weeklyOpen: fc.option(fc.array(integerInterval(WEEK), { maxLength: 4 }), { nil: undefined }),
+  weekOriginMin: fc.integer({ min: -WEEK, max: WEEK }),
+  closed: fc.array(integerInterval(3 * WEEK), { maxLength: 3 }),
+});
+
 describe('CapacitySchedule.nextChangeAfter', () => {
   it.each([
     { spec: { servers: 4 }, afterMin: 0, want: Infinity },
@@ -73,18 +85,8 @@ describe('CapacitySchedule.nextChangeAfter', () => {
   });
 
   it('finds the same instant as a minute-by-minute scan (property, integer boundaries)', () => {
-    const interval = (max: number) =>
-      fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 1, max: 3 * DAY })).map(([a, len]) => ({ fromMin: a, toMin: Math.min(a + len, max) }))
-        .filter((iv) => iv.fromMin < iv.toMin);
-    const spec = fc.record({
-      servers: fc.integer({ min: 0, max: 3 }),
-      changes: fc.array(fc.record({ atMin: fc.integer({ min: -DAY, max: 3 * WEEK }), servers: fc.integer({ min: 0, max: 3 }) }), { maxLength: 3 }),
-      weeklyOpen: fc.option(fc.array(interval(WEEK), { maxLength: 4 }), { nil: undefined }),
-      weekOriginMin: fc.integer({ min: -WEEK, max: WEEK }),
-      closed: fc.array(interval(3 * WEEK), { maxLength: 3 }),
-    });
     fc.assert(
-      fc.property(spec, fc.integer({ min: 0, max: 2 * WEEK }), (sp, afterMin) => {
+      fc.property(integerSpec, fc.integer({ min: 0, max: 2 * WEEK }), (sp, afterMin) => {
         const s = new CapacitySchedule(sp);
         const horizon = afterMin + 2 * WEEK;
         const got = s.nextChangeAfter(afterMin, horizon);
@@ -104,18 +106,8 @@ describe('CapacitySchedule.nextChangeAfter', () => {
   });
 
   it('remembers the chain of changes from 0: a second walker, and any horizon, get what a fresh schedule scans (property)', () => {
-    const interval = (max: number) =>
-      fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 1, max: 3 * DAY })).map(([a, len]) => ({ fromMin: a, toMin: Math.min(a + len, max) }))
-        .filter((iv) => iv.fromMin < iv.toMin);
-    const spec = fc.record({
-      servers: fc.integer({ min: 0, max: 3 }),
-      changes: fc.array(fc.record({ atMin: fc.integer({ min: -DAY, max: 3 * WEEK }), servers: fc.integer({ min: 0, max: 3 }) }), { maxLength: 3 }),
-      weeklyOpen: fc.option(fc.array(interval(WEEK), { maxLength: 4 }), { nil: undefined }),
-      weekOriginMin: fc.integer({ min: -WEEK, max: WEEK }),
-      closed: fc.array(interval(3 * WEEK), { maxLength: 3 }),
-    });
     fc.assert(
-      fc.property(spec, fc.integer({ min: 0, max: 4 * WEEK }), (sp, horizon) => {
+      fc.property(integerSpec, fc.integer({ min: 0, max: 4 * WEEK }), (sp, horizon) => {
         const shared = new CapacitySchedule(sp);
         for (let walker = 0; walker < 2; walker++) {
           let t = 0;

@@ -91,7 +91,6 @@ export class CapacitySchedule {
 
   /** nextChangeAfter without memory or horizon: walks the boundaries from `afterMin`. */
   private scanNextChange(afterMin: number): number {
-    const horizonMin = Infinity;
     const current = this.capacityAt(afterMin);
     // Past the last dated boundary the pattern repeats weekly: one week without a change means none ever.
     const lastLevel = this.levels[this.levels.length - 1]!.atMin;
@@ -105,7 +104,7 @@ export class CapacitySchedule {
       // least a few ulps (≥ 2.2e-16 min) past t.
       const minNext = t + Math.max(Math.abs(t), 1) * Number.EPSILON;
       if (!(next >= minNext)) next = minNext;
-      if (next === Infinity || next > horizonMin || next > giveUpMin) return Infinity;
+      if (next === Infinity || next > giveUpMin) return Infinity;
       if (this.capacityAt(next) !== current) return next;
       t = next;
     }

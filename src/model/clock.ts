@@ -45,6 +45,13 @@ export class ModelClock {
     this.startWeekday = ((((this.startEpochDay + 3) % 7) + 7) % 7) + 1;
   }
 
+  /** Days from the start date to the same date a year later: 366 when a 29 February falls in between. */
+  get daysInFirstYear(): number {
+    const start = new Date(this.startEpochDay * DAY_MS);
+    const nextYearMs = Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate());
+    return nextYearMs / DAY_MS - this.startEpochDay;
+  }
+
   /** Day index (0 = start date) of an ISO date; negative before the start. */
   dayIndexOf(isoDate: string): number {
     return epochDayOf(isoDate) - this.startEpochDay;

@@ -32,6 +32,16 @@ describe('ModelClock', () => {
     }
   });
 
+  it.each([
+    { start: '2023-01-01', days: 365 },
+    { start: '2024-01-01', days: 366 },
+    { start: '2023-03-01', days: 366 },
+    { start: '2024-03-01', days: 365 },
+    { start: '2024-02-29', days: 366 }, // to 2025-03-01
+  ])('the first year from $start has $days days', ({ start, days }) => {
+    expect(new ModelClock(start).daysInFirstYear).toBe(days);
+  });
+
   it('refuses malformed and impossible dates', () => {
     expect(() => epochDayOf('2023-02-29')).toThrow(DateError);
     expect(() => new ModelClock('2023-13-01')).toThrow(/not a calendar date: "2023-13-01"/);

@@ -2,7 +2,7 @@
 // itself, and a source's arrivals over a month match its vehicles per day within a confidence interval.
 import { describe, expect, it } from 'vitest';
 import { ModelClock } from '../../src/model/clock.js';
-import { dayParts, makeArrivals, makePartRate } from '../../src/model/demand.js';
+import { dayParts, makeArrivals, makePartRate, yearScale } from '../../src/model/demand.js';
 import { createStream } from '../../src/random/index.js';
 import { demand } from './fixtures.js';
 
@@ -27,13 +27,44 @@ describe('makePartRate', () => {
     const source = demand({ id: 'cars', vehiclesPerDay: 48, growth: 1.25, profile: { monthly, weekday, hourly: CARS } });
     const parts = dayParts(CARS);
     const rate = makePartRate(source, clock, parts);
+    // the year's scale, summed here day by day: 365 days over the sum of the day weights
+    let sum = 0;
+    for (let day = 0; day < 365; day++) sum += monthly[clock.monthOfDay(day)]! * weekday[clock.weekdayOfDay(day) - 1]!;
     for (let day = 0; day < 365; day += 13) {
       for (let h = 0; h < 24; h++) {
         const part = parts.cutsMin.filter((c) => c <= h * 60).length;
-        const want = ((48 * 1.25) / 1440) * monthly[clock.monthOfDay(day)]! * weekday[clock.weekdayOfDay(day) - 1]! * CARS[h]!;
+        const want = ((48 * 1.25) / 1440) * monthly[clock.monthOfDay(day)]! * weekday[clock.weekdayOfDay(day) - 1]! * (365 / sum) * CARS[h]!;
         expect(rate(day * parts.factors.length + part)).toBeCloseTo(want, 12);
       }
     }
+  });
+});
+
+describe('yearScale', () => {
+  const SUMMER = [0.6, 0.6, 0.7, 0.8, 1.0, 1.3, 1.7, 1.7, 1.2, 0.9, 0.7, 0.6].map((w, _, all) => (w * 12) / all.reduce((a, b) => a + b, 0));
+  const WEEKDAYS = [1.1, 1.1, 1.1, 1.1, 1.2, 0.7, 0.7];
+  const HOURS = CARS.map((w) => (w * 24) / CARS.reduce((a, b) => a + b, 0)); // of mean 1, as resolved profiles are
+
+  it('is exactly 1 for flat profiles', () => {
+    const flat = demand({ id: 'flat', vehiclesPerDay: 10 });
+    for (const start of ['2023-01-01', '2024-01-01', '2023-07-15']) expect(yearScale(flat, new ModelClock(start))).toBe(1);
+  });
+
+  it.each([
+    { start: '2023-01-01', days: 365, unscaledBiasAtLeast: 0.002 },
+    { start: '2024-01-01', days: 366, unscaledBiasAtLeast: 0.002 },
+    { start: '2023-07-15', days: 366, unscaledBiasAtLeast: 0.0001 },
+  ])('makes the first year from $start carry vehicles per day × $days exactly (seasonal, weekday and hourly profiles)', ({ start, days, unscaledBiasAtLeast }) => {
+    const clock = new ModelClock(start);
+    const source = demand({ id: 'cars', vehiclesPerDay: 300, growth: 1.1, profile: { monthly: SUMMER, weekday: WEEKDAYS, hourly: HOURS } });
+    const parts = dayParts(HOURS);
+    const rate = makePartRate(source, clock, parts);
+    const lengths = [...parts.cutsMin, 1440].map((end, i, all) => end - (i > 0 ? all[i - 1]! : 0));
+    let expected = 0;
+    for (let day = 0; day < days; day++) lengths.forEach((len, part) => (expected += rate(day * lengths.length + part) * len));
+    expect(expected / (300 * 1.1 * days)).toBeCloseTo(1, 12);
+    // without the scale a calendar year would carry ≈0.3% too many (the summer months have 31 days each)
+    expect(Math.abs(yearScale(source, clock) - 1)).toBeGreaterThan(unscaledBiasAtLeast);
   });
 });
 

@@ -31,6 +31,8 @@ export interface SetResult {
   engineWallS: number;
   engineEventsPerS: number;
   scenarioEventsPerS: number;
+  /** The scenario's replications after the first (null with a single replication). */
+  scenarioWarmEventsPerS: number | null;
 }
 
 /** Thrown when a benchmark's output lacks the field the suite needs. */
@@ -65,7 +67,7 @@ export function runSuite(o: SuiteOptions, run: CommandRunner, onLine: (line: str
   if (!(Number.isSafeInteger(o.sets) && o.sets >= 1)) throw new RangeError(`sets must be an integer >= 1, got ${o.sets}`);
   const results: SetResult[] = [];
   for (let s = 0; s < o.sets; s++) {
-    const set: SetResult = { simpyWallS: null, engineWallS: NaN, engineEventsPerS: NaN, scenarioEventsPerS: NaN };
+    const set: SetResult = { simpyWallS: null, engineWallS: NaN, engineEventsPerS: NaN, scenarioEventsPerS: NaN, scenarioWarmEventsPerS: null };
     for (const cmd of setCommands(o)) {
       const line = run(cmd).trim().split('\n').pop() ?? '';
       onLine(line);
@@ -74,7 +76,10 @@ export function runSuite(o: SuiteOptions, run: CommandRunner, onLine: (line: str
         set.engineWallS = fieldOf(line, 'wall_s');
         set.engineEventsPerS = fieldOf(line, 'events_per_s');
       }
-      else set.scenarioEventsPerS = fieldOf(line, 'events_per_s');
+      else {
+        set.scenarioEventsPerS = fieldOf(line, 'events_per_s');
+        set.scenarioWarmEventsPerS = /\bwarm_events_per_s=NaN\b/.test(line) ? null : fieldOf(line, 'warm_events_per_s');
+      }
     }
     results.push(set);
   }
@@ -88,6 +93,8 @@ export interface SuiteSummary {
   scenarioEventsPerS: number;
   /** Per set: scenario events/s ÷ engine events/s (target ≥ 0.5). */
   modelToEngine: { median: number; min: number; max: number };
+  /** Per set: the scenario's replications after the first, events/s ÷ engine events/s (null with one replication). */
+  modelWarmToEngine: { median: number; min: number; max: number } | null;
   /** Per set: SimPy wall ÷ engine wall on the same M/M/c (null without SimPy). */
   engineSpeedupVsSimpy: { median: number; min: number; max: number } | null;
 }
@@ -98,11 +105,13 @@ export function summariseSuite(sets: SetResult[]): SuiteSummary {
   const spread = (xs: number[]): { median: number; min: number; max: number } => ({ median: median(xs), min: min(xs), max: max(xs) });
   const ratios = sets.map((s) => s.scenarioEventsPerS / s.engineEventsPerS);
   const withSimpy = sets.filter((s) => s.simpyWallS !== null);
+  const warm = sets.filter((s) => s.scenarioWarmEventsPerS !== null);
   return {
     sets: sets.length,
     engineEventsPerS: median(sets.map((s) => s.engineEventsPerS)),
     scenarioEventsPerS: median(sets.map((s) => s.scenarioEventsPerS)),
     modelToEngine: spread(ratios),
+    modelWarmToEngine: warm.length > 0 ? spread(warm.map((s) => s.scenarioWarmEventsPerS! / s.engineEventsPerS)) : null,
     engineSpeedupVsSimpy:
       withSimpy.length > 0 ? spread(withSimpy.map((s) => s.simpyWallS! / s.engineWallS)) : null,
   };
@@ -117,6 +126,10 @@ export function formatSuiteSummary(s: SuiteSummary): string {
     `scenario_events_per_s_median=${Math.round(s.scenarioEventsPerS)}`,
     `model_to_engine_median=${r(s.modelToEngine.median)} model_to_engine_min=${r(s.modelToEngine.min)} model_to_engine_max=${r(s.modelToEngine.max)}`,
   ];
+  if (s.modelWarmToEngine) {
+    const w = s.modelWarmToEngine;
+    parts.push(`model_warm_to_engine_median=${r(w.median)} model_warm_to_engine_min=${r(w.min)} model_warm_to_engine_max=${r(w.max)}`);
+  }
   if (s.engineSpeedupVsSimpy) {
     const v = s.engineSpeedupVsSimpy;
     parts.push(`engine_vs_simpy_median=${r(v.median)} engine_vs_simpy_min=${r(v.min)} engine_vs_simpy_max=${r(v.max)}`);

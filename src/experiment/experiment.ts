@@ -71,16 +71,29 @@ export async function runExperimentWith(
   if (pool) return runExperimentPooled(pool, scenario, opts, onProgress, signal);
   checkExperimentOptions(opts);
   const collector = new ResultCollector(scenario);
+  for (const _ of replicationsInTurn(runner, scenario, opts, collector, onProgress)) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
+  }
+  return collector.finish();
+}
+
+/** Runs the replications one after another into `collector`, reporting progress and pausing after each. */
+function* replicationsInTurn(
+  runner: ReplicationRunner,
+  scenario: Scenario,
+  opts: ExperimentOptions,
+  collector: ResultCollector,
+  onProgress: ((p: ExperimentProgress) => void) | undefined,
+): Generator<void> {
   let events = 0;
   for (let r = 1; r <= opts.replications; r++) {
     const result = runner(scenario, replicationOptions(opts, r, collector));
     events += result.events;
     collector.add(result);
     onProgress?.({ done: r, total: opts.replications, events });
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    signal?.throwIfAborted();
+    yield;
   }
-  return collector.finish();
 }
 
 /**
@@ -150,9 +163,14 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promis
 }
 
 /** The same loop without yielding, for benchmarks; throws like runExperimentWith. */
-export function runExperimentSyncWith(runner: ReplicationRunner, scenario: Scenario, opts: ExperimentOptions): CollectedResults {
+export function runExperimentSyncWith(
+  runner: ReplicationRunner,
+  scenario: Scenario,
+  opts: ExperimentOptions,
+  onProgress?: (p: ExperimentProgress) => void,
+): CollectedResults {
   checkExperimentOptions(opts);
   const collector = new ResultCollector(scenario);
-  for (let r = 1; r <= opts.replications; r++) collector.add(runner(scenario, replicationOptions(opts, r, collector)));
+  for (const _ of replicationsInTurn(runner, scenario, opts, collector, onProgress));
   return collector.finish();
 }

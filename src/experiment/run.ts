@@ -18,6 +18,6 @@ export function runExperiment(
 }
 
 /** The same without yielding to the event loop (benchmarks); throws like runExperiment. */
-export function runExperimentSync(scenario: Scenario, opts: ExperimentOptions): CollectedResults {
-  return runExperimentSyncWith(runReplication, scenario, opts);
+export function runExperimentSync(scenario: Scenario, opts: ExperimentOptions, onProgress?: (p: ExperimentProgress) => void): CollectedResults {
+  return runExperimentSyncWith(runReplication, scenario, opts, onProgress);
 }

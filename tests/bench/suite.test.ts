@@ -55,7 +55,7 @@ describe('runSuite and summariseSuite', () => {
         return `engine=bordersim served=1000 mean_wait=1.9 wall_s=${[0.25, 0.3, 0.2][set]} events=2000 events_per_s=${eps}\n`;
       }
       set++;
-      return 'some progress\nengine=bordersim scenario=x replications=10 vehicles=5 events=9 wall_s=1.5 events_per_s=3000000\n';
+      return 'some progress\nengine=bordersim scenario=x replications=10 vehicles=5 events=9 wall_s=1.5 events_per_s=3000000 first_replication_s=0.300 warm_events_per_s=4000000\n';
     };
   }
 
@@ -67,7 +67,7 @@ describe('runSuite and summariseSuite', () => {
     expect(lines).toHaveLength(9);
     expect(lines[2]).toMatch(/^engine=bordersim scenario=x/);
     expect(sets.map((s) => s.engineEventsPerS)).toEqual([8e6, 8.8e6, 9.6e6]);
-    expect(sets.every((s) => s.simpyWallS === 7.5 && s.scenarioEventsPerS === 3e6)).toBe(true);
+    expect(sets.every((s) => s.simpyWallS === 7.5 && s.scenarioEventsPerS === 3e6 && s.scenarioWarmEventsPerS === 4e6)).toBe(true);
   });
 
   it('takes medians and per-set ratios', () => {
@@ -77,11 +77,13 @@ describe('runSuite and summariseSuite', () => {
     expect(s.modelToEngine.median).toBeCloseTo(3 / 8.8, 12);
     expect(s.modelToEngine.min).toBeCloseTo(3 / 9.6, 12);
     expect(s.modelToEngine.max).toBeCloseTo(3 / 8, 12);
+    expect(s.modelWarmToEngine!.median).toBeCloseTo(4 / 8.8, 12);
     // SimPy 7.5 s over engine walls of 0.25, 0.3 and 0.2 s: 30, 25 and 37.5 times
     expect(s.engineSpeedupVsSimpy).toEqual({ median: 30, min: 25, max: 37.5 });
     expect(formatSuiteSummary(s)).toBe(
       'suite sets=3 engine_events_per_s_median=8800000 scenario_events_per_s_median=3000000 ' +
         'model_to_engine_median=0.34 model_to_engine_min=0.31 model_to_engine_max=0.38 ' +
+        'model_warm_to_engine_median=0.45 model_warm_to_engine_min=0.42 model_warm_to_engine_max=0.50 ' +
         'engine_vs_simpy_median=30.00 engine_vs_simpy_min=25.00 engine_vs_simpy_max=37.50',
     );
   });
@@ -92,6 +94,17 @@ describe('runSuite and summariseSuite', () => {
     expect(formatSuiteSummary(s)).not.toMatch(/simpy/);
     expect(() => runSuite({ ...OPTS, sets: 0 }, fakeRunner([]))).toThrow(/sets must be an integer >= 1/);
     expect(() => summariseSuite([])).toThrow(RangeError);
+  });
+
+  it('has no warm ratio when the scenario ran a single replication', () => {
+    const one = (cmd: BenchCommand): string =>
+      cmd.label === 'engine'
+        ? 'engine=bordersim served=1 mean_wait=1 wall_s=0.2 events=2 events_per_s=10'
+        : 'engine=bordersim scenario=x replications=1 vehicles=1 events=4 wall_s=1.000 events_per_s=4 first_replication_s=1.000 warm_events_per_s=NaN';
+    const s = summariseSuite(runSuite({ ...OPTS, simpy: null, sets: 2 }, one));
+    expect(s.modelWarmToEngine).toBeNull();
+    expect(s.modelToEngine.median).toBeCloseTo(0.4, 12);
+    expect(formatSuiteSummary(s)).not.toMatch(/warm/);
   });
 
   it('stops with a clear error when a benchmark prints no figure', () => {

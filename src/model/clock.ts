@@ -1,5 +1,6 @@
 // The model's local calendar: converts between simulation minutes (0 = 00:00 local on the start date)
 // and local ISO dates, months and ISO weekdays. Plain date arithmetic; no time zones needed.
+import { daysInYearFrom } from '../scenario/year.js';
 
 const DAY_MS = 86_400_000;
 export const DAY_MIN = 1440;
@@ -47,9 +48,7 @@ export class ModelClock {
 
   /** Days from the start date to the same date a year later: 366 when a 29 February falls in between. */
   get daysInFirstYear(): number {
-    const start = new Date(this.startEpochDay * DAY_MS);
-    const nextYearMs = Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate());
-    return nextYearMs / DAY_MS - this.startEpochDay;
+    return daysInYearFrom(this.startDate);
   }
 
   /** Day index (0 = start date) of an ISO date; negative before the start. */

@@ -21,15 +21,9 @@ import type {
   VehicleClass,
 } from './types.js';
 import { schemaProblems, valueAt, withoutCascades } from './validate.js';
+import { daysInYearFrom } from './year.js';
 
-/**
- * Days in the year that begins on `startDate` (YYYY-MM-DD): 366 when it holds a 29 February, else 365.
- * Tonnes per year become vehicles per day over this many days, so a year's run carries the year's tonnes.
- */
-export function daysInYearFrom(startDate: string): number {
-  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
-  return (Date.UTC(y + 1, m - 1, d) - Date.UTC(y, m - 1, d)) / 86_400_000;
-}
+export { daysInYearFrom } from './year.js';
 export const DEFAULT_REPLICATIONS = 10;
 export const DEFAULT_SEED = 1;
 export const DEFAULT_GROWTH_CLASSES: readonly VehicleClass[] = ['truck', 'train'];

@@ -28,6 +28,12 @@ export interface SourcePath {
   /** One wagon-inspection draw per stage of the path (null where the stage inspects no wagons). */
   wagonDraws: (((wagons: number) => Float64Array) | null)[];
   daily: DailyCounter;
+  /**
+   * Vehicles of this path that have exited, kept for the path's next arrivals: a vehicle object (and its
+   * array of service minutes) is reused instead of allocated, so a year of traffic makes little garbage.
+   * Nothing holds a vehicle once it has exited (servers, zone and gates keep only waiting ones).
+   */
+  spare: Vehicle[];
 }
 
 /** Engine objects and statistics of one crossing. */
@@ -132,17 +138,19 @@ export class CrossingModel {
     if (!entered) steps.push(enter);
     if (holdsZone) steps.push({ kind: 'leave', zone: this.zone });
     if (optionalShares.length > 30) throw new RangeError(`crossing ${this.crossing.id}: more than 30 optional stages`);
+    const spare: Vehicle[] = [];
     const trajectory = makeTrajectory<Vehicle>(steps, (v) => {
       v.groups.base.exit(sim.nowMin, v.arrivedAtMin, v.tonnes, v.railcars, holdsZone);
       v.daily.completed++;
       v.daily.tonnes += v.tonnes;
       v.daily.railcars += v.railcars;
       hooks.onExit(v);
+      spare.push(v);
     });
     const selectRng = createStream(seed, replication, `${this.crossing.id}/${source.id}/select`);
     const serviceDraws = stages.map((st) => st.makeServiceDraw(source.id, seed, replication));
     const wagonDraws = stages.map((st) => (source.vehicleClass === 'train' ? st.makeWagonDraw(source.id, seed, replication) : null));
-    return { source, trajectory, holdsZone, optionalShares, selectRng, serviceDraws, wagonDraws, daily };
+    return { source, trajectory, holdsZone, optionalShares, selectRng, serviceDraws, wagonDraws, daily, spare };
   }
 
   /** Resets every statistic of the crossing (warm-up). */

@@ -117,28 +117,39 @@ function runCrossing(
     const selectRng = path.selectRng;
     const dayCounter = path.daily;
     const trajectory = path.trajectory;
-    // Copied per vehicle: a packed array of doubles of exactly the path's length (push would allocate 17 slots).
+    // Copied for each new vehicle object: a packed array of doubles of exactly the path's length (push would allocate 17 slots).
     const serviceTemplate = draws.map(() => 0.5);
     const wagonDraws = path.wagonDraws;
     const inspectsWagons = wagons > 0 && wagonDraws.some((d) => d !== null);
     const noWagons: readonly Float64Array[] = wagonDraws.map(() => NO_WAGONS);
+    const spare = path.spare;
     const arrive = (): void => {
       const now = sim.nowMin;
-      const serviceMin = serviceTemplate.slice();
+      let v = spare.pop();
+      if (v === undefined) {
+        v = {
+          pc: 0, trajectory, id: 0, source, groups, daily: dayCounter,
+          tonnes, railcars: wagons, wagons, arrivedAtMin: 0, enteredAtMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
+          serviceMin: serviceTemplate.slice(), wagonInspectMin: noWagons,
+        };
+      }
+      v.id = ids.next++;
+      v.arrivedAtMin = now;
+      v.enteredAtMin = NaN;
+      v.waiting = false;
+      v.pendingWagons = 0;
       // Every draw is made on arrival, selected or not, so each source's streams stay aligned across plans.
+      const serviceMin = v.serviceMin;
       for (let k = 0; k < draws.length; k++) serviceMin[k] = draws[k]!(wagons);
       let selected = 0;
       for (let k = 0; k < shares.length; k++) if (selectRng.next() < shares[k]!) selected |= 1 << k;
-      const wagonInspectMin = inspectsWagons ? wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : noWagons;
-      const v: Vehicle = {
-        pc: 0, trajectory, id: ids.next++, source, groups, daily: dayCounter,
-        tonnes, railcars: wagons, wagons, arrivedAtMin: now, enteredAtMin: NaN, waiting: false, selected, pendingWagons: 0,
-        serviceMin, wagonInspectMin,
-      };
+      v.selected = selected;
+      v.wagonInspectMin = inspectsWagons ? wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : noWagons;
       dayCounter.arrivals++;
       if (limit !== null && total.approach.level >= limit) {
         groups.base.turnAway();
         if (onVehicle) trace(v, 'turned_away');
+        spare.push(v);
       } else {
         groups.base.arrive();
         live?.add(v);

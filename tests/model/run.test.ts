@@ -171,6 +171,21 @@ describe('replications', () => {
     expect(d.groups).not.toEqual(a.groups);
   });
 
+  test('vehicle objects reused after their exit keep every vehicle\'s own record', () => {
+    // Exits free vehicle objects for later arrivals while others still queue: each trace must stay whole.
+    const { traces, result } = run(poisson, 20);
+    expect(traces.map((t) => t.vehicle)).toEqual(traces.map((_, i) => i));
+    const completed = traces.filter((t) => t.outcome === 'completed');
+    expect(completed.length).toBeGreaterThan(500);
+    for (const t of completed) {
+      expect(t.enteredAtMin).toBeGreaterThanOrEqual(t.arrivedAtMin);
+      expect(t.exitedAtMin).toBeGreaterThan(t.enteredAtMin);
+    }
+    // arrival instants of a Poisson source are increasing in vehicle order: no record was overwritten
+    for (let i = 1; i < traces.length; i++) expect(traces[i]!.arrivedAtMin).toBeGreaterThanOrEqual(traces[i - 1]!.arrivedAtMin);
+    expect(result.invariants.every((i) => i.ok)).toBe(true);
+  });
+
   test('a warm-up discards earlier statistics but keeps vehicles inside (conservation across the reset)', () => {
     const r = runReplication(poisson, { seed: 3, replication: 0, days: 30, warmupDays: 10 });
     expect(r.daily).toHaveLength(20);

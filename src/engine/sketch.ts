@@ -24,12 +24,12 @@ export class QuantileSketch {
     this.invLogGamma = 1 / this.logGamma;
   }
 
-  /** Adds one value; NaN is rejected with a RangeError. */
+  /** Adds one value; NaN and ±Infinity are rejected with a RangeError (they have no bucket). */
   add(x: number): void {
-    if (x > ZERO_THRESHOLD) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma));
-    else if (x < -ZERO_THRESHOLD) this.negative.add(Math.ceil(Math.log(-x) * this.invLogGamma));
-    else if (x === x) this.zeros++;
-    else throw new RangeError('cannot add NaN to a sketch');
+    if (x > ZERO_THRESHOLD && x < Infinity) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma));
+    else if (x < -ZERO_THRESHOLD && x > -Infinity) this.negative.add(Math.ceil(Math.log(-x) * this.invLogGamma));
+    else if (x <= ZERO_THRESHOLD && x >= -ZERO_THRESHOLD) this.zeros++;
+    else failValue(x);
     this.count++;
   }
 
@@ -125,4 +125,9 @@ class LogBuckets {
     this.counts = next;
     this.offset = newOffset;
   }
+}
+
+/** Cold error path kept out of add() so it stays small enough to inline. */
+function failValue(x: number): never {
+  throw new RangeError(`cannot add ${x} to a sketch (NaN and infinities have no quantile)`);
 }

@@ -115,10 +115,14 @@ describe('QuantileSketch memory and errors', () => {
     expect(() => new QuantileSketch(alpha)).toThrow(RangeError);
   });
 
-  it('rejects NaN values and answers NaN when empty or cleared', () => {
+  it('rejects NaN and infinite values and answers NaN when empty or cleared', () => {
     const s = new QuantileSketch();
     expect(s.quantile(0.5)).toBeNaN();
     expect(() => s.add(Number.NaN)).toThrow(RangeError);
+    // an infinity used to be counted without a bucket, shifting every rank after it
+    expect(() => s.add(Infinity)).toThrow(RangeError);
+    expect(() => s.add(-Infinity)).toThrow(RangeError);
+    expect(s.count).toBe(0);
     s.add(5);
     s.clear();
     expect(s.count).toBe(0);

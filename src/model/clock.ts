@@ -91,3 +91,16 @@ export class ModelClock {
     return -(this.startWeekday - 1) * DAY_MIN;
   }
 }
+
+/** Clocks by start date: replications share one, so its caches of dates and months are filled once. */
+const clocksByStart = new Map<string, ModelClock>();
+
+/** The shared clock of a start date (a ModelClock is immutable but for its caches); throws DateError. */
+export function clockFor(startDate: string): ModelClock {
+  let clock = clocksByStart.get(startDate);
+  if (clock === undefined) {
+    clock = new ModelClock(startDate);
+    if (clocksByStart.size < 1000) clocksByStart.set(startDate, clock);
+  }
+  return clock;
+}

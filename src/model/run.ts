@@ -3,7 +3,7 @@
 import { Interpreter, Simulation } from '../engine/index.js';
 import { createStream } from '../random/index.js';
 import type { Crossing, Scenario } from '../scenario/types.js';
-import { DAY_MIN, ModelClock } from './clock.js';
+import { DAY_MIN, clockFor, type ModelClock } from './clock.js';
 import { CrossingModel, type SourcePath } from './crossing.js';
 import { ArrivalMerger } from './arrivals.js';
 import { makeArrivals } from './demand.js';
@@ -41,7 +41,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
   if (!(Number.isInteger(warmupDays) && warmupDays >= 0 && warmupDays < days)) {
     throw new RunOptionsError(`warmupDays must be an integer in [0, ${days - 1}], got ${warmupDays}`);
   }
-  const clock = new ModelClock(scenario.startDate);
+  const clock = clockFor(scenario.startDate);
   const ids = { next: 0 };
   const daily: DailyResult[] = [];
   const emitDay = options.onDay ?? ((d: DailyResult): void => void daily.push(d));

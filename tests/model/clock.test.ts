@@ -1,7 +1,7 @@
 // The model's local calendar: dates, months and ISO weekdays of day indices, across month ends and a leap
 // year, the same on a second (cached) call; bad dates are refused with the value in the message.
 import { describe, expect, it } from 'vitest';
-import { DateError, epochDayOf, ModelClock } from '../../src/model/clock.js';
+import { clockFor, DateError, epochDayOf, ModelClock } from '../../src/model/clock.js';
 
 describe('ModelClock', () => {
   it.each([
@@ -46,5 +46,20 @@ describe('ModelClock', () => {
     expect(() => epochDayOf('2023-02-29')).toThrow(DateError);
     expect(() => new ModelClock('2023-13-01')).toThrow(/not a calendar date: "2023-13-01"/);
     expect(() => new ModelClock('23-01-01')).toThrow(/expected a date YYYY-MM-DD, got "23-01-01"/);
+  });
+});
+
+describe('clockFor', () => {
+  it('shares one clock per start date, equal to a fresh one', () => {
+    const a = clockFor('2024-02-27');
+    expect(clockFor('2024-02-27')).toBe(a);
+    expect(clockFor('2023-02-27')).not.toBe(a);
+    const fresh = new ModelClock('2024-02-27');
+    for (const day of [0, 1, 2, 3, 365, 366]) {
+      expect(a.dateOfDay(day)).toBe(fresh.dateOfDay(day));
+      expect(a.monthOfDay(day)).toBe(fresh.monthOfDay(day));
+      expect(a.weekdayOfDay(day)).toBe(fresh.weekdayOfDay(day));
+    }
+    expect(() => clockFor('2023-02-30')).toThrow(DateError);
   });
 });

@@ -66,6 +66,19 @@ describe('yearScale', () => {
     // without the scale a calendar year would carry ≈0.3% too many (the summer months have 31 days each)
     expect(Math.abs(yearScale(source, clock) - 1)).toBeGreaterThan(unscaledBiasAtLeast);
   });
+
+  it('remembers a scale per profile and start date: another start date gets its own', () => {
+    const profile = { monthly: SUMMER, weekday: WEEKDAYS, hourly: HOURS };
+    const shared = demand({ id: 'a', vehiclesPerDay: 1, profile });
+    const starts = ['2023-01-01', '2023-07-15', '2024-01-01'];
+    const first = starts.map((start) => yearScale(shared, new ModelClock(start)));
+    expect(new Set(first).size).toBe(3);
+    starts.forEach((start, i) => {
+      expect(yearScale(shared, new ModelClock(start))).toBe(first[i]);
+      // a copy of the profile (another object) is computed afresh, to the same value
+      expect(yearScale(demand({ id: 'b', vehiclesPerDay: 1, profile: { ...profile } }), new ModelClock(start))).toBe(first[i]);
+    });
+  });
 });
 
 describe('makeArrivals', () => {

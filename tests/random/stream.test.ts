@@ -85,4 +85,11 @@ describe('streamSeedKey', () => {
     const same = [...h1].filter((c, i) => c === h2[i]).length;
     expect(same).toBeLessThan(12); // 32 random hex digits share about 2
   });
+
+  it('keeps the hashes every stream seed was built from (changing them would change every result)', () => {
+    expect(hashSeedKey('1:0:stage1')).toBe('2efb7fd8f815d372a2dcc8c6094faa75');
+    expect(hashSeedKey('2023:9:kyakhta/cars-south/arrivals')).toBe('f0be81386e1865aa552b5ee1dd264ed0');
+    expect(hashSeedKey('')).toBe('4a216c31f7e857482762e10d9def1c80');
+    expect(hashSeedKey('-5:3:ünïcode/名')).toBe('80109466dbdae5678936d186bc0965d3');
+  });
 });

@@ -6,6 +6,8 @@ export type EventHandler = (arg: any) => void;
 
 const SEQ_SPAN = 2 ** 44; // room for 1.7e13 insertions per priority level within float64 precision
 
+function noHandler(): void {}
+
 /** Binary heap of pending events; pop order is by time, then priority, then insertion sequence. */
 export class EventCalendar {
   private times: Float64Array;
@@ -18,8 +20,10 @@ export class EventCalendar {
   constructor(initialCapacity = 64) {
     this.times = new Float64Array(initialCapacity);
     this.keys = new Float64Array(initialCapacity);
-    this.handlers = new Array<EventHandler>(initialCapacity);
-    this.args = new Array<unknown>(initialCapacity);
+    // Filled at once, so every calendar's arrays have from the start the elements kind they end with (any
+    // value): a new calendar (one per crossing) then does not send optimised code back for a new array map.
+    this.handlers = new Array<EventHandler>(initialCapacity).fill(noHandler);
+    this.args = new Array<unknown>(initialCapacity).fill(undefined);
   }
 
   /** Number of pending events. */

@@ -42,6 +42,8 @@ export class CapacitySchedule {
     this.weekly = spec.weeklyOpen ? mergeWeekly(spec.weeklyOpen) : null;
     this.weekOriginMin = spec.weekOriginMin ?? 0;
     this.closed = mergeIntervals(spec.closed ?? [], 'closed');
+    this.chainAt[0] = 0;
+    this.chainNext.length = 0;
   }
 
   /** Servers available at instant `atMin` (changes take effect at their instant). */
@@ -61,9 +63,13 @@ export class CapacitySchedule {
     return next > horizonMin ? Infinity : next;
   }
 
-  /** Instants asked for (0, then each answer in turn) and the answers: chainNext[i] = chainAt[i + 1]. */
-  private readonly chainAt: number[] = [0];
-  private readonly chainNext: number[] = [];
+  /**
+   * Instants asked for (0, then each answer in turn) and the answers: chainNext[i] = chainAt[i + 1]. Created
+   * holding NaN and reset in the constructor, so both are arrays of doubles from the start (an array of small
+   * integers changes kind at its first fraction, discarding the optimised code that read it).
+   */
+  private readonly chainAt: number[] = [NaN];
+  private readonly chainNext: number[] = [NaN];
 
   private chainedNextChange(afterMin: number): number {
     const at = this.chainAt;

@@ -26,8 +26,9 @@ export class QuantileSketch {
 
   /** Adds one value; NaN and ±Infinity are rejected with a RangeError (they have no bucket). */
   add(x: number): void {
-    if (x > ZERO_THRESHOLD && x < Infinity) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma));
-    else if (x < -ZERO_THRESHOLD && x > -Infinity) this.negative.add(Math.ceil(Math.log(-x) * this.invLogGamma));
+    // `| 0`: a small integer index, never −0 (values just under 1 give ceil(−0.4) = −0).
+    if (x > ZERO_THRESHOLD && x < Infinity) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma) | 0);
+    else if (x < -ZERO_THRESHOLD && x > -Infinity) this.negative.add(Math.ceil(Math.log(-x) * this.invLogGamma) | 0);
     else if (x <= ZERO_THRESHOLD && x >= -ZERO_THRESHOLD) this.zeros++;
     else failValue(x);
     this.count++;
@@ -78,7 +79,12 @@ export class QuantileSketch {
 class LogBuckets {
   private counts = new Float64Array(0);
   private offset = 0;
-  total = 0;
+  // Created as NaN, zeroed in the constructor: a double field from the start (merged counts are doubles).
+  total = NaN;
+
+  constructor() {
+    this.total = 0;
+  }
 
   get size(): number {
     return this.counts.length;

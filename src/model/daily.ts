@@ -11,18 +11,25 @@ const MIN_PER_H = 60;
 export class DailyCounter {
   arrivals = 0;
   completed = 0;
-  tonnes = 0;
+  // Fractional sums are created as NaN and zeroed in the constructor: V8 then stores them as doubles from the
+  // first object on. A field first given an integer changes the hidden class of every instance when its first
+  // fraction arrives (here, often only when another crossing's trains come), discarding the optimised code.
+  tonnes = NaN;
   railcars = 0;
   entered = 0;
-  waitSumMin = 0;
+  waitSumMin = NaN;
   queueMax = 0;
-  private areaAtDayStart = 0;
+  private areaAtDayStart = NaN;
 
   constructor(
     private readonly group: GroupStats,
     private readonly direction: Direction,
     private readonly vehicleClass: VehicleClass,
-  ) {}
+  ) {
+    this.tonnes = 0;
+    this.waitSumMin = 0;
+    this.areaAtDayStart = 0;
+  }
 
   /** Notes the approach level after an arrival. */
   noteQueue(level: number): void {

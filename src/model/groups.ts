@@ -11,7 +11,10 @@ export class GroupStats {
   arrivals = 0;
   completed = 0;
   turnedAway = 0;
-  tonnes = 0;
+  // Fractional sums are created as NaN and zeroed in the constructor: V8 then stores them as doubles from the
+  // first object on. A field first given an integer changes the hidden class of every instance when its first
+  // fraction arrives (here, often only when another crossing's trains come), discarding the optimised code.
+  tonnes = NaN;
   railcars = 0;
   /** Vehicles arrived and not yet exited or turned away (live, not reset). */
   inSystem = 0;
@@ -22,10 +25,12 @@ export class GroupStats {
   readonly waitMin = new Tally();
   readonly crossingMin = new Tally();
   /** Σ of approach minutes (clipped at the reset instant) of vehicles that left the approach. */
-  private waitAreaMin = 0;
+  private waitAreaMin = NaN;
   /** Σ max(arrivedAt, resetAt) over vehicles still on the approach. */
-  private approachStartSum = 0;
+  private approachStartSum = NaN;
   private resetAtMin: number;
+  /** Sum of the parts' mean zone occupancy (totals only; exact, as time-averages add). */
+  private zoneMeanFromParts = NaN;
 
   constructor(
     readonly crossing: string,
@@ -33,6 +38,10 @@ export class GroupStats {
     readonly vehicleClass: ClassKey,
     startMin: number,
   ) {
+    this.tonnes = 0;
+    this.waitAreaMin = 0;
+    this.approachStartSum = 0;
+    this.zoneMeanFromParts = 0;
     this.approach = new LevelMonitor(startMin);
     this.zoneHeld = new LevelMonitor(startMin);
     this.resetAtMin = startMin;
@@ -139,8 +148,6 @@ export class GroupStats {
     }
   }
 
-  /** Sum of the parts' mean zone occupancy (totals only; exact, as time-averages add). */
-  private zoneMeanFromParts = 0;
 
   /** The group's metrics at `nowMin` (end of the run). */
   result(nowMin: number): GroupResult {

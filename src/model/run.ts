@@ -127,11 +127,14 @@ function runCrossing(
       const now = sim.nowMin;
       let v = spare.pop();
       if (v === undefined) {
+        // Instants and tonnes as NaN at creation, so every vehicle's hidden class holds them as doubles from the
+        // start (trucks' whole tonnes would otherwise change it when the first train comes).
         v = {
           pc: 0, trajectory, id: 0, source, groups, daily: dayCounter,
-          tonnes, railcars: wagons, wagons, arrivedAtMin: 0, enteredAtMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
+          tonnes: NaN, railcars: wagons, wagons, arrivedAtMin: NaN, enteredAtMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
           serviceMin: serviceTemplate.slice(), wagonInspectMin: noWagons,
         };
+        v.tonnes = tonnes;
       }
       v.id = ids.next++;
       v.arrivedAtMin = now;

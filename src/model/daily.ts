@@ -11,9 +11,7 @@ const MIN_PER_H = 60;
 export class DailyCounter {
   arrivals = 0;
   completed = 0;
-  // Fractional sums are created as NaN and zeroed in the constructor: V8 then stores them as doubles from the
-  // first object on. A field first given an integer changes the hidden class of every instance when its first
-  // fraction arrives (here, often only when another crossing's trains come), discarding the optimised code.
+  // Fractional sums are created as NaN and zeroed in the constructor, as in GroupStats (doubles from the start).
   tonnes = NaN;
   railcars = 0;
   entered = 0;

@@ -148,7 +148,6 @@ export class GroupStats {
     }
   }
 
-
   /** The group's metrics at `nowMin` (end of the run). */
   result(nowMin: number): GroupResult {
     const w = this.waitMin;

@@ -117,7 +117,8 @@ function runCrossing(
     const selectRng = path.selectRng;
     const dayCounter = path.daily;
     const trajectory = path.trajectory;
-    // Copied for each new vehicle object: a packed array of doubles of exactly the path's length (push would allocate 17 slots).
+    // Copied for each new vehicle object: a packed array of doubles of exactly the path's length (push would
+    // allocate 17 slots).
     const serviceTemplate = draws.map(() => 0.5);
     const wagonDraws = path.wagonDraws;
     const inspectsWagons = wagons > 0 && wagonDraws.some((d) => d !== null);

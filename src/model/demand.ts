@@ -4,6 +4,7 @@
 import { PiecewiseRateArrivals, type Rng } from '../random/index.js';
 import type { DemandSource } from '../scenario/types.js';
 import { DAY_MIN, type ModelClock } from './clock.js';
+import { ObjectMemo } from './memo.js';
 
 const HOUR_MIN = 60;
 
@@ -53,26 +54,16 @@ export function makePartRate(source: DemandSource, clock: ModelClock, parts: Day
 }
 
 /** Year scales already computed, by profile and start date (every replication of a scenario asks again). */
-const yearScales = new WeakMap<DemandSource['profile'], Map<string, number>>();
+const yearScales = new ObjectMemo<DemandSource['profile'], number>();
 
 /**
  * The factor that turns a source's monthly × weekday weights (each of mean 1 over its 12 or 7 entries) into
  * day factors of mean exactly 1 over the first year from the start date: months differ in length and a year
  * is not a whole number of weeks, so a summer-heavy profile would otherwise add ≈0.3% a year. 1 (exactly)
- * for flat profiles. Remembered per profile object and start date: resolved scenarios are not changed in place.
+ * for flat profiles. Remembered per profile object and start date.
  */
 export function yearScale(source: DemandSource, clock: ModelClock): number {
-  let byStart = yearScales.get(source.profile);
-  if (byStart === undefined) {
-    byStart = new Map();
-    yearScales.set(source.profile, byStart);
-  }
-  let scale = byStart.get(clock.startDate);
-  if (scale === undefined) {
-    scale = computeYearScale(source, clock);
-    byStart.set(clock.startDate, scale);
-  }
-  return scale;
+  return yearScales.get(source.profile, clock.startDate, () => computeYearScale(source, clock));
 }
 
 function computeYearScale(source: DemandSource, clock: ModelClock): number {

@@ -3,13 +3,14 @@
 import { CapacitySchedule, type Interval } from '../engine/index.js';
 import type { ServerChange, Timetable } from '../scenario/types.js';
 import { DAY_MIN, type ModelClock } from './clock.js';
+import { ObjectMemo } from './memo.js';
 
 /**
  * Schedules already built, by timetable object and (start date, servers, changes): a schedule is immutable
  * apart from the changes it remembers, so every replication (and every stage with the same hours and servers)
  * shares one and its timetable is walked once per process, not once per replication.
  */
-const built = new WeakMap<Timetable, Map<string, CapacitySchedule>>();
+const built = new ObjectMemo<Timetable, CapacitySchedule>();
 
 /** Capacity over time of `servers` servers open per `timetable`, changed on the dated `changes`. */
 export function buildCapacitySchedule(
@@ -18,18 +19,8 @@ export function buildCapacitySchedule(
   changes: readonly ServerChange[],
   clock: ModelClock,
 ): CapacitySchedule {
-  let byKey = built.get(timetable);
-  if (!byKey) {
-    byKey = new Map();
-    built.set(timetable, byKey);
-  }
   const key = `${clock.startDate}|${servers}|${changes.map((c) => `${c.fromDate}:${c.servers}`).join(',')}`;
-  let schedule = byKey.get(key);
-  if (!schedule) {
-    schedule = newCapacitySchedule(timetable, servers, changes, clock);
-    byKey.set(key, schedule);
-  }
-  return schedule;
+  return built.get(timetable, key, () => newCapacitySchedule(timetable, servers, changes, clock));
 }
 
 function newCapacitySchedule(timetable: Timetable, servers: number, changes: readonly ServerChange[], clock: ModelClock): CapacitySchedule {

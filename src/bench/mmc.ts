@@ -48,7 +48,7 @@ export function runMmc(p: MmcParams): MmcResult {
   let created = 0;
   // Arrivals are a stream (each schedules the next): they live in the simulation's source slot, not the calendar.
   const arrive = (): void => {
-    interp.start({ pc: 0, trajectory, arrivedAtMin: sim.nowMin }, trajectory);
+    interp.start({ pc: 0, trajectory, interp: null, arrivedAtMin: sim.nowMin }, trajectory);
     if (++created < p.customers) sim.scheduleSource(sim.nowMin + interarrival(arrivalRng), arrive, Priority.arrival);
   };
   sim.scheduleSource(interarrival(arrivalRng), arrive, Priority.arrival);

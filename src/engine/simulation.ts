@@ -17,7 +17,8 @@ export class Simulation {
   /** The source slot's pending event: its instant (Infinity when empty), order key and handler. */
   private sourceMin = Infinity;
   private sourceKey = 0;
-  private sourceHandler: () => void = noSourceEvent;
+  private sourceHandler: (arg: any) => void = noSourceEvent;
+  private sourceArg: unknown = undefined;
 
   /** Schedules `handler(arg)` after `delayMin` minutes; throws ScheduleError for negative or NaN delays. */
   schedule<T>(delayMin: number, handler: (arg: T) => void, arg: T, priority: number = Priority.normal): void {
@@ -35,14 +36,17 @@ export class Simulation {
    * Puts `handler` in the source slot, to run at `atMin`: one event held outside the calendar, for a stream of
    * events that each schedule the next (arrivals from outside), which then costs no heap insertion or removal.
    * It runs in the same order as if scheduled with scheduleAt (time, then priority, then the order scheduled).
+   * The handler receives `arg`: a handler shared by every instance (a module-level function, not a closure made
+   * per object) keeps the call site monomorphic across simulations, so new ones do not discard optimised code.
    * Throws ScheduleError if `atMin` is before now, not finite, or if the slot already holds an event.
    */
-  scheduleSource(atMin: number, handler: () => void, priority: number = Priority.arrival): void {
+  scheduleSource<T>(atMin: number, handler: (arg: T) => void, priority: number = Priority.arrival, arg?: T): void {
     if (!(atMin >= this.nowMin && atMin !== Infinity)) failSourceAt(atMin, this.nowMin);
     if (this.sourceMin !== Infinity) failSourceFull(this.sourceMin);
     this.sourceMin = atMin;
     this.sourceKey = this.calendar.takeKey(priority);
     this.sourceHandler = handler;
+    this.sourceArg = arg;
   }
 
   /** Pending events (the source slot's included). */
@@ -95,7 +99,7 @@ export class Simulation {
   private runSource(atMin: number): void {
     this.nowMin = atMin;
     this.sourceMin = Infinity;
-    this.sourceHandler();
+    this.sourceHandler(this.sourceArg);
   }
 }
 

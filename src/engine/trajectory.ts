@@ -10,6 +10,8 @@ import type { Gate } from './gate.js';
 export interface Walker {
   pc: number;
   trajectory: Trajectory<any>;
+  /** The interpreter walking it (set by Interpreter.start; create entities with null so their shape is fixed). */
+  interp: Interpreter<any> | null;
 }
 
 /** One step of a trajectory. */
@@ -104,11 +106,15 @@ export class Interpreter<E extends Walker> {
   /** Entities that reached the end of their trajectory. */
   finished = 0;
   private stopAfter = Infinity;
-  readonly resume: (e: E) => void;
+  /**
+   * Carries an entity on from where it stopped (a wake-up, a grant, a wait's end). The same function for every
+   * interpreter (the entity knows its own), so the engine's call sites see one target whatever the number of
+   * simulations: a closure per interpreter would be a new target for each, and discard optimised code.
+   */
+  readonly resume: (e: E) => void = resumeWalker;
 
   constructor(sim: Simulation) {
     this.sim = sim;
-    this.resume = (e: E) => this.advance(e);
   }
 
   /** Stops the simulation when `n` entities have finished (a stop rule). */
@@ -118,6 +124,7 @@ export class Interpreter<E extends Walker> {
 
   /** Starts `e` at the first step of `trajectory` now. */
   start(e: E, trajectory: Trajectory<E>): void {
+    e.interp = this;
     e.trajectory = trajectory;
     e.pc = 0;
     this.advance(e);
@@ -133,17 +140,17 @@ export class Interpreter<E extends Walker> {
       switch (s.op) {
         case OP.seize: {
           const r = s.resource ?? s.pickResource!(e);
-          if (!r.request(e, this.resume, s.priority === null ? 0 : s.priority(e))) return;
+          if (!r.request(e, resumeWalker, s.priority === null ? 0 : s.priority(e))) return;
           break;
         }
         case OP.release:
           (s.resource ?? s.pickResource!(e)).release();
           break;
         case OP.delay:
-          this.sim.schedule(s.fn!(e) as number, this.resume, e, s.wakePriority);
+          this.sim.schedule(s.fn!(e) as number, resumeWalker, e, s.wakePriority);
           return;
         case OP.enter:
-          if (!(s.resource as Zone<E>).enter(e, this.resume)) return;
+          if (!(s.resource as Zone<E>).enter(e, resumeWalker)) return;
           break;
         case OP.leave:
           (s.resource as Zone<E>).leave();
@@ -155,14 +162,19 @@ export class Interpreter<E extends Walker> {
           s.fn!(e);
           break;
         case OP.wait:
-          if (!s.waitFn!(e, this.resume)) return;
+          if (!s.waitFn!(e, resumeWalker)) return;
           break;
         case OP.pass:
-          if (!s.gate!.pass(e, this.resume)) return;
+          if (!s.gate!.pass(e, resumeWalker)) return;
           break;
       }
     }
     traj.onDone(e);
     if (++this.finished >= this.stopAfter) this.sim.stop();
   }
+}
+
+/** Interpreter.resume: walks `e` on with the interpreter that started it. */
+function resumeWalker(e: Walker): void {
+  e.interp!.advance(e);
 }

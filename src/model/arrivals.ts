@@ -8,27 +8,35 @@ export interface ArrivalTimes {
 }
 
 /**
+ * What happens when a source's vehicle arrives. An object with a method, not a closure: every crossing and
+ * replication then calls the same function through the same hidden class, so the optimised arrival code made
+ * for the first crossing is not thrown away when the next one brings fresh closures.
+ */
+export interface ArrivalTarget {
+  arrive(): void;
+}
+
+/**
  * Merges the arrival processes of several sources: one event at the earliest next arrival; simultaneous
  * arrivals go in the order the sources were added (deterministic). It holds its simulation's source slot, so
  * a simulation has at most one merger that schedules anything.
  */
 export class ArrivalMerger {
   private readonly times: ArrivalTimes[] = [];
-  private readonly handlers: (() => void)[] = [];
+  private readonly targets: ArrivalTarget[] = [];
   private nextMin = new Float64Array(0);
   /** The source whose arrival is scheduled. */
   private due = -1;
-  private readonly fire = (): void => this.arriveNext();
 
   constructor(
     private readonly sim: Simulation,
     private readonly endMin: number,
   ) {}
 
-  /** Adds a source (its instants and its arrival handler) and draws its first arrival; then call start(). */
-  add(times: ArrivalTimes, arrive: () => void): void {
+  /** Adds a source (its instants and what its arrivals do) and draws its first arrival; then call start(). */
+  add(times: ArrivalTimes, target: ArrivalTarget): void {
     this.times.push(times);
-    this.handlers.push(arrive);
+    this.targets.push(target);
     const next = new Float64Array(this.times.length);
     next.set(this.nextMin);
     next[this.times.length - 1] = times.next();
@@ -40,9 +48,10 @@ export class ArrivalMerger {
     this.scheduleEarliest();
   }
 
-  private arriveNext(): void {
+  /** @internal the source slot's event: the due source's vehicle arrives, then the next arrival is scheduled. */
+  arriveNext(): void {
     const i = this.due;
-    this.handlers[i]!();
+    this.targets[i]!.arrive();
     this.nextMin[i] = this.times[i]!.next();
     this.scheduleEarliest();
   }
@@ -54,6 +63,11 @@ export class ArrivalMerger {
     let best = 0;
     for (let i = 1; i < next.length; i++) if (next[i]! < next[best]!) best = i;
     this.due = best;
-    if (next[best]! < this.endMin) this.sim.scheduleSource(next[best]!, this.fire, Priority.arrival);
+    if (next[best]! < this.endMin) this.sim.scheduleSource(next[best]!, fireMerger, Priority.arrival, this);
   }
+}
+
+/** The source slot's handler for every merger (one function, so the engine's call site stays monomorphic). */
+function fireMerger(m: ArrivalMerger): void {
+  m.arriveNext();
 }

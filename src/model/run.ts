@@ -4,8 +4,9 @@ import { Interpreter, Simulation } from '../engine/index.js';
 import { createStream } from '../random/index.js';
 import type { Crossing, Scenario } from '../scenario/types.js';
 import { DAY_MIN, clockFor, type ModelClock } from './clock.js';
-import { CrossingModel, type SourcePath } from './crossing.js';
+import { CrossingModel } from './crossing.js';
 import { ArrivalMerger } from './arrivals.js';
+import { SourceArrival, type ArrivalLog } from './source-arrival.js';
 import { makeArrivals } from './demand.js';
 import { checkInvariants } from './invariants.js';
 import type { DailyResult, ReplicationResult, VehicleTrace } from './results.js';
@@ -21,9 +22,6 @@ export interface ReplicationOptions {
   /** Receives each daily row as its day closes; when given, `daily` in the result stays empty (flat memory). */
   onDay?: (d: DailyResult) => void;
 }
-
-/** The wagon inspections of a vehicle at a stage that inspects none of its wagons. */
-const NO_WAGONS = new Float64Array(0);
 
 /** Thrown for options that cannot be run (days ≤ 0, warm-up not shorter than the run). */
 export class RunOptionsError extends Error {}
@@ -94,80 +92,20 @@ function runCrossing(
       }
     },
   };
+  const log: ArrivalLog | null = onVehicle
+    ? {
+        turnedAway: (v) => trace(v, 'turned_away'),
+        started: (v) => void live!.add(v),
+      }
+    : null;
   const cm = new CrossingModel(crossing, sim, clock, seed, replication, interp, wagonInterp, hooks);
   const merger = new ArrivalMerger(sim, horizonMin);
   for (const path of cm.paths) {
     const arrivals = makeArrivals(path.source, clock, createStream(seed, replication, `${crossing.id}/${path.source.id}/arrivals`), horizonMin);
-    merger.add(arrivals, arrivalHandler(path));
+    const groups = cm.groups.setFor(path.source.direction, path.source.vehicleClass);
+    merger.add(arrivals, new SourceArrival(sim, path, groups, cm.groups.total, crossing.approachLimit, interp, ids, log));
   }
   merger.start();
-
-  /** What happens when a vehicle of the path's source arrives now. */
-  function arrivalHandler(path: SourcePath): () => void {
-    const limit = crossing.approachLimit;
-    const { source } = path;
-    const groups = cm.groups.setFor(source.direction, source.vehicleClass);
-    const total = cm.groups.total;
-    const isTrain = source.vehicleClass === 'train';
-    const loaded = source.cargo === 'loaded';
-    const wagons = isTrain ? source.wagonsPerTrain : 0;
-    const tonnes = loaded ? (isTrain ? wagons * source.tonnesPerWagon : source.payloadT) : 0;
-    const shares = path.optionalShares;
-    const draws = path.serviceDraws;
-    const selectRng = path.selectRng;
-    const dayCounter = path.daily;
-    const trajectory = path.trajectory;
-    // Copied for each new vehicle object: a packed array of doubles of exactly the path's length (push would
-    // allocate 17 slots).
-    const serviceTemplate = draws.map(() => 0.5);
-    const wagonDraws = path.wagonDraws;
-    const inspectsWagons = wagons > 0 && wagonDraws.some((d) => d !== null);
-    const noWagons: readonly Float64Array[] = wagonDraws.map(() => NO_WAGONS);
-    const spare = path.spare;
-    const arrive = (): void => {
-      const now = sim.nowMin;
-      let v = spare.pop();
-      if (v === undefined) {
-        // Instants and tonnes as NaN at creation, so every vehicle's hidden class holds them as doubles from the
-        // start (trucks' whole tonnes would otherwise change it when the first train comes).
-        v = {
-          pc: 0, trajectory, id: 0, source, groups, daily: dayCounter,
-          tonnes: NaN, railcars: wagons, wagons, arrivedAtMin: NaN, enteredAtMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
-          serviceMin: serviceTemplate.slice(), wagonInspectMin: noWagons,
-        };
-        v.tonnes = tonnes;
-      }
-      v.id = ids.next++;
-      v.arrivedAtMin = now;
-      v.enteredAtMin = NaN;
-      v.waiting = false;
-      v.pendingWagons = 0;
-      // Every draw is made on arrival, selected or not, so each source's streams stay aligned across plans.
-      const serviceMin = v.serviceMin;
-      for (let k = 0; k < draws.length; k++) serviceMin[k] = draws[k]!(wagons);
-      let selected = 0;
-      for (let k = 0; k < shares.length; k++) if (selectRng.next() < shares[k]!) selected |= 1 << k;
-      v.selected = selected;
-      v.wagonInspectMin = inspectsWagons ? wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : noWagons;
-      dayCounter.arrivals++;
-      if (limit !== null && total.approach.level >= limit) {
-        groups.base.turnAway();
-        if (onVehicle) trace(v, 'turned_away');
-        spare.push(v);
-      } else {
-        groups.base.arrive();
-        live?.add(v);
-        interp.start(v, trajectory);
-        // Still on the approach once it has gone as far as it can now: it waits, and joins the queues.
-        if (v.enteredAtMin !== now) {
-          v.waiting = true;
-          groups.startWaiting(now);
-          dayCounter.noteQueue(groups.base.approach.level);
-        }
-      }
-    };
-    return arrive;
-  }
 
   // Day by day: every event up to and including local midnight, then the day closes (after the warm-up)
   // and, at the warm-up's end, every statistic restarts. No midnight event sits on the calendar.

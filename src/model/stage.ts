@@ -48,7 +48,7 @@ export class StageModel {
         if (n === 0) return true;
         train.pendingWagons = n;
         for (let i = 0; i < n; i++) {
-          const w: Wagon = { pc: 0, trajectory: this.wagonTrajectory!, train, inspectMin: inspectMin[i]! };
+          const w: Wagon = { pc: 0, trajectory: this.wagonTrajectory!, interp: null, train, inspectMin: inspectMin[i]! };
           wagonInterp.start(w, this.wagonTrajectory!);
         }
         return false;

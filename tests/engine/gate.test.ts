@@ -32,7 +32,7 @@ function passTimes(arrivals: number[], kind: 'gate' | 'resource'): [string, numb
     path = makeTrajectory<Car>([{ kind: 'seize', resource: wide }, { kind: 'release', resource: wide }, through]);
   }
   arrivals.forEach((at, i) => {
-    const car: Car = { name: `c${i}`, pc: 0, trajectory: path };
+    const car: Car = { name: `c${i}`, pc: 0, trajectory: path, interp: null };
     sim.scheduleAt(at, (c: Car) => interp.start(c, path), car, Priority.arrival);
   });
   sim.run(7 * DAY); // the schedule changes forever: run a fixed horizon

@@ -97,7 +97,7 @@ function simulate(s: Setup): Outcome {
   const arrive = (): void => {
     arrivals++;
     if (s.systemLimit !== undefined && first.busy + first.waiting >= s.systemLimit) blocked++;
-    else interp.start({ arrivedAtMin: sim.nowMin, pc: 0, trajectory: path }, path);
+    else interp.start({ arrivedAtMin: sim.nowMin, pc: 0, trajectory: path, interp: null }, path);
     sim.schedule(interarrival(arrivalRng), arrive, null, Priority.arrival);
   };
   sim.schedule(interarrival(arrivalRng), arrive, null, Priority.arrival);

@@ -79,6 +79,18 @@ describe('Simulation source slot', () => {
     expect(() => sim.scheduleSource(atMin, () => {})).toThrow(message);
   });
 
+  it('hands each source event the argument it was scheduled with', () => {
+    const sim = new Simulation();
+    const got: string[] = [];
+    const fire = (who: { name: string; left: number }): void => {
+      got.push(`${who.name}@${sim.nowMin}`);
+      if (--who.left > 0) sim.scheduleSource(sim.nowMin + 1, fire, Priority.arrival, who);
+    };
+    sim.scheduleSource(2, fire, Priority.arrival, { name: 'a', left: 3 });
+    sim.run();
+    expect(got).toEqual(['a@2', 'a@3', 'a@4']);
+  });
+
   it('refuses a second event while the slot is full', () => {
     const sim = new Simulation();
     sim.scheduleSource(4, () => {}, Priority.arrival);

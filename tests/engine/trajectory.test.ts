@@ -10,7 +10,38 @@ interface Car extends Walker {
   loaded: boolean;
 }
 
-const car = (name: string, loaded = true): Car => ({ name, loaded, pc: 0, trajectory: null as never });
+const car = (name: string, loaded = true): Car => ({ name, loaded, pc: 0, trajectory: null as never, interp: null });
+
+describe('Interpreter.resume', () => {
+  it('is one function for every interpreter, and carries each walker on in its own simulation', () => {
+    const simA = new Simulation();
+    const simB = new Simulation();
+    const a = new Interpreter<Car>(simA);
+    const b = new Interpreter<Car>(simB);
+    // One call target whatever the number of interpreters (a closure each would be a new target per simulation).
+    expect(a.resume).toBe(b.resume);
+    const log: string[] = [];
+    const path = makeTrajectory<Car>([
+      { kind: 'wait', fn: () => false },
+      { kind: 'delay', minutes: () => 5 },
+      { kind: 'call', fn: (c) => void log.push(`${c.name} at ${c.interp === a ? simA.nowMin : simB.nowMin}`) },
+    ]);
+    const x = car('x');
+    const y = car('y');
+    a.start(x, path);
+    b.start(y, path);
+    expect(x.interp).toBe(a);
+    expect(y.interp).toBe(b);
+    a.resume(y); // through a's property, but y belongs to b: its delay goes on b's calendar
+    expect(simA.pending).toBe(0);
+    expect(simB.pending).toBe(1);
+    b.resume(x);
+    simA.run();
+    simB.run();
+    expect(log.sort()).toEqual(['x at 5', 'y at 5']);
+    expect([a.finished, b.finished]).toEqual([1, 1]);
+  });
+});
 
 describe('Interpreter steps', () => {
   it('walks seize, delay, release, branch, call and wait in order', () => {

@@ -27,7 +27,7 @@ function terminal(places: number, trucks: [string, number, number][]) {
     { kind: 'leave', zone }, // hands the place on at once: the next truck's 'in' follows this 'out'
   ]);
   for (const [name, atMin, checkMin] of trucks) {
-    sim.scheduleAt(atMin, (t: Truck) => interp.start(t, path), { name, checkMin, pc: 0, trajectory: path }, Priority.arrival);
+    sim.scheduleAt(atMin, (t: Truck) => interp.start(t, path), { name, checkMin, pc: 0, trajectory: path, interp: null }, Priority.arrival);
   }
   return { sim, zone, booth, interp, log };
 }

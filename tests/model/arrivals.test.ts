@@ -16,7 +16,7 @@ describe('ArrivalMerger', () => {
     const merger = new ArrivalMerger(sim, 10);
     const got: string[] = [];
     const lists: Record<string, number[]> = { a: [1, 4, 4, 9.5, 10, 11], b: [0, 4, 7], c: [], d: [4] };
-    for (const [name, times] of Object.entries(lists)) merger.add(listTimes(times), () => got.push(`${name}@${sim.nowMin}`));
+    for (const [name, times] of Object.entries(lists)) merger.add(listTimes(times), { arrive: () => void got.push(`${name}@${sim.nowMin}`) });
     merger.start();
     expect(sim.pending).toBe(1);
     sim.run();
@@ -29,9 +29,11 @@ describe('ArrivalMerger', () => {
     let n = 0;
     let maxPending = 0;
     for (let s = 0; s < 50; s++) {
-      merger.add(listTimes(Array.from({ length: 10 }, (_, k) => k * 50 + s)), () => {
-        n++;
-        maxPending = Math.max(maxPending, sim.pending);
+      merger.add(listTimes(Array.from({ length: 10 }, (_, k) => k * 50 + s)), {
+        arrive: () => {
+          n++;
+          maxPending = Math.max(maxPending, sim.pending);
+        },
       });
     }
     merger.start();
@@ -44,8 +46,10 @@ describe('ArrivalMerger', () => {
     const sim = new Simulation();
     new ArrivalMerger(sim, 10).start();
     const late = new ArrivalMerger(sim, 10);
-    late.add(listTimes([10, 12]), () => {
-      throw new Error('no arrival expected');
+    late.add(listTimes([10, 12]), {
+      arrive: () => {
+        throw new Error('no arrival expected');
+      },
     });
     late.start();
     expect(sim.pending).toBe(0);

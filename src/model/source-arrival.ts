@@ -1,0 +1,125 @@
+// What happens when a vehicle of one demand source arrives: a vehicle object (reused when one has exited), its
+// draws for every stage of the path, then turned away (approach full) or started along the path's trajectory.
+import type { Interpreter, Simulation } from '../engine/index.js';
+import type { Rng } from '../random/index.js';
+import type { DemandSource } from '../scenario/types.js';
+import type { ArrivalTarget } from './arrivals.js';
+import type { SourcePath } from './crossing.js';
+import type { DailyCounter } from './daily.js';
+import type { GroupSet, GroupStats } from './groups.js';
+import type { Vehicle } from './vehicle.js';
+
+/** The wagon inspections of a vehicle at a stage that inspects none of its wagons. */
+const NO_WAGONS = new Float64Array(0);
+
+/** Who hears of vehicles that are turned away or start (traces and the live set); null when nobody does. */
+export interface ArrivalLog {
+  turnedAway(v: Vehicle): void;
+  started(v: Vehicle): void;
+}
+
+/**
+ * One source's arrival handler, as an object: every source of every crossing and replication runs the same
+ * `arrive` method on objects of one hidden class, so its optimised code serves them all (a closure per source
+ * would be a new call target for each crossing and replication, and send that code back to be recompiled).
+ */
+export class SourceArrival implements ArrivalTarget {
+  private readonly source: DemandSource;
+  private readonly limit: number | null;
+  private readonly groups: GroupSet;
+  private readonly total: GroupStats;
+  private readonly wagons: number;
+  private readonly tonnes: number;
+  private readonly shares: number[];
+  private readonly draws: ((wagons: number) => number)[];
+  private readonly selectRng: Rng;
+  private readonly daily: DailyCounter;
+  private readonly path: SourcePath;
+  /** Copied for each new vehicle object: a packed array of doubles of exactly the path's length (push would allocate 17 slots). */
+  private readonly serviceTemplate: number[];
+  private readonly inspectsWagons: boolean;
+  private readonly noWagons: readonly Float64Array[];
+
+  constructor(
+    private readonly sim: Simulation,
+    path: SourcePath,
+    groups: GroupSet,
+    total: GroupStats,
+    approachLimit: number | null,
+    private readonly interp: Interpreter<Vehicle>,
+    private readonly ids: { next: number },
+    private readonly log: ArrivalLog | null,
+  ) {
+    const { source } = path;
+    const isTrain = source.vehicleClass === 'train';
+    const loaded = source.cargo === 'loaded';
+    this.path = path;
+    this.source = source;
+    this.limit = approachLimit;
+    this.groups = groups;
+    this.total = total;
+    this.wagons = isTrain ? source.wagonsPerTrain : 0;
+    this.tonnes = loaded ? (isTrain ? this.wagons * source.tonnesPerWagon : source.payloadT) : 0;
+    this.shares = path.optionalShares;
+    this.draws = path.serviceDraws;
+    this.selectRng = path.selectRng;
+    this.daily = path.daily;
+    this.serviceTemplate = this.draws.map(() => 0.5);
+    this.inspectsWagons = this.wagons > 0 && path.wagonDraws.some((d) => d !== null);
+    this.noWagons = path.wagonDraws.map(() => NO_WAGONS);
+  }
+
+  /** A vehicle of this source arrives now. */
+  arrive(): void {
+    const now = this.sim.nowMin;
+    const path = this.path;
+    const wagons = this.wagons;
+    let v = path.spare.pop();
+    if (v === undefined) v = this.newVehicle();
+    v.id = this.ids.next++;
+    v.arrivedAtMin = now;
+    v.enteredAtMin = NaN;
+    v.waiting = false;
+    v.pendingWagons = 0;
+    // Every draw is made on arrival, selected or not, so each source's streams stay aligned across plans.
+    const serviceMin = v.serviceMin;
+    const draws = this.draws;
+    for (let k = 0; k < draws.length; k++) serviceMin[k] = draws[k]!(wagons);
+    const shares = this.shares;
+    let selected = 0;
+    for (let k = 0; k < shares.length; k++) if (this.selectRng.next() < shares[k]!) selected |= 1 << k;
+    v.selected = selected;
+    v.wagonInspectMin = this.inspectsWagons ? path.wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : this.noWagons;
+    const daily = this.daily;
+    daily.arrivals++;
+    const groups = this.groups;
+    if (this.limit !== null && this.total.approach.level >= this.limit) {
+      groups.base.turnAway();
+      this.log?.turnedAway(v);
+      path.spare.push(v);
+      return;
+    }
+    groups.base.arrive();
+    this.log?.started(v);
+    this.interp.start(v, path.trajectory);
+    // Still on the approach once it has gone as far as it can now: it waits, and joins the queues.
+    if (v.enteredAtMin !== now) {
+      v.waiting = true;
+      groups.startWaiting(now);
+      daily.noteQueue(groups.base.approach.level);
+    }
+  }
+
+  /** A vehicle object of this source's shape (kept and reused once it has exited). */
+  private newVehicle(): Vehicle {
+    // Instants and tonnes as NaN at creation, so every vehicle's hidden class holds them as doubles from the
+    // start (trucks' whole tonnes would otherwise change it when the first train comes).
+    const v: Vehicle = {
+      pc: 0, trajectory: this.path.trajectory, interp: null, id: 0, source: this.source, groups: this.groups, daily: this.daily,
+      tonnes: NaN, railcars: this.wagons, wagons: this.wagons, arrivedAtMin: NaN, enteredAtMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
+      serviceMin: this.serviceTemplate.slice(), wagonInspectMin: this.noWagons,
+    };
+    v.tonnes = this.tonnes;
+    return v;
+  }
+}

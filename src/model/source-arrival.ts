@@ -1,6 +1,6 @@
 // What happens when a vehicle of one demand source arrives: a vehicle object (reused when one has exited), its
 // draws for every stage of the path, then turned away (approach full) or started along the path's trajectory.
-import type { Interpreter, Simulation } from '../engine/index.js';
+import type { Interpreter, Simulation, Trajectory } from '../engine/index.js';
 import type { Rng } from '../random/index.js';
 import type { DemandSource } from '../scenario/types.js';
 import type { ArrivalTarget } from './arrivals.js';
@@ -34,7 +34,10 @@ export class SourceArrival implements ArrivalTarget {
   private readonly draws: ((wagons: number) => number)[];
   private readonly selectRng: Rng;
   private readonly daily: DailyCounter;
-  private readonly path: SourcePath;
+  private readonly trajectory: Trajectory<Vehicle>;
+  private readonly wagonDraws: SourcePath['wagonDraws'];
+  /** The path's exited vehicles, reused by its next arrivals. */
+  private readonly spare: Vehicle[];
   /** Copied for each new vehicle object: a packed array of doubles of exactly the path's length (push would allocate 17 slots). */
   private readonly serviceTemplate: number[];
   private readonly inspectsWagons: boolean;
@@ -53,7 +56,9 @@ export class SourceArrival implements ArrivalTarget {
     const { source } = path;
     const isTrain = source.vehicleClass === 'train';
     const loaded = source.cargo === 'loaded';
-    this.path = path;
+    this.trajectory = path.trajectory;
+    this.wagonDraws = path.wagonDraws;
+    this.spare = path.spare;
     this.source = source;
     this.limit = approachLimit;
     this.groups = groups;
@@ -72,9 +77,8 @@ export class SourceArrival implements ArrivalTarget {
   /** A vehicle of this source arrives now. */
   arrive(): void {
     const now = this.sim.nowMin;
-    const path = this.path;
     const wagons = this.wagons;
-    let v = path.spare.pop();
+    let v = this.spare.pop();
     if (v === undefined) v = this.newVehicle();
     v.id = this.ids.next++;
     v.arrivedAtMin = now;
@@ -89,19 +93,19 @@ export class SourceArrival implements ArrivalTarget {
     let selected = 0;
     for (let k = 0; k < shares.length; k++) if (this.selectRng.next() < shares[k]!) selected |= 1 << k;
     v.selected = selected;
-    v.wagonInspectMin = this.inspectsWagons ? path.wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : this.noWagons;
+    v.wagonInspectMin = this.inspectsWagons ? this.wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : this.noWagons;
     const daily = this.daily;
     daily.arrivals++;
     const groups = this.groups;
     if (this.limit !== null && this.total.approach.level >= this.limit) {
       groups.base.turnAway();
       this.log?.turnedAway(v);
-      path.spare.push(v);
+      this.spare.push(v);
       return;
     }
     groups.base.arrive();
     this.log?.started(v);
-    this.interp.start(v, path.trajectory);
+    this.interp.start(v, this.trajectory);
     // Still on the approach once it has gone as far as it can now: it waits, and joins the queues.
     if (v.enteredAtMin !== now) {
       v.waiting = true;
@@ -115,7 +119,7 @@ export class SourceArrival implements ArrivalTarget {
     // Instants and tonnes as NaN at creation, so every vehicle's hidden class holds them as doubles from the
     // start (trucks' whole tonnes would otherwise change it when the first train comes).
     const v: Vehicle = {
-      pc: 0, trajectory: this.path.trajectory, interp: null, id: 0, source: this.source, groups: this.groups, daily: this.daily,
+      pc: 0, trajectory: this.trajectory, interp: null, id: 0, source: this.source, groups: this.groups, daily: this.daily,
       tonnes: NaN, railcars: this.wagons, wagons: this.wagons, arrivedAtMin: NaN, enteredAtMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
       serviceMin: this.serviceTemplate.slice(), wagonInspectMin: this.noWagons,
     };

@@ -5,14 +5,18 @@ import { QuantileSketch } from './sketch.js';
 /** Observations such as waiting times: count, mean, variance (Welford), min, max, quantiles within 0.5%. */
 export class Tally {
   count = 0;
-  mean = 0;
-  private m2 = 0;
+  // Fractional fields are created as NaN and zeroed in the constructor (see doublesFromTheStart below).
+  mean = NaN;
+  private m2 = NaN;
   min = Infinity;
   max = -Infinity;
-  sum = 0;
+  sum = NaN;
   private readonly sketch: QuantileSketch;
 
   constructor(relativeError = 0.005) {
+    this.mean = 0;
+    this.m2 = 0;
+    this.sum = 0;
     this.sketch = new QuantileSketch(relativeError);
   }
 
@@ -74,10 +78,12 @@ export class LevelMonitor {
   max = 0;
   private lastMin: number;
   private startMin: number;
-  private area = 0;
+  /** Created as NaN and zeroed in the constructor (see doublesFromTheStart below). */
+  private area = NaN;
   private timeAtLevel = new Float64Array(16);
 
   constructor(startMin = 0) {
+    this.area = 0;
     this.lastMin = startMin;
     this.startMin = startMin;
   }
@@ -167,6 +173,12 @@ export class LevelMonitor {
     }
   }
 }
+
+// doublesFromTheStart: a field first given a small integer (0) is stored as one, and its first fraction changes
+// the hidden class of the objects (a new map; the old one is deprecated). Objects made after that have the new
+// map, so every field elsewhere that held objects of the old map (a group's tallies, a resource's monitor) is
+// generalised and the optimised code that relied on it is thrown away: once at the second crossing, again at
+// the next replication. Fields that take fractions are therefore created as NaN (a double) and then zeroed.
 
 // Errors are built in separate cold functions: a template-literal throw inside a hot method keeps V8 from
 // inlining it (measured: the border model ran 35% faster once LevelMonitor.accrue lost its inline throw).

@@ -46,15 +46,19 @@ export class Resource<T = unknown> {
   private readonly schedule: CapacitySchedule | null;
   private lastMin: number;
   private startMin: number;
-  private openServerMin = 0;
-  private busyOpenMin = 0;
-  private overtimeMin = 0;
+  // Created as NaN and zeroed in the constructor: doubles from the first resource on (see monitor.ts).
+  private openServerMin = NaN;
+  private busyOpenMin = NaN;
+  private overtimeMin = NaN;
   private dispatching = false;
 
   /** Throws RangeError for a negative or fractional fixed capacity. */
   constructor(sim: Simulation, name: string, options: ResourceOptions = {}) {
     this.sim = sim;
     this.name = name;
+    this.openServerMin = 0;
+    this.busyOpenMin = 0;
+    this.overtimeMin = 0;
     this.schedule = options.schedule ?? null;
     this.line = options.discipline === 'priority' ? new PriorityLine<T>() : new FifoLine<T>();
     this.queue = new LevelMonitor(sim.nowMin);

@@ -186,9 +186,24 @@ function mergeIntervals(list: Interval[], what: string): Interval[] {
   for (const iv of sorted) {
     const last = out[out.length - 1];
     if (last && iv.fromMin <= last.toMin) last.toMin = Math.max(last.toMin, iv.toMin);
-    else out.push({ ...iv });
+    else out.push(new Span(iv.fromMin, iv.toMin));
   }
   return out;
+}
+
+/**
+ * The schedule's own copy of an interval. Its bounds are doubles from the first one on (NaN, then the value):
+ * copies of the caller's literals would share their hidden class, which changes when the first fractional
+ * bound comes (a crossing in another time zone) and sends the optimised isOpen code back.
+ */
+class Span implements Interval {
+  fromMin = NaN;
+  toMin = NaN;
+
+  constructor(fromMin: number, toMin: number) {
+    this.fromMin = fromMin;
+    this.toMin = toMin;
+  }
 }
 
 /** Merges overlapping weekly windows; a window list covering the whole week means always open (null). */

@@ -8,17 +8,22 @@ export class ScheduleError extends Error {}
 
 /** A discrete-event simulation: a clock (minutes, float) and an event calendar. */
 export class Simulation {
-  /** Current simulated time, minutes since the start. */
-  nowMin = 0;
+  /** Current simulated time, minutes since the start (NaN until the constructor zeroes it: a double from the start, see monitor.ts). */
+  nowMin = NaN;
   /** Events processed so far. */
   eventCount = 0;
   private readonly calendar = new EventCalendar();
   private stopped = false;
   /** The source slot's pending event: its instant (Infinity when empty), order key and handler. */
   private sourceMin = Infinity;
-  private sourceKey = 0;
+  private sourceKey = NaN;
   private sourceHandler: (arg: any) => void = noSourceEvent;
   private sourceArg: unknown = undefined;
+
+  constructor() {
+    this.nowMin = 0;
+    this.sourceKey = 0;
+  }
 
   /** Schedules `handler(arg)` after `delayMin` minutes; throws ScheduleError for negative or NaN delays. */
   schedule<T>(delayMin: number, handler: (arg: T) => void, arg: T, priority: number = Priority.normal): void {

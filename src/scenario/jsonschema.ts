@@ -2,14 +2,28 @@
 // VS Code): a file with `extends` is checked as a plan (every key optional), any other as a full scenario.
 import { z } from 'zod';
 import { PlanInputSchema, ScenarioInputSchema } from './schema.js';
+import { nameOf } from './schema-names.js';
 
 type JsonObject = Record<string, unknown>;
+
+/**
+ * The schemas' descriptions (zod's global registry) plus, for the named parts, their name as the `id` under
+ * which zod lists them in $defs; every other part is written out where it is used.
+ */
+class NamedParts extends z.core.$ZodRegistry<z.GlobalMeta> {
+  override get<S extends z.core.$ZodType>(schema: S): z.core.$replace<z.GlobalMeta, S> | undefined {
+    const meta = z.globalRegistry.get(schema) as z.core.$replace<z.GlobalMeta, S> | undefined;
+    const id = nameOf(schema as unknown as z.ZodType);
+    return id ? { ...meta, id } : meta;
+  }
+}
 
 /** The scenario JSON Schema (draft 2020-12) as a plain object; the committed copy is scenarios/scenario.schema.json. */
 export function scenarioJsonSchema(): JsonObject {
   const both = z.toJSONSchema(z.union([PlanInputSchema, ScenarioInputSchema]), {
     io: 'input',
-    reused: 'ref',
+    reused: 'inline',
+    metadata: new NamedParts(),
     unrepresentable: 'any',
   }) as JsonObject;
   const [plan, full] = (both.anyOf as JsonObject[] | undefined) ?? [];

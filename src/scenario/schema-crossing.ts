@@ -21,43 +21,47 @@ import {
   weights,
 } from './schema-base.js';
 import { DistInput } from './schema-dist.js';
+import { named } from './schema-names.js';
 
 /** One opening window: `{ time: "08:00-20:00", weekdays: [Mon, Tue], source }`. */
-export const WindowInput = z.strictObject({
+export const WindowInput = named(z.strictObject({
   time: TimeRangeText,
   weekdays: listOf(Weekday, 'weekday').optional().describe('ISO weekdays (1 = Monday or Mon…Sun); default every day.'),
   source: Source.optional(),
-});
+}), 'OpeningWindow');
 
 /** Opening hours: "08:00-20:00", "24h", a window object, or a list of them. */
-export const HoursInput = z
-  .union([TimeRangeText, WindowInput, listOf(z.union([TimeRangeText, WindowInput]), 'opening window')], {
-    error: 'expected opening hours: "08:00-20:00", "24h", { time, weekdays } or a list of them',
-  })
-  .describe('Opening hours: "08:00-20:00", "24h", { time: "08:00-20:00", weekdays: [Mon, Tue, Wed, Thu, Fri] } or a list of those.');
+export const HoursInput = named(
+  z
+    .union([TimeRangeText, WindowInput, listOf(z.union([TimeRangeText, WindowInput]), 'opening window')], {
+      error: 'expected opening hours: "08:00-20:00", "24h", { time, weekdays } or a list of them',
+    })
+    .describe('Opening hours: "08:00-20:00", "24h", { time: "08:00-20:00", weekdays: [Mon, Tue, Wed, Thu, Fri] } or a list of those.'),
+  'Hours',
+);
 
 /** Default hours per vehicle class at a crossing; stages inherit them unless they set their own. */
-export const ClassHoursInput = z.strictObject({
+export const ClassHoursInput = named(z.strictObject({
   truck: HoursInput.optional(),
   car: HoursInput.optional(),
   train: HoursInput.optional(),
-});
+}), 'HoursByClass');
 
 /** A dated change of a stage's servers (lanes open on a date). */
-export const ServerChangeInput = z.strictObject({
+export const ServerChangeInput = named(z.strictObject({
   from: IsoDate.describe('Local date from whose midnight the new server count applies.'),
   servers: NonNegativeInt,
   source: Source,
-});
+}), 'ServerChange');
 
-export const WagonInspectionInput = z.strictObject({
+export const WagonInspectionInput = named(z.strictObject({
   share: Share.describe('Share of a train\'s wagons selected for detailed inspection (each independently).'),
   places: PositiveInt.describe('Wagon inspection places at the station.'),
   perWagonMin: DistInput,
   source: Source,
-});
+}), 'WagonInspection');
 
-export const StageInput = z.strictObject({
+export const StageInput = named(z.strictObject({
   id: Id,
   name: Text,
   directions: listOf(Direction, 'direction').optional().describe('Directions served by these servers; default both.'),
@@ -72,15 +76,15 @@ export const StageInput = z.strictObject({
   perWagonMin: DistInput.optional().describe('Extra minutes per wagon (trains); default 0.'),
   wagonInspection: WagonInspectionInput.nullable().optional(),
   source: Source,
-});
+}), 'Stage');
 
-export const ProfileInput = z.strictObject({
+export const ProfileInput = named(z.strictObject({
   monthly: weights(12, 'monthly').optional().describe('12 relative weights, January…December; default flat.'),
   weekday: weights(7, 'weekday').optional().describe('7 relative weights, Monday…Sunday; default flat.'),
   hourly: weights(24, 'hourly').optional().describe('24 relative weights, 00h…23h local; default flat.'),
-});
+}), 'DemandProfile');
 
-export const DemandInput = z.strictObject({
+export const DemandInput = named(z.strictObject({
   id: Id,
   direction: Direction,
   class: VehicleClass,
@@ -98,27 +102,27 @@ export const DemandInput = z.strictObject({
     .optional()
     .describe('poisson (default): random arrivals at the profiled rate; regular: one arrival each time the expected count grows by one (timetabled trains).'),
   source: Source,
-});
+}), 'DemandSource');
 
-export const ZoneInput = z.strictObject({
+export const ZoneInput = named(z.strictObject({
   places: PositiveInt.describe('Places held from entering the crossing to leaving it (terminal places, station tracks).'),
   classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes').optional().describe('Classes that need a place; default truck and train.'),
   source: Source,
-});
+}), 'Zone');
 
-export const ClosureInput = z.strictObject({
+export const ClosureInput = named(z.strictObject({
   name: Text,
   from: IsoDate,
   to: IsoDate,
   source: Source,
-});
+}), 'Closure');
 
-export const GrowthInput = z.strictObject({
+export const GrowthInput = named(z.strictObject({
   south: PositiveNumber.optional().describe('Multiplier of southbound (Russia→Mongolia) demand.'),
   north: PositiveNumber.optional().describe('Multiplier of northbound (Mongolia→Russia) demand.'),
-});
+}), 'Growth');
 
-export const CrossingInput = z.strictObject({
+export const CrossingInput = named(z.strictObject({
   id: Id,
   name: Text,
   mode: Mode,
@@ -132,7 +136,7 @@ export const CrossingInput = z.strictObject({
   stages: listOf(StageInput, 'stage'),
   demand: listOf(DemandInput, 'demand source'),
   source: Source,
-});
+}), 'Crossing');
 
 export type HoursInput = z.infer<typeof HoursInput>;
 export type StageInput = z.infer<typeof StageInput>;

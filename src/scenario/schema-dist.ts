@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkDist } from '../random/check.js';
 import type { Dist } from '../random/types.js';
 import { NonNegativeNumber } from './schema-base.js';
+import { named } from './schema-names.js';
 
 /** A number; the ≥ 0 (or > 0) rule is checkDist's, the JSON Schema hint is for editors. */
 const num = (minimum: 'min0' | 'gt0') =>
@@ -54,13 +55,16 @@ export const DistObject = z.discriminatedUnion(
 );
 
 /** A duration distribution in minutes: a bare number means a fixed value. */
-export const DistInput = z
-  .union([NonNegativeNumber, DistObject], {
-    error: 'expected a number of minutes or a distribution such as { kind: triangular, min: 15, mode: 20, max: 30 }',
-  })
-  .describe(
-    'Minutes: a number (fixed) or { kind: triangular, min, mode, max } (also exponential, uniform, normal, lognormal, gamma, erlang, empirical, piecewise).',
-  );
+export const DistInput = named(
+  z
+    .union([NonNegativeNumber, DistObject], {
+      error: 'expected a number of minutes or a distribution such as { kind: triangular, min: 15, mode: 20, max: 30 }',
+    })
+    .describe(
+      'Minutes: a number (fixed) or { kind: triangular, min, mode, max } (also exponential, uniform, normal, lognormal, gamma, erlang, empirical, piecewise).',
+    ),
+  'Minutes',
+);
 
 export type DistInput = z.infer<typeof DistInput>;
 

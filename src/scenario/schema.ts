@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ClosureInput, CrossingInput, GrowthInput } from './schema-crossing.js';
 import { Id, IsoDate, listOf, NonNegativeInt, PositiveInt, Text, VehicleClass } from './schema-base.js';
+import { named, nameOf } from './schema-names.js';
 
 export const HolidayInput = ClosureInput;
 
@@ -34,8 +35,22 @@ export type ScenarioInput = z.infer<typeof ScenarioInputSchema>;
 /**
  * Deep-partial copy of a schema for plan files: every key optional, arrays of objects with an `id` keep
  * `id` required and accept `remove: true`; other arrays, distributions and hours replace as a whole.
+ * A named object's copy is named after it (Crossing → CrossingChanges).
  */
 function partialOf(schema: z.ZodType): z.ZodType {
+  const known = partialCopies.get(schema);
+  if (known) return known;
+  const copy = partialCopy(schema);
+  const name = copy !== schema ? nameOf(schema) : undefined;
+  const out = name ? named(copy, `${name}Changes`) : copy;
+  partialCopies.set(schema, out);
+  return out;
+}
+
+/** One copy per schema, so a part used in two places (growth) is one part of the plan schema too. */
+const partialCopies = new WeakMap<z.ZodType, z.ZodType>();
+
+function partialCopy(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodOptional) return partialOf(schema.unwrap() as z.ZodType).optional();
   if (schema instanceof z.ZodNullable) return partialOf(schema.unwrap() as z.ZodType).nullable();
   if (schema instanceof z.ZodObject) {
@@ -50,13 +65,13 @@ function partialOf(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodArray) {
     const element = schema.element as z.ZodType;
     if (element instanceof z.ZodObject && 'id' in element.shape) {
-      const partial = partialOf(element) as z.ZodObject;
-      return z.array(
-        partial.extend({
-          id: element.shape.id as z.ZodType,
-          remove: z.literal(true).optional().describe('Deletes the element with this id from the base.'),
-        }),
-      );
+      const partial = partialCopy(element) as z.ZodObject;
+      const change = partial.extend({
+        id: element.shape.id as z.ZodType,
+        remove: z.literal(true).optional().describe('Deletes the element with this id from the base.'),
+      });
+      const name = nameOf(element);
+      return z.array(name ? named(change, `${name}Changes`) : change);
     }
   }
   return schema;

@@ -40,11 +40,15 @@ export type ScenarioInput = z.infer<typeof ScenarioInputSchema>;
 function partialOf(schema: z.ZodType): z.ZodType {
   const known = partialCopies.get(schema);
   if (known) return known;
-  const copy = partialCopy(schema);
-  const name = copy !== schema ? nameOf(schema) : undefined;
-  const out = name ? named(copy, `${name}Changes`) : copy;
-  partialCopies.set(schema, out);
-  return out;
+  const copy = changesOf(schema, partialCopy(schema));
+  partialCopies.set(schema, copy);
+  return copy;
+}
+
+/** `copy`, named after `original` when that has a name and the copy is new (Crossing → CrossingChanges). */
+function changesOf(original: z.ZodType, copy: z.ZodType): z.ZodType {
+  const name = copy !== original ? nameOf(original) : undefined;
+  return name ? named(copy, `${name}Changes`) : copy;
 }
 
 /** One copy per schema, so a part used in two places (growth) is one part of the plan schema too. */
@@ -70,8 +74,7 @@ function partialCopy(schema: z.ZodType): z.ZodType {
         id: element.shape.id as z.ZodType,
         remove: z.literal(true).optional().describe('Deletes the element with this id from the base.'),
       });
-      const name = nameOf(element);
-      return z.array(name ? named(change, `${name}Changes`) : change);
+      return z.array(changesOf(element, change));
     }
   }
   return schema;

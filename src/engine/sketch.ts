@@ -104,20 +104,39 @@ class LogBuckets {
     this.total += n;
   }
 
-  /** Bucket index holding the value of (0-based, fractional allowed) rank r in ascending order. */
+  /**
+   * Bucket index holding the value of (0-based, fractional allowed) rank r in ascending order; a rank below 0
+   * (a fraction of one rank before the first value) gives the first occupied bucket, never an empty one.
+   */
   indexAtRank(rank: number): number {
     let seen = 0;
     const counts = this.counts;
     for (let i = 0; i < counts.length; i++) {
       seen += counts[i]!;
-      if (seen > rank) return i + this.offset;
+      if (seen > rank && counts[i]! > 0) return i + this.offset;
     }
     return counts.length - 1 + this.offset;
   }
 
+  /** Adds another's counts: the range is widened once to cover its occupied buckets, then counts are summed. */
   mergeFrom(other: LogBuckets): void {
     const c = other.counts;
-    for (let i = 0; i < c.length; i++) if (c[i]! > 0) this.add(i + other.offset, c[i]!);
+    let lo = 0;
+    while (lo < c.length && !(c[lo]! > 0)) lo++;
+    if (lo === c.length) return;
+    let hi = c.length - 1;
+    while (!(c[hi]! > 0)) hi--;
+    // add() allocates on first use and widens the range for its index; one call per end covers the span.
+    this.add(lo + other.offset, c[lo]!);
+    if (hi > lo) this.add(hi + other.offset, c[hi]!);
+    const counts = this.counts;
+    const shift = other.offset - this.offset;
+    let sum = 0;
+    for (let i = lo + 1; i < hi; i++) {
+      counts[i + shift]! += c[i]!;
+      sum += c[i]!;
+    }
+    this.total += sum;
   }
 
   private extendTo(index: number): void {

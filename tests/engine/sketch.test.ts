@@ -82,6 +82,32 @@ describe('QuantileSketch accuracy', () => {
     for (const q of QS) expect(a.quantile(q)).toBe(mixed.quantile(q));
     expect(() => a.merge(new QuantileSketch(0.01))).toThrow(RangeError);
   });
+
+  it('answers a rank between the last negative value and the next one with a value it holds, not an empty bucket', () => {
+    // Rank 0.75·2 = 1.5 lies between −1e-6 (rank 1) and 1e-6 (rank 2): the answer is one of them (within α).
+    const s = new QuantileSketch(0.005);
+    for (const x of [-1.0054e-6, -1e-6, 1e-6]) s.add(x);
+    const v = s.quantile(0.75);
+    const near = (x: number): boolean => Math.abs(v - x) <= Math.abs(x) * 0.005 + 1e-15;
+    expect(near(-1e-6) || near(1e-6)).toBe(true);
+  });
+
+  it('merges sketches of any ranges (disjoint, nested, one empty) into exactly the sketch of all their values', () => {
+    const value = fc.oneof(fc.double({ min: 1e-6, max: 1e9, noNaN: true }), fc.double({ min: -1e6, max: -1e-6, noNaN: true }), fc.constant(0));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 60 }), fc.array(value, { maxLength: 60 }), (xs, ys) => {
+        const a = new QuantileSketch();
+        const b = new QuantileSketch();
+        const whole = new QuantileSketch();
+        for (const x of xs) { a.add(x); whole.add(x); }
+        for (const y of ys) { b.add(y); whole.add(y); }
+        a.merge(b);
+        expect(a.count).toBe(whole.count);
+        for (const q of QS) expect(Object.is(a.quantile(q), whole.quantile(q))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('QuantileSketch memory and errors', () => {

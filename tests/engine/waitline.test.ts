@@ -37,7 +37,7 @@ describe('FifoLine', () => {
   });
 
   it('keeps its order when it grows while wrapped around', () => {
-    const line = new FifoLine<number>();
+    const line: WaitLine<number> = new FifoLine<number>();
     const cb = (): void => {};
     for (let i = 0; i < 10; i++) line.push(i, cb, 0);
     for (let i = 0; i < 10; i++) line.shift(); // head now in the middle of the 16-slot ring

@@ -103,7 +103,8 @@ export function makeTrajectory<E extends Walker>(steps: Step<E>[], onDone: (e: E
 /** Walks entities along their trajectories on one simulation. */
 export class Interpreter<E extends Walker> {
   private readonly sim: Simulation;
-  /** Entities that reached the end of their trajectory. */
+  /** Entities started (Interpreter.start), and those that reached the end of their trajectory. */
+  started = 0;
   finished = 0;
   private stopAfter = Infinity;
   /**
@@ -124,6 +125,7 @@ export class Interpreter<E extends Walker> {
 
   /** Starts `e` at the first step of `trajectory` now. */
   start(e: E, trajectory: Trajectory<E>): void {
+    this.started++;
     e.interp = this;
     e.trajectory = trajectory;
     e.pc = 0;

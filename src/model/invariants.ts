@@ -6,17 +6,32 @@ import type { InvariantCheck } from './results.js';
 /** Relative tolerance of the Little's-law identity (floating-point accumulation only). */
 const LITTLE_REL_TOL = 1e-6;
 
-/** Conservation and Little's-law checks of one crossing at `nowMin`. */
-export function checkInvariants(cm: CrossingModel, nowMin: number): InvariantCheck[] {
+/**
+ * What the engine counted of a crossing's vehicles, independently of the statistics: those walking its
+ * trajectories now (started, not finished) and those that finished since statistics were last reset.
+ */
+export interface WalkerCounts {
+  walking: number;
+  finishedSinceReset: number;
+}
+
+/**
+ * Conservation and Little's-law checks of one crossing at `nowMin`. Conservation holds when the statistics'
+ * account balances (arrived + inside at the start = completed + inside at the end + turned away) and agrees
+ * with the engine's own counts: inside at the end = vehicles still walking, completed = vehicles finished.
+ */
+export function checkInvariants(cm: CrossingModel, nowMin: number, walkers: WalkerCounts): InvariantCheck[] {
   const t = cm.groups.total;
   const lhs = t.arrivals + t.inSystemAtReset;
   const rhs = t.completed + t.inSystem + t.turnedAway;
+  const agrees = t.inSystem === walkers.walking && t.completed === walkers.finishedSinceReset;
   const conservation: InvariantCheck = {
     name: 'conservation',
     crossing: cm.crossing.id,
-    ok: lhs === rhs,
+    ok: lhs === rhs && agrees,
     detail: `arrived ${t.arrivals} + inside at start ${t.inSystemAtReset} = completed ${t.completed} + inside at end ${t.inSystem} + turned away ${t.turnedAway}` +
-      (lhs === rhs ? '' : ` (off by ${lhs - rhs})`),
+      (lhs === rhs ? '' : ` (off by ${lhs - rhs})`) +
+      (agrees ? '' : `; the engine counts ${walkers.walking} inside and ${walkers.finishedSinceReset} completed`),
   };
   const l = t.littlesLaw(nowMin);
   const scale = Math.max(1, Math.abs(l.areaMin));

@@ -109,6 +109,8 @@ function runCrossing(
 
   // Day by day: every event up to and including local midnight, then the day closes (after the warm-up)
   // and, at the warm-up's end, every statistic restarts. No midnight event sits on the calendar.
+  // The vehicles that had finished when statistics were last reset (for the conservation check).
+  let finishedAtReset = 0;
   if (warmupDays === 0) cm.reset(0);
   for (let day = 1; day <= days; day++) {
     const midnightMin = day * DAY_MIN;
@@ -117,7 +119,10 @@ function runCrossing(
       const date = clock.dateOfDay(day - 1);
       for (const d of cm.dailyCounters) emitDay(d.close(date, midnightMin));
     }
-    if (day === warmupDays) cm.reset(midnightMin);
+    if (day === warmupDays) {
+      cm.reset(midnightMin);
+      finishedAtReset = interp.finished;
+    }
   }
 
   if (live) for (const v of live) trace(v, 'in_system');
@@ -126,7 +131,7 @@ function runCrossing(
   return {
     groups,
     stages: cm.stages.flatMap((s) => s.results()),
-    invariants: checkInvariants(cm, horizonMin),
+    invariants: checkInvariants(cm, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - finishedAtReset }),
     events: sim.eventCount,
   };
 }

@@ -103,7 +103,7 @@ function runCrossing(
   for (const path of cm.paths) {
     const arrivals = makeArrivals(path.source, clock, createStream(seed, replication, `${crossing.id}/${path.source.id}/arrivals`), horizonMin);
     const groups = cm.groups.setFor(path.source.direction, path.source.vehicleClass);
-    merger.add(arrivals, new SourceArrival(sim, path, groups, cm.groups.total, crossing.approachLimit, interp, ids, log));
+    merger.add(arrivals, new SourceArrival(sim, path, groups, crossing.approachLimit, interp, ids, log));
   }
   merger.start();
 

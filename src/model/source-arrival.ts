@@ -6,7 +6,7 @@ import type { DemandSource } from '../scenario/types.js';
 import type { ArrivalTarget } from './arrivals.js';
 import type { SourcePath } from './crossing.js';
 import type { DailyCounter } from './daily.js';
-import type { GroupSet, GroupStats } from './groups.js';
+import type { GroupSet } from './groups.js';
 import type { Vehicle } from './vehicle.js';
 
 /** The wagon inspections of a vehicle at a stage that inspects none of its wagons. */
@@ -27,7 +27,6 @@ export class SourceArrival implements ArrivalTarget {
   private readonly source: DemandSource;
   private readonly limit: number | null;
   private readonly groups: GroupSet;
-  private readonly total: GroupStats;
   private readonly wagons: number;
   private readonly tonnes: number;
   private readonly shares: number[];
@@ -47,7 +46,6 @@ export class SourceArrival implements ArrivalTarget {
     private readonly sim: Simulation,
     path: SourcePath,
     groups: GroupSet,
-    total: GroupStats,
     approachLimit: number | null,
     private readonly interp: Interpreter<Vehicle>,
     private readonly ids: { next: number },
@@ -62,7 +60,6 @@ export class SourceArrival implements ArrivalTarget {
     this.source = source;
     this.limit = approachLimit;
     this.groups = groups;
-    this.total = total;
     this.wagons = isTrain ? source.wagonsPerTrain : 0;
     this.tonnes = loaded ? (isTrain ? this.wagons * source.tonnesPerWagon : source.payloadT) : 0;
     this.shares = path.optionalShares;
@@ -97,7 +94,9 @@ export class SourceArrival implements ArrivalTarget {
     const daily = this.daily;
     daily.arrivals++;
     const groups = this.groups;
-    if (this.limit !== null && this.total.approach.level >= this.limit) {
+    // The limit is on the vehicle's own approach queue (its direction and class, as approach_queue_* reports
+    // it): the queue on the other side of the border, or of another class, does not turn it away.
+    if (this.limit !== null && groups.base.approach.level >= this.limit) {
       groups.base.turnAway();
       this.log?.turnedAway(v);
       this.spare.push(v);

@@ -128,7 +128,7 @@ export const CrossingInput = named(z.strictObject({
   mode: Mode,
   utcOffsetH: z.number({ error: 'expected a UTC offset in hours' }).min(-12).max(14),
   zone: ZoneInput,
-  approachLimit: PositiveInt.nullable().optional().describe('Vehicles waiting on the approach before arrivals are turned away; default unlimited.'),
+  approachLimit: PositiveInt.nullable().optional().describe('Vehicles of one direction and class waiting on their approach (the queue approach_queue_* reports) at which a further arrival of that direction and class is turned away; each direction and class has its own queue; default unlimited.'),
   closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed on the scenario\'s holidays; default false.'),
   closures: z.array(ClosureInput).optional().describe('Closures of this crossing only (all stages), in addition to holidays.'),
   hours: ClassHoursInput.optional(),

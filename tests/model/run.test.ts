@@ -125,6 +125,24 @@ describe('zone', () => {
     expect([total(result, 'arrivals'), total(result, 'in_system_end'), total(result, 'turned_away')]).toEqual([23, 2, 21]);
     expect(result.invariants.find((i) => i.name === 'conservation')!.ok).toBe(true);
   });
+
+  test('the limit holds each direction’s and class’s own queue: the other side’s and the cars’ queues turn no truck away', () => {
+    const { result } = run(one({
+      approachLimit: 2,
+      stages: [stage({ id: 'customs', timetable: hours('08:00', '20:00', ['2023-01-02']) })],
+      demand: [
+        demand({ id: 'south-trucks', vehiclesPerDay: 24 }),
+        demand({ id: 'north-trucks', direction: 'north', vehiclesPerDay: 24 }),
+        demand({ id: 'south-cars', vehicleClass: 'car', cargo: 'empty', payloadT: 0, vehiclesPerDay: 24 }),
+      ],
+    }), 1);
+    const of = (d: string, c: string) => result.groups.find((g) => g.direction === d && g.vehicleClass === c)!.values;
+    for (const [d, c] of [['south', 'truck'], ['north', 'truck'], ['south', 'car']]) {
+      expect([of(d!, c!).arrivals, of(d!, c!).in_system_end, of(d!, c!).turned_away, of(d!, c!).approach_queue_max]).toEqual([23, 2, 21, 2]);
+    }
+    expect([total(result, 'in_system_end'), total(result, 'turned_away'), total(result, 'approach_queue_max')]).toEqual([6, 63, 6]);
+    expect(result.invariants.every((i) => i.ok)).toBe(true);
+  });
 });
 
 describe('trains', () => {

@@ -15,6 +15,8 @@ interface GroupDays {
   sums: Float64Array;
   /** Replications that reported the day. */
   counts: Float64Array;
+  /** Replications whose day had a mean wait (somebody left the approach): the wait's mean is over those. */
+  waitCounts: Float64Array;
 }
 
 /** Sums daily rows of any number of replications; yields their means by date, then group order. */
@@ -40,8 +42,11 @@ export class DailyMeans {
       sums.set(g.sums);
       const counts = new Float64Array(size);
       counts.set(g.counts);
+      const waitCounts = new Float64Array(size);
+      waitCounts.set(g.waitCounts);
       g.sums = sums;
       g.counts = counts;
+      g.waitCounts = waitCounts;
     }
     g.counts[day]! += 1;
     // The fields in FIELDS order, written out: a loop over names would be a keyed lookup per field.
@@ -53,7 +58,11 @@ export class DailyMeans {
     sums[base + 3]! += d.railcars;
     sums[base + 4]! += d.approachQueueMean;
     sums[base + 5]! += d.approachQueueMax;
-    sums[base + 6]! += d.approachWaitHMean;
+    // Not defined on a day nobody left the approach (NaN): averaged over the replications where it is.
+    if (Number.isFinite(d.approachWaitHMean)) {
+      sums[base + 6]! += d.approachWaitHMean;
+      g.waitCounts[day]! += 1;
+    }
   }
 
   /** The group of a row, found through maps keyed by the row's own strings (no key built per row). */
@@ -70,7 +79,7 @@ export class DailyMeans {
     }
     let g = byClass.get(d.vehicleClass);
     if (!g) {
-      g = { crossing: d.crossing, direction: d.direction, vehicleClass: d.vehicleClass, sums: new Float64Array(64 * F), counts: new Float64Array(64) };
+      g = { crossing: d.crossing, direction: d.direction, vehicleClass: d.vehicleClass, sums: new Float64Array(64 * F), counts: new Float64Array(64), waitCounts: new Float64Array(64) };
       byClass.set(d.vehicleClass, g);
       this.all.push(g);
     }
@@ -86,6 +95,7 @@ export class DailyMeans {
         const n = g.counts[i] ?? 0;
         if (n === 0) continue;
         const mean = (f: number): number => g.sums[i * F + f]! / n;
+        const waits = g.waitCounts[i]!;
         yield {
           date,
           crossing: g.crossing,
@@ -98,7 +108,7 @@ export class DailyMeans {
           railcars: mean(3),
           approachQueueMean: mean(4),
           approachQueueMax: mean(5),
-          approachWaitHMean: mean(6),
+          approachWaitHMean: waits > 0 ? g.sums[i * F + 6]! / waits : NaN,
         };
       }
     }

@@ -148,11 +148,15 @@ export class GroupStats {
     }
   }
 
-  /** The group's metrics at `nowMin` (end of the run). */
+  /**
+   * The group's metrics at `nowMin` (end of the run). Waits are over the vehicles that entered in the measured
+   * window and crossing times over those that exited: with none, they are not defined (NaN, an empty cell),
+   * rather than a 0 that would read as "no wait" and pull an average over replications down.
+   */
   result(nowMin: number): GroupResult {
     const w = this.waitMin;
     const c = this.crossingMin;
-    const h = (x: number): number => (Number.isFinite(x) ? x / MIN_PER_H : 0);
+    const h = (x: number): number => x / MIN_PER_H;
     const values: Record<GroupMetric, number> = {
       arrivals: this.arrivals,
       completed: this.completed,
@@ -163,16 +167,15 @@ export class GroupStats {
       approach_queue_mean: this.approach.mean(nowMin),
       approach_queue_p95: this.approach.quantile(0.95, nowMin),
       approach_queue_max: this.approach.max,
-      approach_wait_h_mean: w.count > 0 ? h(w.mean) : 0,
+      approach_wait_h_mean: w.count > 0 ? h(w.mean) : NaN,
       approach_wait_h_p50: h(w.quantile(0.5)),
       approach_wait_h_p90: h(w.quantile(0.9)),
       approach_wait_h_p95: h(w.quantile(0.95)),
-      approach_wait_h_max: w.count > 0 ? h(w.max) : 0,
-      crossing_time_h_mean: c.count > 0 ? h(c.mean) : 0,
+      approach_wait_h_max: w.count > 0 ? h(w.max) : NaN,
+      crossing_time_h_mean: c.count > 0 ? h(c.mean) : NaN,
       crossing_time_h_p95: h(c.quantile(0.95)),
       zone_occupancy_mean: this.zoneHeld.mean(nowMin) + this.zoneMeanFromParts,
     };
-    for (const m of GROUP_METRICS) if (!Number.isFinite(values[m])) values[m] = 0;
     return { crossing: this.crossing, direction: this.direction, vehicleClass: this.vehicleClass, values };
   }
 }

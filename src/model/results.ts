@@ -85,7 +85,7 @@ export interface DailyResult {
   railcars: number;
   approachQueueMean: number;
   approachQueueMax: number;
-  /** Mean approach wait of vehicles that entered the crossing on this date, hours (0 when none). */
+  /** Mean approach wait of vehicles that entered the crossing on this date, hours (NaN when none did). */
   approachWaitHMean: number;
 }
 

@@ -24,6 +24,21 @@ describe('DailyMeans', () => {
     ]);
   });
 
+  it('averages the mean wait over the replications where somebody left the approach; empty (NaN) where nobody did', () => {
+    const m = new DailyMeans();
+    // 2023-01-01: one replication with a 3 h mean wait, two with nobody entering. 2023-01-02: nobody in either.
+    m.add({ ...row('2023-01-01', 'a', 5), approachWaitHMean: 3 });
+    m.add({ ...row('2023-01-01', 'a', 5), approachWaitHMean: NaN });
+    m.add({ ...row('2023-01-01', 'a', 5), approachWaitHMean: NaN });
+    m.add({ ...row('2023-01-02', 'a', 5), approachWaitHMean: NaN });
+    m.add({ ...row('2023-01-02', 'a', 5), approachWaitHMean: NaN });
+    const rows = [...m.rows(byCrossing)];
+    expect(rows.map((r) => [r.date, r.replications, r.arrivals, r.approachWaitHMean])).toEqual([
+      ['2023-01-01', 3, 5, 3],
+      ['2023-01-02', 2, 5, NaN],
+    ]);
+  });
+
   it('keeps ten years of days for many groups in typed arrays', () => {
     const m = new DailyMeans();
     const start = Date.UTC(2023, 0, 1);

@@ -126,6 +126,20 @@ describe('zone', () => {
     expect(result.invariants.find((i) => i.name === 'conservation')!.ok).toBe(true);
   });
 
+  test('waits and crossing times are not defined (NaN) when no vehicle got that far, never a 0 that reads as no wait', () => {
+    // Closed all of the one simulated day: 23 trucks queue, none enters, none exits.
+    const { result } = run(one({
+      stages: [stage({ id: 'customs', timetable: hours('08:00', '20:00', ['2023-01-02']) })],
+      demand: [demand({ id: 'd', vehiclesPerDay: 24 })],
+    }), 1);
+    for (const m of ['approach_wait_h_mean', 'approach_wait_h_p50', 'approach_wait_h_p95', 'approach_wait_h_max', 'crossing_time_h_mean', 'crossing_time_h_p95']) {
+      expect(total(result, m), m).toBeNaN();
+    }
+    expect([total(result, 'arrivals'), total(result, 'approach_queue_max')]).toEqual([23, 23]);
+    expect(result.daily.map((d) => [d.date, d.arrivals, d.approachWaitHMean])).toEqual([['2023-01-02', 23, NaN]]);
+    expect(result.invariants.every((i) => i.ok)).toBe(true);
+  });
+
   test('the limit holds each direction’s and class’s own queue: the other side’s and the cars’ queues turn no truck away', () => {
     const { result } = run(one({
       approachLimit: 2,

@@ -117,7 +117,7 @@ export interface Crossing {
   /** Local time offset from UTC, hours (informational: each crossing runs on its own local clock). */
   utcOffsetH: number;
   zone: Zone;
-  /** Max vehicles waiting on the approach before arrivals are turned away; null = unlimited. */
+  /** Vehicles of one direction and class waiting on their approach at which the next such arrival is turned away; null = unlimited. */
   approachLimit: number | null;
   closesOnHolidays: boolean;
   stages: Stage[];

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runReplication } from '../../src/model/run.js';
 import type { VehicleTrace } from '../../src/model/results.js';
-import type { Crossing, Dist, Stage, VehicleClass } from '../../src/scenario/types.js';
+import type { Dist } from '../../src/random/types.js';
+import type { Crossing, Stage, VehicleClass } from '../../src/scenario/types.js';
 import { crossing, demand, hours, scenario, stage } from './fixtures.js';
 
 const DATES = ['2023-01-02', '2023-01-03', '2023-01-04', '2023-01-05'];

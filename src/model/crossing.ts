@@ -104,7 +104,9 @@ export class CrossingModel {
   ): SourcePath {
     const stages = this.stagesFor(source);
     const holdsZone = this.crossing.zone.classes.includes(source.vehicleClass);
-    const gate = this.gateFor(source.direction, source.vehicleClass, stages[0], sim, clock);
+    // The approach gate keeps the hours of the first stage every vehicle of the path passes: an optional stage
+    // (an X-ray for a third of the trucks) with hours of its own must not hold the vehicles it never sees.
+    const gate = this.gateFor(source.direction, source.vehicleClass, stages.find((m) => m.stage.share >= 1) ?? stages[0], sim, clock);
     const enter: Step<Vehicle> = {
       kind: 'call',
       fn: (v) => {

@@ -35,6 +35,26 @@ describe('opening hours', () => {
     expect(result.invariants.every((i) => i.ok)).toBe(true);
   });
 
+  test('an optional first stage with hours of its own holds only the vehicles selected for it', () => {
+    // A 50% X-ray open 08:00-10:00 first, then customs around the clock: the night's unselected trucks go
+    // straight through; the selected ones enter the crossing and wait at the X-ray for 08:00.
+    const { traces, result } = run(one({
+      stages: [
+        stage({ id: 'xray', share: 0.5, timetable: hours('08:00', '10:00') }),
+        stage({ id: 'customs', serviceMin: { kind: 'fixed', value: 10 } }),
+      ],
+      demand: [demand({ id: 'd', vehiclesPerDay: 24 })],
+    }), 1);
+    const night = traces.filter((t) => t.arrivedAtMin < 480);
+    const through = night.filter((t) => t.exitedAtMin === t.arrivedAtMin + 10);
+    const held = night.filter((t) => t.exitedAtMin > 480);
+    expect(night).toHaveLength(7);
+    expect(through.length).toBeGreaterThan(0);
+    expect(through.length + held.length).toBe(7);
+    for (const t of night) expect(t.enteredAtMin).toBe(t.arrivedAtMin); // nobody is held on the approach
+    expect(result.invariants.every((i) => i.ok)).toBe(true);
+  });
+
   test('a vehicle in service at closing time finishes (overtime), the next waits for the morning', () => {
     const hourly = Array(24).fill(0);
     hourly[19] = 24;

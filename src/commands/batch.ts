@@ -8,7 +8,8 @@ import { checkDestination, commitStaging, createStaging, discardStaging, inFolde
 import { scenarioHash, toolVersion } from '../output/runinfo.js';
 import type { Scenario } from '../scenario/types.js';
 import type { CommandContext } from './context.js';
-import { integer, integerAtLeast } from './options.js';
+import { MAX_DAYS } from '../scenario/calendar.js';
+import { integer, integerAtLeast, integerBetween } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { RunFlags } from './run.js';
 import { openPool, resolveWorkers, WORKERS_HELP } from './workers.js';
@@ -23,7 +24,7 @@ export function addBatchOptions(cmd: Command, outDefault: string): Command {
   return cmd
     .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerAtLeast(1))
     .option('-s, --seed <s>', "base seed shared by every scenario run, so they see the same arrivals (default: the (base) scenario's)", integer)
-    .option('-d, --days <d>', "simulated days (default: the (base) scenario's)", integerAtLeast(1))
+    .option('-d, --days <d>', "simulated days (default: the (base) scenario's)", integerBetween(1, MAX_DAYS, ' (100 years)'))
     .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the (base) scenario's)", integerAtLeast(0))
     .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))

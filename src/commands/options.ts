@@ -21,3 +21,18 @@ export function integer(text: string): number {
   if (!/^[+-]?\d+$/.test(trimmed) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('expected a whole number.');
   return value;
 }
+
+/** A parser accepting a decimal integer in [`lowest`, `highest`]; throws InvalidArgumentError naming the range. */
+export function integerBetween(lowest: number, highest: number, unit = ''): (text: string) => number {
+  const atLeast = integerAtLeast(lowest);
+  return (text: string): number => {
+    let value: number;
+    try {
+      value = atLeast(text);
+    } catch {
+      throw new InvalidArgumentError(`expected a whole number from ${lowest} to ${highest}${unit}.`);
+    }
+    if (value > highest) throw new InvalidArgumentError(`expected a whole number from ${lowest} to ${highest}${unit}.`);
+    return value;
+  };
+}

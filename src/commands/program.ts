@@ -9,7 +9,8 @@ import { ScenarioError } from '../scenario/errors.js';
 import { type CommandContext, UsageError } from './context.js';
 import { registerCapacity } from './capacity.js';
 import { registerCompare } from './compare.js';
-import { integer, integerAtLeast } from './options.js';
+import { MAX_DAYS } from '../scenario/calendar.js';
+import { integer, integerAtLeast, integerBetween } from './options.js';
 import { runCommand, type RunFlags } from './run.js';
 import { schemaCommand } from './schema.js';
 import { registerSweep } from './sweep.js';
@@ -65,7 +66,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .argument('<scenario>', 'scenario file (YAML)')
     .option('-r, --replications <n>', "independent replications (default: the scenario's)", integerAtLeast(1))
     .option('-s, --seed <s>', "base seed; replication r draws from streams of (seed, r) (default: the scenario's)", integer)
-    .option('-d, --days <d>', "simulated days from the scenario's start date (default: the scenario's)", integerAtLeast(1))
+    .option('-d, --days <d>', "simulated days from the scenario's start date (default: the scenario's)", integerBetween(1, MAX_DAYS, ' (100 years)'))
     .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the scenario's)", integerAtLeast(0))
     .option('-o, --out <dir>', 'result folder (default: output/<scenario id>)')
     .option('--trace', 'also write vehicles.csv, one row per vehicle (large); runs the replications in one thread, in order (ignores --workers)')

@@ -9,6 +9,7 @@ import { writeResultFiles } from '../output/files.js';
 import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
 import { openTrace, TRACE_FILE, type TraceWriter } from '../output/trace.js';
+import { endsByLastDate, LAST_DATE } from '../scenario/calendar.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { UsageError, type CommandContext } from './context.js';
@@ -54,6 +55,9 @@ export function resolveRunOptions(scenario: Scenario, flags: RunFlags): Omit<Exp
     const daysFrom = flags.days === undefined ? 'the scenario' : '--days';
     const warmFrom = flags.warmupDays === undefined ? 'the scenario' : '--warmup-days';
     throw new UsageError(`the warm-up (${warmupDays} days, from ${warmFrom}) must be shorter than the run (${days} days, from ${daysFrom})`);
+  }
+  if (!endsByLastDate(scenario.startDate, days)) {
+    throw new UsageError(`a run of ${days} days from ${scenario.startDate} (${flags.days === undefined ? 'the scenario' : '--days'}) would go past ${LAST_DATE}`);
   }
   return { days, warmupDays, replications: flags.replications ?? scenario.replications, seed: flags.seed ?? scenario.seed };
 }

@@ -18,6 +18,20 @@ export function isIsoDate(text: string): boolean {
   return date.toISOString().slice(0, 10) === text;
 }
 
+/**
+ * The longest run, in days (100 years and a few leap days): planning horizons are decades, and a longer one is
+ * almost surely a typo that would run for hours.
+ */
+export const MAX_DAYS = 36_600;
+
+/** The last date a run may reach: dates are written YYYY-MM-DD, four-digit years only. */
+export const LAST_DATE = '9999-12-31';
+
+/** True when a run of `days` days from `startDate` (YYYY-MM-DD) ends on or before LAST_DATE. */
+export function endsByLastDate(startDate: string, days: number): boolean {
+  return Date.parse(`${startDate}T00:00:00Z`) + (days - 1) * 86_400_000 <= Date.parse(`${LAST_DATE}T00:00:00Z`);
+}
+
 /** The ISO date `days` days after `date` (negative goes back); `date` must be YYYY-MM-DD. */
 export function addDays(date: string, days: number): string {
   const ms = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;

@@ -1,6 +1,7 @@
 // Cross-field and cross-reference checks of raw scenario data: duplicate ids, demand quantities, returnOf
 // targets, stages that match no demand, mode mismatches, inherited hours. Runs on possibly invalid data
 // (reads defensively) so its problems come out together with the schema's.
+import { endsByLastDate, isIsoDate, LAST_DATE } from './calendar.js';
 import type { Path } from './errors.js';
 import type { RawProblem } from './validate.js';
 
@@ -25,6 +26,9 @@ export function referenceProblems(data: unknown): RawProblem[] {
   duplicateIds(crossings, ['crossings'], 'crossing', add);
   if (typeof data.days === 'number' && typeof data.warmupDays === 'number' && data.warmupDays >= data.days) {
     add(['warmupDays'], `must be fewer than days (${data.days})`, true);
+  }
+  if (typeof data.startDate === 'string' && isIsoDate(data.startDate) && Number.isInteger(data.days) && (data.days as number) > 0 && !endsByLastDate(data.startDate, data.days as number)) {
+    add(['days'], `runs past ${LAST_DATE} from startDate ${data.startDate}`, true);
   }
   checkDateRanges(data.holidays, ['holidays'], add);
   crossings.forEach((crossing, c) => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ClosureInput, CrossingInput, GrowthInput } from './schema-crossing.js';
 import { Id, IsoDate, listOf, NonNegativeInt, PositiveInt, Text, VehicleClass } from './schema-base.js';
 import { named, nameOf } from './schema-names.js';
+import { MAX_DAYS } from './calendar.js';
 
 export const HolidayInput = ClosureInput;
 
@@ -13,7 +14,7 @@ export const ScenarioInputSchema = z.strictObject({
   name: Text,
   description: Text.optional(),
   startDate: IsoDate.describe('Local date at 00:00 of which the simulation clock starts.'),
-  days: PositiveInt.describe('Simulated days.'),
+  days: PositiveInt.max(MAX_DAYS, { error: `expected at most ${MAX_DAYS} days (100 years)` }).describe(`Simulated days (at most ${MAX_DAYS}).`),
   warmupDays: NonNegativeInt.optional().describe('Days excluded from statistics; default 0.'),
   replications: PositiveInt.optional().describe('Default 10.'),
   seed: z.int({ error: 'expected an integer seed' }).optional().describe('Base seed; default 1.'),

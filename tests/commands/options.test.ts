@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { integer, integerAtLeast } from '../../src/commands/options.js';
+import { integer, integerAtLeast, integerBetween } from '../../src/commands/options.js';
 import { formatDuration, formatRate } from '../../src/commands/progress.js';
 
 describe('integer flag parsers', () => {
@@ -15,6 +15,12 @@ describe('integer flag parsers', () => {
 
   it.each([['0', 1], ['-1', 0], ['2.5', 1], ['1e3', 1], ['ten', 1], ['', 1], ['99999999999999999999', 1]])('integerAtLeast rejects %j (min %i)', (text, min) => {
     expect(() => integerAtLeast(min)(text)).toThrow(InvalidArgumentError);
+  });
+
+  it('integerBetween accepts its bounds and rejects what lies outside, naming the range', () => {
+    const days = integerBetween(1, 36600, ' (100 years)');
+    expect([days('1'), days('36600')]).toEqual([1, 36600]);
+    for (const bad of ['0', '36601', '99999999', '2.5', 'x']) expect(() => days(bad)).toThrow('expected a whole number from 1 to 36600 (100 years).');
   });
 
   it.each([['-42', -42], ['0', 0], ['123456', 123456]])('integer(%j) = %i', (text, value) => {

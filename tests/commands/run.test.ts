@@ -110,4 +110,10 @@ describe('resolveRunOptions', () => {
     expect(() => resolveRunOptions(scenario, flags)).toThrow(UsageError);
     expect(() => resolveRunOptions(scenario, flags)).toThrow(message);
   });
+
+  it('rejects --days that would run past 9999-12-31 from the scenario\'s start date', () => {
+    const late = { ...scenario, startDate: '9999-12-01' };
+    expect(resolveRunOptions(late, { days: 31 }).days).toBe(31);
+    expect(() => resolveRunOptions(late, { days: 32 })).toThrow(/a run of 32 days from 9999-12-01 \(--days\) would go past 9999-12-31/);
+  });
 });

@@ -70,6 +70,22 @@ describe('bad inputs: one problem each, with file, line, path and value', () => 
       value: 'tri',
     },
     {
+      name: 'a horizon over 100 years (a typo that would run for hours)',
+      edit: ['days: 14', 'days: 365000'],
+      line: 'days: 365000',
+      path: 'days',
+      message: /at most 36600 days/,
+      value: 365000,
+    },
+    {
+      name: 'a run that would go past 9999-12-31 (dates have four-digit years)',
+      edit: ['startDate: 2023-01-01\ndays: 14', 'startDate: 9999-12-25\ndays: 14'],
+      line: 'days: 14',
+      path: 'days',
+      message: /runs past 9999-12-31 from startDate 9999-12-25/,
+      value: 14,
+    },
+    {
       name: 'bad opening hours',
       edit: ['truck: "08:00-20:00"', 'truck: "8-20"'],
       line: 'truck: "8-20"',

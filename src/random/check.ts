@@ -13,6 +13,15 @@ export class DistError extends Error {
   }
 }
 
+/**
+ * Largest size of any parameter: the samplers square a range (triangular) or exponentiate (lognormal), and
+ * values near the float limit would come out infinite. 1e12 minutes is about two million years.
+ */
+export const MAX_PARAMETER = 1e12;
+
+/** Smallest lognormal mean: its sd / mean ratio is squared, and must stay finite. */
+export const MIN_LOGNORMAL_MEAN = 1e-12;
+
 /** Renders a bad value for a message: numbers as-is (NaN, Infinity), everything else as JSON. */
 function show(value: unknown): string {
   if (typeof value === 'number') return String(value);
@@ -32,9 +41,14 @@ function at(path: string, key: string): string {
 class Problems {
   readonly list: string[] = [];
 
+  /** Finite and at most MAX_PARAMETER in size. */
   finite(path: string, value: unknown): value is number {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       this.list.push(`${path} must be a finite number, got ${show(value)}`);
+      return false;
+    }
+    if (Math.abs(value) > MAX_PARAMETER) {
+      this.list.push(`${path} must be at most ${MAX_PARAMETER} in size, got ${show(value)}`);
       return false;
     }
     return true;
@@ -107,7 +121,9 @@ export function checkDist(dist: Dist, path: string): string[] {
       p.nonNegative(at(path, 'sd'), d.sd);
       break;
     case 'lognormal':
-      p.nonNegative(at(path, 'mean'), d.mean, true);
+      if (p.nonNegative(at(path, 'mean'), d.mean, true) && d.mean < MIN_LOGNORMAL_MEAN) {
+        p.list.push(`${at(path, 'mean')} must be at least ${MIN_LOGNORMAL_MEAN}, got ${show(d.mean)}`);
+      }
       p.nonNegative(at(path, 'sd'), d.sd);
       break;
     case 'gamma':

@@ -7,7 +7,7 @@ import { parseSourceText } from './document.js';
 import { formatPath, ScenarioError, uniqueProblems, type Path, type Problem } from './errors.js';
 import { schemaKeys } from './jsonschema.js';
 import { applyPatchTraced, traceOrigin } from './patch.js';
-import { resolveValid } from './resolve.js';
+import { demandRateProblems, resolveValid } from './resolve.js';
 import { PlanInputSchema, ScenarioInputSchema, type ScenarioInput } from './schema.js';
 import { CrossingInput, DemandInput, StageInput } from './schema-crossing.js';
 import type { Scenario } from './types.js';
@@ -75,6 +75,9 @@ function checked(loaded: Loaded): ScenarioInput {
   }
   const unique = uniqueProblems(problems).filter((p) => !inUnknown(p) || loaded.problems.includes(p));
   if (unique.length > 0) throw new ScenarioError(unique);
+  // Valid, but is the demand it resolves to plausible? (A unit slip in tonnes would run for hours.)
+  const implausible = demandRateProblems(resolveValid(data as ScenarioInput));
+  if (implausible.length > 0) throw new ScenarioError(implausible.map(toProblem));
   return data as ScenarioInput;
 }
 

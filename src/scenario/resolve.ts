@@ -20,7 +20,7 @@ import type {
   Timetable,
   VehicleClass,
 } from './types.js';
-import { schemaProblems, valueAt, withoutCascades } from './validate.js';
+import { schemaProblems, valueAt, withoutCascades, type RawProblem } from './validate.js';
 import { daysInYearFrom } from './year.js';
 
 export { daysInYearFrom } from './year.js';
@@ -32,17 +32,47 @@ export const DEFAULT_GROWTH_CLASSES: readonly VehicleClass[] = ['truck', 'train'
 export function resolveScenario(input: unknown, file = '<scenario>'): Scenario {
   const schema = schemaProblems(ScenarioInputSchema, input);
   const problems = [...schema, ...withoutCascades(referenceProblems(input), schema)];
-  if (problems.length > 0) {
-    throw new ScenarioError(
-      problems.map((p) => ({
-        file,
-        path: formatPath(p.path),
-        message: p.message,
-        ...(p.showValue ? { value: valueAt(input, p.path) } : {}),
-      })),
-    );
-  }
-  return resolveValid(input as ScenarioInput);
+  if (problems.length > 0) throw scenarioError(problems, input, file);
+  const scenario = resolveValid(input as ScenarioInput);
+  const implausible = demandRateProblems(scenario);
+  if (implausible.length > 0) throw scenarioError(implausible, input, file);
+  return scenario;
+}
+
+function scenarioError(problems: RawProblem[], input: unknown, file: string): ScenarioError {
+  return new ScenarioError(
+    problems.map((p) => ({
+      file,
+      path: formatPath(p.path),
+      message: p.message,
+      ...(p.showValue ? { value: valueAt(input, p.path) } : {}),
+    })),
+  );
+}
+
+/**
+ * Most vehicles a day one demand source may bring (after growth): 69 a minute, far above any crossing here. A
+ * source above it is almost surely a unit slip (kilotonnes for tonnes, a payload in tonnes × 1000), which would
+ * otherwise run for hours or exhaust memory.
+ */
+export const MAX_VEHICLES_PER_DAY = 100_000;
+
+/** Sources whose resolved demand (vehicles per day × growth) is above MAX_VEHICLES_PER_DAY. */
+export function demandRateProblems(s: Scenario): RawProblem[] {
+  const out: RawProblem[] = [];
+  s.crossings.forEach((c, ci) =>
+    c.demand.forEach((d, k) => {
+      const perDay = d.vehiclesPerDay * d.growth;
+      if (!(perDay <= MAX_VEHICLES_PER_DAY)) {
+        out.push({
+          path: ['crossings', ci, 'demand', k],
+          message: `comes to ${perDay.toPrecision(3)} ${d.vehicleClass === 'train' ? 'trains' : 'vehicles'} a day (growth included), above the ${MAX_VEHICLES_PER_DAY} a source may bring: check the units of its tonnes, payload or wagons`,
+          showValue: false,
+        });
+      }
+    }),
+  );
+  return out;
 }
 
 /** Resolves data that already passed the schema and the reference checks (no further checks). */

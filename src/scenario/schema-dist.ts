@@ -54,10 +54,15 @@ export const DistObject = z.discriminatedUnion(
   },
 );
 
+/** A bare number of minutes (a fixed distribution), held to the same limits as `{ kind: fixed, value }`. */
+const FixedMinutes = NonNegativeNumber.superRefine((value, ctx) => {
+  for (const problem of checkDist({ kind: 'fixed', value }, '')) ctx.addIssue({ code: 'custom', message: distIssue(problem).message, input: value });
+});
+
 /** A duration distribution in minutes: a bare number means a fixed value. */
 export const DistInput = named(
   z
-    .union([NonNegativeNumber, DistObject], {
+    .union([FixedMinutes, DistObject], {
       error: 'expected a number of minutes or a distribution such as { kind: triangular, min: 15, mode: 20, max: 30 }',
     })
     .describe(

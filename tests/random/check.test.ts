@@ -1,5 +1,6 @@
 // Validation: every invalid parameter is reported with its path and bad value; valid ones pass.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { assertDist, checkDist, DistError, makeSampler, sampleDist, createStream, type Dist } from '../../src/random/index.js';
 
 const bad = (x: unknown): Dist => x as Dist;
@@ -28,6 +29,8 @@ const invalid: [string, Dist, string[]][] = [
   ['piecewise negative point', { kind: 'piecewise', sample: [3, -1, 4] }, ['svc.sample[1] must be >= 0, got -1']],
   ['unknown kind', bad({ kind: 'weibull', shape: 2 }), ['svc.kind must be one of fixed, exponential, uniform, triangular, normal, lognormal, gamma, erlang, empirical, piecewise; got "weibull"']],
   ['not an object', bad(null), ['svc must be a distribution object, got null']],
+  ['triangular max near the float limit', { kind: 'triangular', min: 15, mode: 20, max: 1e300 }, ['svc.max must be at most 1000000000000 in size, got 1e+300']],
+  ['lognormal mean near zero', { kind: 'lognormal', mean: 5e-324, sd: 1 }, ['svc.mean must be at least 1e-12, got 5e-324']],
 ];
 
 const valid: Dist[] = [
@@ -75,5 +78,33 @@ describe('assertDist and the public entry points', () => {
     const dist: Dist = { kind: 'triangular', min: 1, mode: 0, max: 2 };
     expect(() => makeSampler(dist)).toThrow(DistError);
     expect(() => sampleDist(dist, createStream(1, 0, 'x'))).toThrow(/mode must lie in \[min, max\]/);
+  });
+});
+
+describe('every accepted parameter draws finite values', () => {
+  it('for any family with parameters up to the largest accepted (property; a triangular max of 1e300 drew -Infinity)', () => {
+    const size = fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.constantFrom(0, 5e-324, 1e-12, 1, 1e12));
+    const positive = size.filter((x) => x > 0);
+    const dist: fc.Arbitrary<Dist> = fc.oneof(
+      fc.tuple(size, size, size).map(([a, b, c]) => { const [min, mode, max] = [a, b, c].sort((x, y) => x - y) as [number, number, number]; return { kind: 'triangular' as const, min, mode, max }; }),
+      fc.tuple(size, size).map(([a, b]) => ({ kind: 'uniform' as const, min: Math.min(a, b), max: Math.max(a, b) })),
+      positive.map((mean) => ({ kind: 'exponential' as const, mean })),
+      fc.tuple(size, size).map(([mean, sd]) => ({ kind: 'normal' as const, mean, sd })),
+      fc.tuple(positive.filter((m) => m >= 1e-12), size).map(([mean, sd]) => ({ kind: 'lognormal' as const, mean, sd })),
+      fc.tuple(positive, positive).map(([shape, scale]) => ({ kind: 'gamma' as const, shape, scale })),
+      fc.tuple(fc.integer({ min: 1, max: 60 }), positive).map(([k, mean]) => ({ kind: 'erlang' as const, k, mean })),
+    );
+    fc.assert(
+      fc.property(dist, fc.integer({ min: 0, max: 1000 }), (d, seed) => {
+        expect(checkDist(d, 'svc')).toEqual([]);
+        const draw = makeSampler(d);
+        const rng = createStream(seed, 0, 'finite');
+        for (let i = 0; i < 20; i++) {
+          const x = draw(rng);
+          expect(Number.isFinite(x) && x >= 0, `${JSON.stringify(d)} drew ${x}`).toBe(true);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 500) },
+    );
   });
 });

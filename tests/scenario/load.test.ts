@@ -161,6 +161,24 @@ describe('bad inputs: one problem each, with file, line, path and value', () => 
   });
 });
 
+describe('implausible demand', () => {
+  test('a unit slip that resolves to millions of trains a day is reported at each source it feeds, with its line', () => {
+    const text = MINI_YAML.replace('tonnesPerWagon: 20,', 'tonnesPerWagon: 0.00002,');
+    const problems = problemsOf(text);
+    expect(problems.map((p) => [p.path, p.line])).toEqual([
+      ['crossings[1].demand[0]', lineOf(text, '- { id: loaded-south, direction: south, class: train')],
+      ['crossings[1].demand[1]', lineOf(text, '- { id: empty-north, direction: north, class: train')],
+    ]);
+    expect(problems[0]!.message).toBe('comes to 1.00e+6 trains a day (growth included), above the 100000 a source may bring: check the units of its tonnes, payload or wagons');
+  });
+
+  test('a bare number of minutes is held to the limits of a fixed distribution', () => {
+    const text = MINI_YAML.replace('serviceMin: 5\n', 'serviceMin: 1e13\n');
+    const problems = problemsOf(text);
+    expect(problems.map((p) => [p.path, p.message, p.value])).toEqual([['crossings[0].stages[1].serviceMin', 'must be at most 1000000000000 in size', 1e13]]);
+  });
+});
+
 describe('reporting', () => {
   test('several problems at once, schema problems first, formatted file:line path: message, got value', () => {
     const text = MINI_YAML.replace('days: 14', 'days: -1')

@@ -2,7 +2,7 @@
 // an open gate at once, holding nothing; while it is closed they wait in arrival order, and all go on, in
 // that order, the moment it opens. Cheaper than a Resource of unlimited width, with the same behaviour.
 import { Priority } from './priority.js';
-import type { CapacitySchedule } from './schedule.js';
+import { ScheduleCursor, type CapacitySchedule } from './schedule.js';
 import type { Simulation } from './simulation.js';
 import { FifoLine, type GrantCallback } from './waitline.js';
 
@@ -15,13 +15,14 @@ export class Gate<T = unknown> {
   passed = 0;
   private readonly line = new FifoLine<T>();
   private readonly sim: Simulation;
-  private readonly schedule: CapacitySchedule;
+  /** Where the gate is in its schedule's changes. */
+  private readonly cursor: ScheduleCursor;
 
   constructor(sim: Simulation, name: string, schedule: CapacitySchedule) {
     this.sim = sim;
     this.name = name;
-    this.schedule = schedule;
-    this.isOpen = schedule.capacityAt(sim.nowMin) > 0;
+    this.cursor = new ScheduleCursor(schedule, sim.nowMin);
+    this.isOpen = this.cursor.capacity() > 0;
     this.scheduleNextChange();
   }
 
@@ -45,7 +46,8 @@ export class Gate<T = unknown> {
 
   /** @internal called by the schedule's change event. */
   applyScheduledState(): void {
-    this.isOpen = this.schedule.capacityAt(this.sim.nowMin) > 0;
+    this.cursor.advance(this.sim.nowMin);
+    this.isOpen = this.cursor.capacity() > 0;
     this.scheduleNextChange();
     this.releaseWaiting();
   }
@@ -65,7 +67,7 @@ export class Gate<T = unknown> {
   }
 
   private scheduleNextChange(): void {
-    const next = this.schedule.nextChangeAfter(this.sim.nowMin);
+    const next = this.cursor.nextChange();
     if (next !== Infinity) this.sim.scheduleAt(next, onGateChange, this, Priority.capacity);
   }
 }

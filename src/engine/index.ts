@@ -5,7 +5,7 @@ export { Priority, type PriorityName } from './priority.js';
 export { Resource, type ResourceOptions, type ResourceStats } from './resource.js';
 export { Zone } from './zone.js';
 export { Gate } from './gate.js';
-export { CapacitySchedule, ScheduleSpecError, type ScheduleSpec, type Interval } from './schedule.js';
+export { CapacitySchedule, ScheduleCursor, ScheduleSpecError, type ScheduleSpec, type Interval } from './schedule.js';
 export { Tally, LevelMonitor } from './monitor.js';
 export { QuantileSketch } from './sketch.js';
 export { FifoLine, PriorityLine, type WaitLine, type GrantCallback } from './waitline.js';

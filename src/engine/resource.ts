@@ -4,7 +4,7 @@ import type { Simulation } from './simulation.js';
 import { Priority } from './priority.js';
 import { LevelMonitor } from './monitor.js';
 import { FifoLine, PriorityLine, type GrantCallback, type WaitLine } from './waitline.js';
-import type { CapacitySchedule } from './schedule.js';
+import { ScheduleCursor, type CapacitySchedule } from './schedule.js';
 
 export interface ResourceOptions {
   /** Fixed number of servers (ignored when `schedule` is given). */
@@ -43,7 +43,8 @@ export class Resource<T = unknown> {
   readonly queue: LevelMonitor;
   private readonly line: WaitLine<T>;
   private readonly sim: Simulation;
-  private readonly schedule: CapacitySchedule | null;
+  /** Where the resource is in its schedule's changes (null with a fixed capacity). */
+  private readonly cursor: ScheduleCursor | null;
   private lastMin: number;
   private startMin: number;
   // Created as NaN and zeroed in the constructor: doubles from the first resource on (see monitor.ts).
@@ -59,15 +60,16 @@ export class Resource<T = unknown> {
     this.openServerMin = 0;
     this.busyOpenMin = 0;
     this.overtimeMin = 0;
-    this.schedule = options.schedule ?? null;
     this.line = options.discipline === 'priority' ? new PriorityLine<T>() : new FifoLine<T>();
     this.queue = new LevelMonitor(sim.nowMin);
     this.lastMin = sim.nowMin;
     this.startMin = sim.nowMin;
-    if (this.schedule) {
-      this.capacity = this.schedule.capacityAt(sim.nowMin);
+    if (options.schedule) {
+      this.cursor = new ScheduleCursor(options.schedule, sim.nowMin);
+      this.capacity = this.cursor.capacity();
       this.scheduleNextChange();
     } else {
+      this.cursor = null;
       const c = options.capacity ?? 1;
       if (!(Number.isInteger(c) && c >= 0)) throw new RangeError(`resource "${name}": capacity must be a non-negative integer, got ${c}`);
       this.capacity = c;
@@ -166,14 +168,15 @@ export class Resource<T = unknown> {
   }
 
   private scheduleNextChange(): void {
-    const next = this.schedule!.nextChangeAfter(this.sim.nowMin);
+    const next = this.cursor!.nextChange();
     if (next !== Infinity) this.sim.scheduleAt(next, onCapacityChange, this, Priority.capacity);
   }
 
   /** @internal called by the capacity-change event. */
   applyScheduledCapacity(): void {
     this.accrue();
-    this.capacity = this.schedule!.capacityAt(this.sim.nowMin);
+    this.cursor!.advance(this.sim.nowMin);
+    this.capacity = this.cursor!.capacity();
     this.scheduleNextChange();
     this.startWaiting();
   }

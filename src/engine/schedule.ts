@@ -44,6 +44,7 @@ export class CapacitySchedule {
     this.closed = mergeIntervals(spec.closed ?? [], 'closed');
     this.chainAt[0] = 0;
     this.chainNext.length = 0;
+    this.chainCap.push(this.capacityAt(0));
   }
 
   /** Servers available at instant `atMin` (changes take effect at their instant). */
@@ -70,6 +71,39 @@ export class CapacitySchedule {
    */
   private readonly chainAt: number[] = [NaN];
   private readonly chainNext: number[] = [NaN];
+  /** Capacity at each instant of chainAt (chainCap[i] = capacityAt(chainAt[i])), for cursors. */
+  private readonly chainCap: number[] = [];
+
+  /** @internal index of `atMin` in the chain of changes from 0, or -1 when it is not one of its instants. */
+  chainIndexOf(atMin: number): number {
+    const at = this.chainAt;
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! < atMin) lo = mid + 1;
+      else hi = mid;
+    }
+    return at[lo] === atMin ? lo : -1;
+  }
+
+  /** @internal the change after the chain's i-th instant (extending the chain when it is the last), or Infinity. */
+  chainNextAt(i: number): number {
+    if (i === this.chainNext.length) {
+      const next = this.scanNextChange(this.chainAt[i]!);
+      this.chainNext.push(next);
+      if (next !== Infinity) {
+        this.chainAt.push(next);
+        this.chainCap.push(this.capacityAt(next));
+      }
+    }
+    return this.chainNext[i]!;
+  }
+
+  /** @internal capacity at the chain's i-th instant. */
+  chainCapacityAt(i: number): number {
+    return this.chainCap[i]!;
+  }
 
   private chainedNextChange(afterMin: number): number {
     const at = this.chainAt;
@@ -87,12 +121,7 @@ export class CapacitySchedule {
       if (at[lo] !== afterMin) return this.scanNextChange(afterMin);
       i = lo;
     }
-    if (i === this.chainNext.length) {
-      const next = this.scanNextChange(afterMin);
-      this.chainNext.push(next);
-      if (next !== Infinity) at.push(next);
-    }
-    return this.chainNext[i]!;
+    return this.chainNextAt(i);
   }
 
   /** nextChangeAfter without memory or horizon: walks the boundaries from `afterMin`. */
@@ -147,6 +176,40 @@ export class CapacitySchedule {
       if (w.toMin > m) return weekStart + w.toMin;
     }
     return weekStart + WEEK_MIN + (this.weekly[0]?.fromMin ?? 0);
+  }
+}
+
+/**
+ * A consumer's walk through a schedule's changes (a resource's or a gate's): the capacity now and the instant of
+ * the next change, read from the schedule's remembered chain by position instead of searched for at each change.
+ * Off the chain (a walk that starts at an instant that is not a change from 0) it asks the schedule each time.
+ */
+export class ScheduleCursor {
+  private index: number;
+  private atMin: number;
+
+  constructor(
+    private readonly schedule: CapacitySchedule,
+    atMin: number,
+  ) {
+    this.atMin = atMin;
+    this.index = schedule.chainIndexOf(atMin);
+  }
+
+  /** Capacity at the cursor's instant. */
+  capacity(): number {
+    return this.index >= 0 ? this.schedule.chainCapacityAt(this.index) : this.schedule.capacityAt(this.atMin);
+  }
+
+  /** The first instant after the cursor's at which capacity differs, or Infinity. */
+  nextChange(): number {
+    return this.index >= 0 ? this.schedule.chainNextAt(this.index) : this.schedule.nextChangeAfter(this.atMin);
+  }
+
+  /** Moves the cursor to its next change, `atMin` (the instant nextChange() gave). */
+  advance(atMin: number): void {
+    if (this.index >= 0) this.index++;
+    this.atMin = atMin;
   }
 }
 

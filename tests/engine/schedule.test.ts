@@ -2,7 +2,7 @@
 // nextChangeAfter checked against a minute-by-minute scan; invalid specs rejected with the bad value named.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CapacitySchedule, ScheduleSpecError, type ScheduleSpec } from '../../src/engine/index.js';
+import { CapacitySchedule, ScheduleCursor, ScheduleSpecError, type ScheduleSpec } from '../../src/engine/index.js';
 
 const DAY = 1440;
 const WEEK = 7 * DAY;
@@ -115,6 +115,29 @@ describe('CapacitySchedule.nextChangeAfter', () => {
             const got = shared.nextChangeAfter(t, horizon);
             expect(got).toBe(new CapacitySchedule(sp).nextChangeAfter(t, horizon));
             t = got;
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a cursor walks the same instants and capacities as asking a fresh schedule, on or off the chain (property)', () => {
+    fc.assert(
+      fc.property(integerSpec, fc.integer({ min: 0, max: 2 * WEEK }), (sp, startMin) => {
+        const shared = new CapacitySchedule(sp);
+        // Two cursors from 0 (the second reads what the first remembered) and one from an arbitrary instant.
+        for (const from of [0, 0, startMin]) {
+          const cursor = new ScheduleCursor(shared, from);
+          let t = from;
+          for (let k = 0; k < 40; k++) {
+            const fresh = new CapacitySchedule(sp);
+            expect([t, cursor.capacity()]).toEqual([t, fresh.capacityAt(t)]);
+            const next = cursor.nextChange();
+            expect(next).toBe(fresh.nextChangeAfter(t));
+            if (next === Infinity) break;
+            cursor.advance(next);
+            t = next;
           }
         }
       }),

@@ -1,7 +1,7 @@
 // One stage of a crossing as engine objects: its servers (a timetabled Resource), service-time samplers
 // and, for rail stages, the wagon inspection places with the fork/join of a train's selected wagons.
 import { Resource, makeTrajectory, type Interpreter, type Simulation, type Step, type Trajectory } from '../engine/index.js';
-import { createStream, makeSampler } from '../random/index.js';
+import { createStream, makeSampler, type Rng } from '../random/index.js';
 import type { Stage } from '../scenario/types.js';
 import type { ModelClock } from './clock.js';
 import { buildCapacitySchedule } from './timetable.js';
@@ -91,14 +91,20 @@ export class StageModel {
     const name = `${this.crossingId}/${sourceId}/${this.stage.id}`;
     const rng = createStream(seed, replication, `${name}/service`);
     const service = makeSampler(this.stage.serviceMin);
-    const wagonRng = createStream(seed, replication, `${name}/per-wagon`);
     const perWagon = makeSampler(this.stage.perWagonMin);
     const fixed = this.stage.perWagonMin.kind === 'fixed' ? this.stage.perWagonMin.value : null;
+    // The per-wagon stream is made when first needed (a train at a stage with a varying per-wagon time): road
+    // vehicles and fixed per-wagon times never draw from it. Streams are independent by name, so making it
+    // later changes no draw.
+    let wagonRng: Rng | null = null;
     return (wagons: number): number => {
       let t = service(rng);
       if (wagons > 0) {
         if (fixed !== null) t += fixed * wagons;
-        else for (let i = 0; i < wagons; i++) t += perWagon(wagonRng);
+        else {
+          wagonRng ??= createStream(seed, replication, `${name}/per-wagon`);
+          for (let i = 0; i < wagons; i++) t += perWagon(wagonRng);
+        }
       }
       return t;
     };

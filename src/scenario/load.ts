@@ -35,25 +35,29 @@ interface Loaded {
 
 /** Loads, validates and resolves a scenario file (following `extends`); throws ScenarioError listing every problem. */
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
-  return resolveValid(loadScenarioInput(file, options));
+  return checked(loadFile(file, undefined, options, [])).scenario;
 }
 
 /** Loads and validates a scenario file with its plans applied, without resolving; throws ScenarioError. */
 export function loadScenarioInput(file: string, options: LoadOptions = {}): ScenarioInput {
-  return checked(loadFile(file, undefined, options, []));
+  return checked(loadFile(file, undefined, options, [])).input;
 }
 
 /** parseScenarioInputText, resolved; `fileName` names the text in messages and anchors a relative `extends`. */
 export function parseScenarioText(text: string, fileName: string, options: LoadOptions = {}): Scenario {
-  return resolveValid(parseScenarioInputText(text, fileName, options));
+  return checked(loadFile(fileName, text, options, [])).scenario;
 }
 
 /** Validates scenario text (YAML or JSON) with its plans applied, without resolving; throws ScenarioError. */
 export function parseScenarioInputText(text: string, fileName: string, options: LoadOptions = {}): ScenarioInput {
-  return checked(loadFile(fileName, text, options, []));
+  return checked(loadFile(fileName, text, options, [])).input;
 }
 
-function checked(loaded: Loaded): ScenarioInput {
+/**
+ * Validates the merged data and resolves it (once: the resolved demand is checked too); throws ScenarioError
+ * with every problem located in its file and line.
+ */
+function checked(loaded: Loaded): { input: ScenarioInput; scenario: Scenario } {
   const { data } = loaded;
   const toProblem = (p: RawProblem): Problem => {
     const at = loaded.locate(p.path);
@@ -76,9 +80,11 @@ function checked(loaded: Loaded): ScenarioInput {
   const unique = uniqueProblems(problems).filter((p) => !inUnknown(p) || loaded.problems.includes(p));
   if (unique.length > 0) throw new ScenarioError(unique);
   // Valid, but is the demand it resolves to plausible? (A unit slip in tonnes would run for hours.)
-  const implausible = demandRateProblems(resolveValid(data as ScenarioInput));
+  const input = data as ScenarioInput;
+  const scenario = resolveValid(input);
+  const implausible = demandRateProblems(scenario);
   if (implausible.length > 0) throw new ScenarioError(implausible.map(toProblem));
-  return data as ScenarioInput;
+  return { input, scenario };
 }
 
 function loadFile(file: string, text: string | undefined, options: LoadOptions, stack: string[]): Loaded {

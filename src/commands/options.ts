@@ -2,13 +2,28 @@
 // so the message names the flag and the bad value, and the exit code is 2.
 import { InvalidArgumentError } from 'commander';
 
+/** A decimal integer written plainly (sign allowed, no exponent or fraction) within ±MAX_SAFE_INTEGER, else null. */
+function wholeNumber(text: string): number | null {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  return /^[+-]?\d+$/.test(trimmed) && Number.isSafeInteger(value) ? value : null;
+}
+
 /** A parser accepting a decimal integer ≥ `lowest` (at most Number.MAX_SAFE_INTEGER); throws InvalidArgumentError. */
 export function integerAtLeast(lowest: number): (text: string) => number {
   return (text: string): number => {
-    const trimmed = text.trim();
-    const value = Number(trimmed);
-    if (!/^[+-]?\d+$/.test(trimmed) || !Number.isSafeInteger(value) || value < lowest) {
-      throw new InvalidArgumentError(`expected a whole number >= ${lowest}.`);
+    const value = wholeNumber(text);
+    if (value === null || value < lowest) throw new InvalidArgumentError(`expected a whole number >= ${lowest}.`);
+    return value;
+  };
+}
+
+/** A parser accepting a decimal integer in [`lowest`, `highest`]; throws InvalidArgumentError naming the range. */
+export function integerBetween(lowest: number, highest: number, unit = ''): (text: string) => number {
+  return (text: string): number => {
+    const value = wholeNumber(text);
+    if (value === null || value < lowest || value > highest) {
+      throw new InvalidArgumentError(`expected a whole number from ${lowest} to ${highest}${unit}.`);
     }
     return value;
   };
@@ -16,23 +31,7 @@ export function integerAtLeast(lowest: number): (text: string) => number {
 
 /** A parser accepting any decimal integer within ±Number.MAX_SAFE_INTEGER (seeds); throws InvalidArgumentError. */
 export function integer(text: string): number {
-  const trimmed = text.trim();
-  const value = Number(trimmed);
-  if (!/^[+-]?\d+$/.test(trimmed) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('expected a whole number.');
+  const value = wholeNumber(text);
+  if (value === null) throw new InvalidArgumentError('expected a whole number.');
   return value;
-}
-
-/** A parser accepting a decimal integer in [`lowest`, `highest`]; throws InvalidArgumentError naming the range. */
-export function integerBetween(lowest: number, highest: number, unit = ''): (text: string) => number {
-  const atLeast = integerAtLeast(lowest);
-  return (text: string): number => {
-    let value: number;
-    try {
-      value = atLeast(text);
-    } catch {
-      throw new InvalidArgumentError(`expected a whole number from ${lowest} to ${highest}${unit}.`);
-    }
-    if (value > highest) throw new InvalidArgumentError(`expected a whole number from ${lowest} to ${highest}${unit}.`);
-    return value;
-  };
 }

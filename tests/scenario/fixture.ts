@@ -1,4 +1,10 @@
-// A small valid scenario (one road crossing, one rail crossing) as YAML text, for scenario tests.
+// A small valid scenario (one road crossing, one rail crossing) as YAML text, for scenario tests, and the check
+// the property tests make of whatever random input they load.
+import { expect } from 'vitest';
+import { runReplication } from '../../src/model/run.js';
+import { ScenarioError } from '../../src/scenario/errors.js';
+import type { Scenario } from '../../src/scenario/types.js';
+
 export const MINI_YAML = `# a comment
 id: mini
 name: Mini
@@ -75,4 +81,25 @@ export function memoryFiles(files: Record<string, string>): { readText: (file: s
       return text;
     },
   };
+}
+
+/**
+ * What a random input must do: a scenario that loads runs a few days with both invariants holding; one that does
+ * not fails with a ScenarioError whose every problem names one of `files` and a path. Any other exception is
+ * rethrown (it would reach a planner as a stack trace).
+ */
+export function expectRunsOrRejected(load: () => Scenario, files: readonly string[]): void {
+  try {
+    const s = load();
+    const r = runReplication(s, { seed: 1, replication: 0, days: Math.min(s.days, 3), warmupDays: 0, onDay: () => {} });
+    expect(r.invariants.filter((i) => !i.ok)).toEqual([]);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    expect(err.problems.length).toBeGreaterThan(0);
+    for (const p of err.problems) {
+      expect(files).toContain(p.file);
+      expect(typeof p.path).toBe('string');
+      expect(typeof p.message).toBe('string');
+    }
+  }
 }

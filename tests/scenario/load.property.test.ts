@@ -5,10 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { ScenarioError } from '../../src/scenario/errors.js';
-import { runReplication } from '../../src/model/run.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
-import { MINI_YAML } from './fixture.js';
+import { expectRunsOrRejected, MINI_YAML } from './fixture.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const BASE = parse(MINI_YAML) as Json;
@@ -57,21 +55,7 @@ describe('loading randomly edited scenarios (property)', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
         const doc = edits.reduce(apply, BASE);
-        const text = stringify(doc);
-        try {
-          const s = parseScenarioText(text, 'fuzz.yaml');
-          // What loads also runs: a few days of it, with both invariants holding.
-          const r = runReplication(s, { seed: 1, replication: 0, days: Math.min(s.days, 3), warmupDays: 0, onDay: () => {} });
-          expect(r.invariants.filter((i) => !i.ok)).toEqual([]);
-        } catch (err) {
-          if (!(err instanceof ScenarioError)) throw err;
-          expect(err.problems.length).toBeGreaterThan(0);
-          for (const p of err.problems) {
-            expect(p.file).toBe('fuzz.yaml');
-            expect(typeof p.path).toBe('string');
-            expect(typeof p.message).toBe('string');
-          }
-        }
+        expectRunsOrRejected(() => parseScenarioText(stringify(doc), 'fuzz.yaml'), ['fuzz.yaml']);
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );

@@ -4,10 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { runReplication } from '../../src/model/run.js';
-import { ScenarioError } from '../../src/scenario/errors.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
-import { MINI_YAML, memoryFiles } from './fixture.js';
+import { expectRunsOrRejected, MINI_YAML, memoryFiles } from './fixture.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -89,18 +87,7 @@ describe('plans with random content (property)', () => {
     fc.assert(
       fc.property(plan, (p) => {
         const text = stringify({ extends: 'base.yaml', id: 'plan', ...(p as object) });
-        try {
-          const s = parseScenarioText(text, 'plan.yaml', files);
-          const r = runReplication(s, { seed: 1, replication: 0, days: Math.min(s.days, 3), warmupDays: 0, onDay: () => {} });
-          expect(r.invariants.filter((i) => !i.ok)).toEqual([]);
-        } catch (err) {
-          if (!(err instanceof ScenarioError)) throw err;
-          expect(err.problems.length).toBeGreaterThan(0);
-          for (const q of err.problems) {
-            expect(['plan.yaml', 'base.yaml']).toContain(q.file);
-            expect(typeof q.path).toBe('string');
-          }
-        }
+        expectRunsOrRejected(() => parseScenarioText(text, 'plan.yaml', files), ['plan.yaml', 'base.yaml']);
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );

@@ -108,20 +108,9 @@ export class CapacitySchedule {
   private chainedNextChange(afterMin: number): number {
     const at = this.chainAt;
     const last = at.length - 1;
-    // Consumers walk the chain forwards: look at its end first, then search it.
-    let i = at[last] === afterMin ? last : -1;
-    if (i < 0) {
-      let lo = 0;
-      let hi = last;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (at[mid]! < afterMin) lo = mid + 1;
-        else hi = mid;
-      }
-      if (at[lo] !== afterMin) return this.scanNextChange(afterMin);
-      i = lo;
-    }
-    return this.chainNextAt(i);
+    // Walkers go forwards: look at the chain's end first, then search it; off the chain, scan.
+    const i = at[last] === afterMin ? last : this.chainIndexOf(afterMin);
+    return i >= 0 ? this.chainNextAt(i) : this.scanNextChange(afterMin);
   }
 
   /** nextChangeAfter without memory or horizon: walks the boundaries from `afterMin`. */

@@ -2,7 +2,7 @@
 // a CapacitySchedule. When capacity drops, busy servers finish their entity (overtime) and start no new one.
 import type { Simulation } from './simulation.js';
 import { Priority } from './priority.js';
-import { LevelMonitor } from './monitor.js';
+import { LevelMonitor, Tally } from './monitor.js';
 import { FifoLine, PriorityLine, type GrantCallback, type WaitLine } from './waitline.js';
 import { ScheduleCursor, type CapacitySchedule } from './schedule.js';
 
@@ -31,6 +31,11 @@ export interface ResourceStats {
   queueMax: number;
   /** Time-average number in service (busy servers, overtime included). */
   busyMean: number;
+  /** Minutes with capacity above 0 (open), and of those with every server busy (full). */
+  openMin: number;
+  fullMin: number;
+  /** Minutes from asking to being granted, one observation per grant (0 when granted at once). */
+  waits: Tally;
 }
 
 /** c servers and a waiting line; `request` grants at once when a server is free and nobody waits. */
@@ -41,6 +46,13 @@ export class Resource<T = unknown> {
   served = 0;
   /** Number waiting, as a time-weighted level. */
   readonly queue: LevelMonitor;
+  /** Minutes each grant waited in the line (0 for one granted at once), since the start or last reset. */
+  readonly waits = new Tally();
+  /**
+   * Minutes the latest grant waited: read it in the step right after the seize (the granted entity runs on at
+   * once, before any other grant of this resource).
+   */
+  lastWaitMin = NaN;
   private readonly line: WaitLine<T>;
   private readonly sim: Simulation;
   /** Where the resource is in its schedule's changes (null with a fixed capacity). */
@@ -51,6 +63,8 @@ export class Resource<T = unknown> {
   private openServerMin = NaN;
   private busyOpenMin = NaN;
   private overtimeMin = NaN;
+  private openMin = NaN;
+  private fullMin = NaN;
   private dispatching = false;
 
   /** Throws RangeError for a negative or fractional fixed capacity. */
@@ -60,6 +74,9 @@ export class Resource<T = unknown> {
     this.openServerMin = 0;
     this.busyOpenMin = 0;
     this.overtimeMin = 0;
+    this.openMin = 0;
+    this.fullMin = 0;
+    this.lastWaitMin = 0;
     this.line = options.discipline === 'priority' ? new PriorityLine<T>() : new FifoLine<T>();
     this.queue = new LevelMonitor(sim.nowMin);
     this.lastMin = sim.nowMin;
@@ -89,9 +106,11 @@ export class Resource<T = unknown> {
     if (this.busy < this.capacity && this.line.length === 0) {
       this.accrue();
       this.busy++;
+      this.lastWaitMin = 0;
+      this.waits.add(0);
       return true;
     }
-    this.line.push(entity, onGranted, priority);
+    this.line.push(entity, onGranted, priority, this.sim.nowMin);
     this.queue.set(this.line.length, this.sim.nowMin);
     return false;
   }
@@ -111,9 +130,12 @@ export class Resource<T = unknown> {
     this.openServerMin = 0;
     this.busyOpenMin = 0;
     this.overtimeMin = 0;
+    this.openMin = 0;
+    this.fullMin = 0;
     this.served = 0;
     this.startMin = this.sim.nowMin;
     this.queue.reset(this.sim.nowMin);
+    this.waits.reset();
   }
 
   /** Statistics from the start or last reset up to now. */
@@ -130,6 +152,9 @@ export class Resource<T = unknown> {
       queueMean: this.queue.mean(now),
       queueMax: this.queue.max,
       busyMean: span > 0 ? (this.busyOpenMin + this.overtimeMin) / span : this.busy,
+      openMin: this.openMin,
+      fullMin: this.fullMin,
+      waits: this.waits,
     };
   }
 
@@ -146,8 +171,12 @@ export class Resource<T = unknown> {
       while (line.length > 0 && this.busy < this.capacity) {
         const e = line.shift();
         const cb = line.headCallback;
+        const now = this.sim.nowMin;
         this.busy++;
-        this.queue.set(line.length, this.sim.nowMin);
+        this.queue.set(line.length, now);
+        const waited = now - line.headJoinedAtMin;
+        this.lastWaitMin = waited;
+        this.waits.add(waited);
         cb(e);
       }
     } finally {
@@ -163,6 +192,10 @@ export class Resource<T = unknown> {
       this.openServerMin += this.capacity * dt;
       this.busyOpenMin += inCap * dt;
       this.overtimeMin += (this.busy - inCap) * dt;
+      if (this.capacity > 0) {
+        this.openMin += dt;
+        if (this.busy >= this.capacity) this.fullMin += dt;
+      }
       this.lastMin = now;
     }
   }

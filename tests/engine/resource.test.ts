@@ -15,11 +15,17 @@ interface Job {
   serviceMin: number;
 }
 
+/** Every grant of a resource traced by runTrace: the job, when it started, and the resource's lastWaitMin then. */
+const granted = new WeakMap<Resource<Job>, { job: Job; startAt: number; lastWaitMin: number }[]>();
+
 /** Runs fixed arrivals with fixed service times through `r`; returns [name, startAt, finishAt] in finish order. */
 function runTrace(sim: Simulation, r: Resource<Job>, jobs: Job[], untilMin: number): [string, number, number][] {
   const log: [string, number, number][] = [];
+  const grants: { job: Job; startAt: number; lastWaitMin: number }[] = [];
+  granted.set(r, grants);
   const startService = (job: Job): void => {
     const startAt = sim.nowMin;
+    grants.push({ job, startAt, lastWaitMin: r.lastWaitMin });
     sim.schedule(job.serviceMin, () => {
       log.push([job.name, startAt, sim.nowMin]);
       r.release();
@@ -245,9 +251,13 @@ function referenceRun(servers: number, changes: { atMin: number; servers: number
       } else line.push(job);
     });
   }
-  let open = 0, busyOpen = 0, overtime = 0, queueArea = 0, queueMax = 0;
+  let open = 0, busyOpen = 0, overtime = 0, queueArea = 0, queueMax = 0, openTime = 0, fullTime = 0;
   const accrue = (to: number): void => {
     const dt = to - now;
+    if (capacity > 0) {
+      openTime += dt;
+      if (busy >= capacity) fullTime += dt;
+    }
     open += capacity * dt;
     busyOpen += Math.min(busy, capacity) * dt;
     overtime += Math.max(busy - capacity, 0) * dt;
@@ -267,7 +277,7 @@ function referenceRun(servers: number, changes: { atMin: number; servers: number
     queueMax = Math.max(queueMax, line.length);
   }
   accrue(untilMin);
-  return { log, served, open, busyOpen, overtime, queueMean: queueArea / untilMin, queueMax };
+  return { log, served, open, busyOpen, overtime, queueMean: queueArea / untilMin, queueMax, openTime, fullTime };
 }
 
 describe('Resource against a naive reference (property)', () => {
@@ -290,6 +300,14 @@ describe('Resource against a naive reference (property)', () => {
         expect(s.overtimeMin).toBe(ref.overtime);
         expect(s.queueMax).toBe(ref.queueMax);
         expect(s.queueMean).toBeCloseTo(ref.queueMean, 12);
+        expect(s.openMin).toBe(ref.openTime);
+        expect(s.fullMin).toBe(ref.fullTime);
+        // One wait per grant: from the job's arrival to its start (0 when it started at once), and lastWaitMin
+        // holds it when the granted job starts.
+        const waits = granted.get(r)!;
+        expect(waits.map((w) => w.lastWaitMin)).toEqual(waits.map((w) => w.startAt - w.job.arriveAtMin));
+        expect(s.waits.count).toBe(waits.length);
+        expect(s.waits.sum).toBeCloseTo(waits.reduce((a, w) => a + w.startAt - w.job.arriveAtMin, 0), 9);
       }),
       { numRuns: 300 },
     );

@@ -76,6 +76,8 @@ export class Tally {
 export class LevelMonitor {
   level = 0;
   max = 0;
+  /** Highest level since the window was last restarted (restartWindow), for per-period maxima. */
+  windowMax = 0;
   private lastMin: number;
   private startMin: number;
   /** Created as NaN and zeroed in the constructor (see doublesFromTheStart below). */
@@ -94,6 +96,7 @@ export class LevelMonitor {
     this.accrue(atMin);
     this.level = level;
     if (level > this.max) this.max = level;
+    if (level > this.windowMax) this.windowMax = level;
   }
 
   /** Adds `delta` (±1 usually) to the level at `atMin`. */
@@ -106,6 +109,7 @@ export class LevelMonitor {
     this.accrue(atMin);
     const l = ++this.level;
     if (l > this.max) this.max = l;
+    if (l > this.windowMax) this.windowMax = l;
   }
 
   /** Takes one from the level at `atMin`; throws RangeError if it is already 0. */
@@ -148,6 +152,11 @@ export class LevelMonitor {
     return this.timeAtLevel.slice(0, this.max + 1);
   }
 
+  /** Starts a new window for windowMax: the current level is its highest so far. */
+  restartWindow(): void {
+    this.windowMax = this.level;
+  }
+
   /** Discards history before `atMin` (warm-up); the current level carries on and becomes the max so far. */
   reset(atMin: number): void {
     this.accrue(atMin);
@@ -155,6 +164,7 @@ export class LevelMonitor {
     this.timeAtLevel.fill(0);
     this.startMin = atMin;
     this.max = this.level;
+    this.windowMax = this.level;
   }
 
   private accrue(atMin: number): void {

@@ -7,10 +7,11 @@ import type {
   GroupMetric,
   ReplicationResult,
 } from '../model/results.js';
-import { GROUP_METRICS } from '../model/results.js';
+import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../model/results.js';
 import type { Scenario } from '../scenario/types.js';
 import { summariseValues, type MetricSummary } from './stats.js';
 import { DailyMeans } from './daily.js';
+import { PeriodCollector, type PeriodSummaryRow } from './periods.js';
 
 /** One metric of one group in one replication (a row of replications.csv). */
 export interface ReplicationRow {
@@ -31,7 +32,10 @@ export interface SummaryRow extends MetricSummary {
 }
 
 /** Per-stage metrics, in output order, with their units. */
-export const STAGE_METRICS = ['utilisation', 'overtime_h', 'queue_mean', 'served', 'open_server_h'] as const;
+export const STAGE_METRICS = [
+  'utilisation', 'overtime_h', 'queue_mean', 'served', 'open_server_h', 'servers_mean', 'busy_mean', 'full_share',
+  'queue_wait_h_mean', 'queue_wait_h_p95',
+] as const;
 export type StageMetric = (typeof STAGE_METRICS)[number];
 export const STAGE_METRIC_UNITS: Record<StageMetric, string> = {
   utilisation: 'fraction',
@@ -39,6 +43,11 @@ export const STAGE_METRIC_UNITS: Record<StageMetric, string> = {
   queue_mean: 'vehicles',
   served: 'vehicles',
   open_server_h: 'h',
+  servers_mean: 'servers',
+  busy_mean: 'servers',
+  full_share: 'fraction',
+  queue_wait_h_mean: 'h',
+  queue_wait_h_p95: 'h',
 };
 
 /** Across-replication summary of one stage metric (a row of stages.csv). */
@@ -47,6 +56,8 @@ export interface StageSummaryRow extends MetricSummary {
   stage: string;
   directions: string;
   metric: StageMetric;
+  /** True on every row of the crossing's busiest resource (highest mean utilisation over replications). */
+  bottleneck: boolean;
 }
 
 /** Daily figures averaged over replications (a row of daily.csv): the model's daily fields, as means. */
@@ -70,6 +81,9 @@ export interface CollectedResults {
   stages: StageSummaryRow[];
   /** Daily means by date then group, generated as they are read (iterate once). */
   daily: Iterable<DailyMeanRow>;
+  /** Calendar months × groups × MONTHLY_METRICS, and hours of arrival × groups × HOURLY_METRICS. */
+  monthly: PeriodSummaryRow[];
+  hourly: PeriodSummaryRow[];
   warnings: RunWarning[];
   /** Engine events over all replications. */
   events: number;
@@ -94,6 +108,8 @@ export class ResultCollector {
   private readonly groups = new Map<string, GroupAcc>();
   private readonly stageAcc = new Map<string, { crossing: string; stage: string; directions: string; values: Map<StageMetric, number[]> }>();
   private readonly dailyMeans = new DailyMeans();
+  private readonly monthly = new PeriodCollector(MONTHLY_METRICS);
+  private readonly hourly = new PeriodCollector(HOURLY_METRICS);
   private readonly rows: ReplicationRow[] = [];
   private readonly warnings: RunWarning[] = [];
   private count = 0;
@@ -140,6 +156,11 @@ export class ResultCollector {
         queue_mean: s.queueMean,
         served: s.served,
         open_server_h: s.openServerH,
+        servers_mean: s.serversMean,
+        busy_mean: s.busyMean,
+        full_share: s.fullShare,
+        queue_wait_h_mean: s.queueWaitHMean,
+        queue_wait_h_p95: s.queueWaitHP95,
       };
       for (const metric of STAGE_METRICS) {
         const list = acc.values.get(metric) ?? [];
@@ -148,6 +169,8 @@ export class ResultCollector {
       }
     }
     for (const d of result.daily) this.addDay(d);
+    this.monthly.add(result.monthly);
+    this.hourly.add(result.hourly);
     for (const inv of result.invariants) {
       if (!inv.ok) this.warnings.push({ replication: result.replication, check: inv.name, crossing: inv.crossing, detail: inv.detail });
     }
@@ -180,16 +203,23 @@ export class ResultCollector {
       })),
     );
     const stageKey = (c: string, s: string): number => this.stageOrder.get(`${c}\u0000${s}`) ?? Number.MAX_SAFE_INTEGER;
-    const stages: StageSummaryRow[] = [...this.stageAcc.values()]
-      .sort((a, b) => this.cmpCrossing(a.crossing, b.crossing) || stageKey(a.crossing, a.stage) - stageKey(b.crossing, b.stage) || cmpText(a.stage, b.stage))
-      .flatMap((s) =>
-        STAGE_METRICS.map((metric) => ({ crossing: s.crossing, stage: s.stage, directions: s.directions, metric, ...summariseValues(s.values.get(metric) ?? []) })),
-      );
+    const stageAccs = [...this.stageAcc.values()].sort(
+      (a, b) => this.cmpCrossing(a.crossing, b.crossing) || stageKey(a.crossing, a.stage) - stageKey(b.crossing, b.stage) || cmpText(a.stage, b.stage),
+    );
+    const busiest = busiestByCrossing(stageAccs);
+    const stages: StageSummaryRow[] = stageAccs.flatMap((s) =>
+      STAGE_METRICS.map((metric) => ({
+        crossing: s.crossing, stage: s.stage, directions: s.directions, metric, bottleneck: busiest.get(s.crossing) === s,
+        ...summariseValues(s.values.get(metric) ?? []),
+      })),
+    );
     const daily = this.dailyMeans.rows(cmpGroup);
     const warnings = [...this.warnings].sort(
       (a, b) => a.replication - b.replication || this.cmpCrossing(a.crossing, b.crossing) || cmpText(a.check, b.check),
     );
-    return { replications: this.count, rows, summary, stages, daily, warnings, events: this.events, vehicles: this.vehicles };
+    const monthly = this.monthly.rows(cmpGroup);
+    const hourly = this.hourly.rows(cmpGroup);
+    return { replications: this.count, rows, summary, stages, daily, monthly, hourly, warnings, events: this.events, vehicles: this.vehicles };
   }
 
   private cmpCrossing(a: string, b: string): number {
@@ -197,6 +227,20 @@ export class ResultCollector {
     const ib = this.crossingOrder.get(b) ?? Number.MAX_SAFE_INTEGER;
     return ia - ib || cmpText(a, b);
   }
+}
+
+/**
+ * Each crossing's busiest resource: the highest mean utilisation over replications (the first in stage order on a
+ * tie), among stages, wagon places and the zone.
+ */
+function busiestByCrossing<T extends { crossing: string; values: Map<StageMetric, number[]> }>(accs: readonly T[]): Map<string, T> {
+  const best = new Map<string, { acc: T; u: number }>();
+  for (const a of accs) {
+    const u = summariseValues(a.values.get('utilisation') ?? []).mean ?? -1;
+    const b = best.get(a.crossing);
+    if (!b || u > b.u) best.set(a.crossing, { acc: a, u });
+  }
+  return new Map([...best].map(([c, b]) => [c, b.acc]));
 }
 
 /** Locale-independent string order (code units), so row order never depends on the machine. */

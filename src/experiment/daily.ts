@@ -4,7 +4,7 @@ import type { DailyResult } from '../model/results.js';
 import type { DailyMeanRow } from './collect.js';
 
 /** The per-day figures averaged, in the order of daily.csv's columns. */
-const FIELDS = ['arrivals', 'completed', 'tonnes', 'railcars', 'approachQueueMean', 'approachQueueMax', 'approachWaitHMean'] as const;
+const FIELDS = ['arrivals', 'completed', 'tonnes', 'railcars', 'approachQueueMean', 'approachQueueMax', 'approachWaitHMean', 'entered', 'approachWaitH'] as const;
 const F = FIELDS.length;
 
 interface GroupDays {
@@ -63,6 +63,8 @@ export class DailyMeans {
       sums[base + 6]! += d.approachWaitHMean;
       g.waitCounts[day]! += 1;
     }
+    sums[base + 7]! += d.entered;
+    sums[base + 8]! += d.approachWaitH;
   }
 
   /** The group of a row, found through maps keyed by the row's own strings (no key built per row). */
@@ -109,6 +111,8 @@ export class DailyMeans {
           approachQueueMean: mean(4),
           approachQueueMax: mean(5),
           approachWaitHMean: waits > 0 ? g.sums[i * F + 6]! / waits : NaN,
+          entered: mean(7),
+          approachWaitH: mean(8),
         };
       }
     }

@@ -6,7 +6,8 @@ import type { Crossing, DemandSource, Direction, VehicleClass } from '../scenari
 import type { ModelClock } from './clock.js';
 import { CrossingGroups } from './groups.js';
 import { DailyCounter } from './daily.js';
-import { StageModel } from './stage.js';
+import { StageModel, toStageResult } from './stage.js';
+import type { StageResult } from './results.js';
 import { buildGateSchedule } from './timetable.js';
 import type { Vehicle, Wagon } from './vehicle.js';
 
@@ -119,7 +120,7 @@ export class CrossingModel {
       },
     };
     // The approach: wait while the crossing is closed for this class (the gate), then for a place in the zone.
-    const steps: Step<Vehicle>[] = gate ? [{ kind: 'pass', gate }] : [];
+    const steps: Step<Vehicle>[] = gate ? [{ kind: 'pass', gate }, { kind: 'call', fn: (v) => void (v.passedGateAtMin = sim.nowMin) }] : [];
     if (holdsZone) steps.push({ kind: 'enter', zone: this.zone }, enter);
     const optionalShares: number[] = [];
     let entered = holdsZone;
@@ -142,7 +143,10 @@ export class CrossingModel {
     if (optionalShares.length > 30) throw new RangeError(`crossing ${this.crossing.id}: more than 30 optional stages`);
     const spare: Vehicle[] = [];
     const trajectory = makeTrajectory<Vehicle>(steps, (v) => {
-      v.groups.base.exit(sim.nowMin, v.arrivedAtMin, v.tonnes, v.railcars, holdsZone);
+      // Its waiting: at the closed gate, then for a place (zone holders), then in the stages' queues.
+      const closedMin = v.passedGateAtMin - v.arrivedAtMin;
+      const zoneFullMin = holdsZone ? v.enteredAtMin - v.passedGateAtMin : 0;
+      v.groups.base.exit(sim.nowMin, v.arrivedAtMin, v.tonnes, v.railcars, holdsZone, closedMin, zoneFullMin, v.stageWaitMin);
       v.daily.completed++;
       v.daily.tonnes += v.tonnes;
       v.daily.railcars += v.railcars;
@@ -153,6 +157,14 @@ export class CrossingModel {
     const serviceDraws = stages.map((st) => st.makeServiceDraw(source.id, seed, replication));
     const wagonDraws = stages.map((st) => (source.vehicleClass === 'train' ? st.makeWagonDraw(source.id, seed, replication) : null));
     return { source, trajectory, holdsZone, optionalShares, selectRng, serviceDraws, wagonDraws, daily, spare };
+  }
+
+  /** Rows for stages.csv: every stage's servers (and wagon places), then the zone as a stage named `zone`. */
+  stageResults(): StageResult[] {
+    const rows = this.stages.flatMap((s) => s.results());
+    if (!this.paths.some((p) => p.holdsZone)) return rows;
+    const dirs = (['south', 'north'] as const).filter((d) => this.paths.some((p) => p.holdsZone && p.source.direction === d)).join('+');
+    return [...rows, toStageResult(this.crossing.id, 'zone', dirs, this.zone)];
   }
 
   /** Resets every statistic of the crossing (warm-up). */

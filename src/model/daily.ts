@@ -48,6 +48,8 @@ export class DailyCounter {
       railcars: this.railcars,
       approachQueueMean: (area - this.areaAtDayStart) / DAY_MIN,
       approachQueueMax: this.queueMax,
+      entered: this.entered,
+      approachWaitH: this.waitSumMin / MIN_PER_H,
       // Not defined on a day nobody left the approach: NaN (an empty cell), not a 0 that reads as "no wait".
       approachWaitHMean: this.entered > 0 ? this.waitSumMin / this.entered / MIN_PER_H : NaN,
     };

@@ -2,7 +2,9 @@
 // approach queue and waits, crossing times, zone places held, per-day figures and Little's-law bookkeeping.
 import { LevelMonitor, Tally } from '../engine/index.js';
 import type { Direction, VehicleClass } from '../scenario/types.js';
-import { GROUP_METRICS, type ClassKey, type DirectionKey, type GroupMetric, type GroupResult } from './results.js';
+import { type ClassKey, type DirectionKey, type GroupMetric, type GroupResult, type PeriodResult } from './results.js';
+import { GroupPeriods } from './periods.js';
+import { WaitParts } from './waits.js';
 
 const MIN_PER_H = 60;
 
@@ -24,11 +26,19 @@ export class GroupStats {
   readonly zoneHeld: LevelMonitor;
   readonly waitMin = new Tally();
   readonly crossingMin = new Tally();
+  /** Completed vehicles' waits split into closed, zone full and stage queues, and their whole wait. */
+  readonly waitParts = new WaitParts();
+  readonly totalWaitMin = new Tally();
+  /** The current month and the hours of arrival (base groups; totals merge their parts' at the end). */
+  readonly periods = new GroupPeriods();
   /** Σ of approach minutes (clipped at the reset instant) of vehicles that left the approach. */
   private waitAreaMin = NaN;
   /** Σ max(arrivedAt, resetAt) over vehicles still on the approach. */
   private approachStartSum = NaN;
   private resetAtMin: number;
+  /** When the current month's window began, and the approach area then (for the month's mean queue). */
+  private monthStartMin: number;
+  private monthAreaStart = NaN;
   /** Sum of the parts' mean zone occupancy (totals only; exact, as time-averages add). */
   private zoneMeanFromParts = NaN;
 
@@ -45,12 +55,15 @@ export class GroupStats {
     this.approach = new LevelMonitor(startMin);
     this.zoneHeld = new LevelMonitor(startMin);
     this.resetAtMin = startMin;
+    this.monthStartMin = startMin;
+    this.monthAreaStart = 0;
   }
 
-  /** A vehicle arrives (and is not turned away). */
-  arrive(): void {
+  /** A vehicle arrives now (and is not turned away). */
+  arrive(nowMin: number): void {
     this.arrivals++;
     this.inSystem++;
+    this.periods.arrive(nowMin);
   }
 
   /**
@@ -62,9 +75,10 @@ export class GroupStats {
     this.approachStartSum += nowMin;
   }
 
-  turnAway(): void {
+  turnAway(nowMin: number): void {
     this.arrivals++;
     this.turnedAway++;
+    this.periods.arrive(nowMin);
   }
 
   /**
@@ -78,16 +92,25 @@ export class GroupStats {
       this.approachStartSum -= from;
       this.waitAreaMin += nowMin - from;
     }
-    this.waitMin.add(nowMin - arrivedAtMin);
+    const waitMin = nowMin - arrivedAtMin;
+    this.waitMin.add(waitMin);
+    this.periods.enter(arrivedAtMin, waitMin);
     if (holdsZone) this.zoneHeld.up(nowMin);
   }
 
-  exit(nowMin: number, arrivedAtMin: number, tonnes: number, railcars: number, holdsZone: boolean): void {
+  /**
+   * The vehicle arrived at `arrivedAtMin` exits now; its waiting was `closedMin` at the closed gate, `zoneFullMin`
+   * for a zone place and `stagesMin` in the stages' queues (minutes).
+   */
+  exit(nowMin: number, arrivedAtMin: number, tonnes: number, railcars: number, holdsZone: boolean, closedMin: number, zoneFullMin: number, stagesMin: number): void {
     this.completed++;
     this.inSystem--;
     this.tonnes += tonnes;
     this.railcars += railcars;
     this.crossingMin.add(nowMin - arrivedAtMin);
+    this.waitParts.add(closedMin, zoneFullMin, stagesMin, tonnes);
+    this.totalWaitMin.add(closedMin + zoneFullMin + stagesMin);
+    this.periods.exit(arrivedAtMin, tonnes, closedMin, zoneFullMin, stagesMin);
     if (holdsZone) this.zoneHeld.down(nowMin);
   }
 
@@ -103,9 +126,41 @@ export class GroupStats {
     this.zoneHeld.reset(nowMin);
     this.waitMin.reset();
     this.crossingMin.reset();
+    this.waitParts.reset();
+    this.totalWaitMin.reset();
+    this.periods.reset();
     this.waitAreaMin = 0;
     this.approachStartSum = this.approach.level * nowMin;
     this.resetAtMin = nowMin;
+    this.monthStartMin = nowMin;
+    this.monthAreaStart = 0;
+  }
+
+  /**
+   * The current month's row, ending at `nowMin` (`month` its label); starts the next month's window. A total
+   * group's counts and waits are its parts' (set by the caller into `periods.month` first).
+   */
+  closeMonth(month: string, nowMin: number): PeriodResult {
+    const area = this.approach.integral(nowMin);
+    const spanMin = nowMin - this.monthStartMin;
+    const queueMean = spanMin > 0 ? (area - this.monthAreaStart) / spanMin : this.approach.level;
+    const values = this.periods.month.monthlyValues(queueMean, this.approach.windowMax);
+    this.periods.month.reset();
+    this.approach.restartWindow();
+    this.monthStartMin = nowMin;
+    this.monthAreaStart = area;
+    return { period: month, crossing: this.crossing, direction: this.direction, vehicleClass: this.vehicleClass, values };
+  }
+
+  /** One row per hour of arrival (00–23) over the measured window (call after absorb for totals). */
+  hourlyResults(): PeriodResult[] {
+    return this.periods.hours.map((slot, h) => ({
+      period: String(h).padStart(2, '0'),
+      crossing: this.crossing,
+      direction: this.direction,
+      vehicleClass: this.vehicleClass,
+      values: slot.hourlyValues(),
+    }));
   }
 
   /**
@@ -142,6 +197,9 @@ export class GroupStats {
       this.inSystemAtReset += p.inSystemAtReset;
       this.waitMin.merge(p.waitMin);
       this.crossingMin.merge(p.crossingMin);
+      this.waitParts.merge(p.waitParts);
+      this.totalWaitMin.merge(p.totalWaitMin);
+      this.periods.merge(p.periods);
       this.zoneMeanFromParts += p.zoneHeld.mean(nowMin);
       this.waitAreaMin += p.waitAreaMin;
       this.approachStartSum += p.approachStartSum;
@@ -157,6 +215,8 @@ export class GroupStats {
     const w = this.waitMin;
     const c = this.crossingMin;
     const h = (x: number): number => x / MIN_PER_H;
+    const parts = this.waitParts.meansH();
+    const perYear = this.waitParts.perYear(nowMin - this.resetAtMin);
     const values: Record<GroupMetric, number> = {
       arrivals: this.arrivals,
       completed: this.completed,
@@ -175,6 +235,13 @@ export class GroupStats {
       crossing_time_h_mean: c.count > 0 ? h(c.mean) : NaN,
       crossing_time_h_p95: h(c.quantile(0.95)),
       zone_occupancy_mean: this.zoneHeld.mean(nowMin) + this.zoneMeanFromParts,
+      wait_closed_h_mean: parts.closed,
+      wait_zone_full_h_mean: parts.zoneFull,
+      wait_stages_h_mean: parts.stages,
+      wait_total_h_mean: parts.total,
+      wait_total_h_p95: h(this.totalWaitMin.quantile(0.95)),
+      delay_vehicle_h_per_year: perYear.vehicleH,
+      delay_tonne_h_per_year: perYear.tonneH,
     };
     return { crossing: this.crossing, direction: this.direction, vehicleClass: this.vehicleClass, values };
   }
@@ -224,6 +291,10 @@ export class GroupSet {
   }
 }
 
+function isTotal(g: GroupStats): boolean {
+  return g.direction === 'all' || g.vehicleClass === 'all';
+}
+
 /** Creates and indexes the groups of one crossing for the (direction, class) pairs that have demand. */
 export class CrossingGroups {
   private readonly byKey = new Map<string, GroupStats>();
@@ -264,12 +335,30 @@ export class CrossingGroups {
 
   /** Every group's metrics at the end of a run: totals absorb their base groups first. */
   results(nowMin: number): GroupResult[] {
-    const bases = this.ordered.filter((g) => g.direction !== 'all' && g.vehicleClass !== 'all');
-    for (const g of this.ordered) {
-      if (g.direction !== 'all' && g.vehicleClass !== 'all') continue;
-      g.absorb(bases.filter((b) => (g.direction === 'all' || b.direction === g.direction) && (g.vehicleClass === 'all' || b.vehicleClass === g.vehicleClass)), nowMin);
-    }
+    for (const g of this.ordered) if (isTotal(g)) g.absorb(this.partsOf(g), nowMin);
     return this.ordered.map((g) => g.result(nowMin));
+  }
+
+  /** Every group's row for the month ending at `nowMin`; totals take their parts' month first. */
+  closeMonth(month: string, nowMin: number): PeriodResult[] {
+    for (const g of this.ordered) {
+      if (!isTotal(g)) continue;
+      g.periods.month.reset();
+      for (const p of this.partsOf(g)) g.periods.month.merge(p.periods.month);
+    }
+    return this.ordered.map((g) => g.closeMonth(month, nowMin));
+  }
+
+  /** Every group's rows by hour of arrival (after results(), which folds the parts into the totals). */
+  hourlyResults(): PeriodResult[] {
+    return this.ordered.flatMap((g) => g.hourlyResults());
+  }
+
+  /** The base groups a total is made of. */
+  private partsOf(total: GroupStats): GroupStats[] {
+    return this.ordered.filter(
+      (b) => !isTotal(b) && (total.direction === 'all' || b.direction === total.direction) && (total.vehicleClass === 'all' || b.vehicleClass === total.vehicleClass),
+    );
   }
 
   /** The crossing's total group. */

@@ -20,6 +20,13 @@ export const GROUP_METRICS = [
   'crossing_time_h_mean',
   'crossing_time_h_p95',
   'zone_occupancy_mean',
+  'wait_closed_h_mean',
+  'wait_zone_full_h_mean',
+  'wait_stages_h_mean',
+  'wait_total_h_mean',
+  'wait_total_h_p95',
+  'delay_vehicle_h_per_year',
+  'delay_tonne_h_per_year',
 ] as const;
 export type GroupMetric = (typeof GROUP_METRICS)[number];
 
@@ -42,7 +49,31 @@ export const METRIC_UNITS: Record<GroupMetric, string> = {
   crossing_time_h_mean: 'h',
   crossing_time_h_p95: 'h',
   zone_occupancy_mean: 'places',
+  wait_closed_h_mean: 'h',
+  wait_zone_full_h_mean: 'h',
+  wait_stages_h_mean: 'h',
+  wait_total_h_mean: 'h',
+  wait_total_h_p95: 'h',
+  delay_vehicle_h_per_year: 'vehicle-h/yr',
+  delay_tonne_h_per_year: 't-h/yr',
 };
+
+/** monthly.csv's metrics, in row order. */
+export const MONTHLY_METRICS = [
+  'arrivals', 'completed', 'tonnes', 'approach_wait_h_mean', 'approach_wait_h_p95', 'wait_closed_h_mean',
+  'wait_zone_full_h_mean', 'wait_stages_h_mean', 'wait_total_h_mean', 'approach_queue_mean', 'approach_queue_max',
+] as const;
+export type MonthlyMetric = (typeof MONTHLY_METRICS)[number];
+
+/** hourly.csv's metrics (by hour of arrival), in row order. */
+export const HOURLY_METRICS = [
+  'arrivals', 'approach_wait_h_mean', 'approach_wait_h_p95', 'wait_closed_h_mean', 'wait_zone_full_h_mean',
+  'wait_stages_h_mean', 'wait_total_h_mean',
+] as const;
+export type HourlyMetric = (typeof HOURLY_METRICS)[number];
+
+/** Unit of every metric name used in any table. */
+export const UNITS: Record<GroupMetric | MonthlyMetric | HourlyMetric, string> = { ...METRIC_UNITS };
 
 /** 'all' rows are totals over directions and/or classes (computed from their own monitors, not averaged). */
 export type DirectionKey = Direction | 'all';
@@ -54,6 +85,15 @@ export interface GroupResult {
   direction: DirectionKey;
   vehicleClass: ClassKey;
   values: Record<GroupMetric, number>;
+}
+
+/** One group's figures in one period (a month 'YYYY-MM', or an hour of arrival '00'–'23'), in its metric list's order. */
+export interface PeriodResult {
+  period: string;
+  crossing: string;
+  direction: DirectionKey;
+  vehicleClass: ClassKey;
+  values: number[];
 }
 
 /** One stage's figures in one replication (after warm-up). */
@@ -71,6 +111,15 @@ export interface StageResult {
   served: number;
   /** Open server-hours in the measured period. */
   openServerH: number;
+  /** Mean servers (places, for the zone) while open: open server-hours / open hours. */
+  serversMean: number;
+  /** Time-average number in service (busy servers, places held). */
+  busyMean: number;
+  /** Share of the open time with every server busy (every place held). */
+  fullShare: number;
+  /** Queue wait of the vehicles granted a server (0 for those served at once), hours: mean and p95. */
+  queueWaitHMean: number;
+  queueWaitHP95: number;
 }
 
 /** One local date × crossing × direction × class. */
@@ -85,6 +134,10 @@ export interface DailyResult {
   railcars: number;
   approachQueueMean: number;
   approachQueueMax: number;
+  /** Vehicles that left the approach (entered the crossing) on this date. */
+  entered: number;
+  /** Their approach waits summed, vehicle-hours: Σ over days of this ÷ Σ of entered is the period's mean wait. */
+  approachWaitH: number;
   /** Mean approach wait of vehicles that entered the crossing on this date, hours (NaN when none did). */
   approachWaitHMean: number;
 }
@@ -119,6 +172,10 @@ export interface ReplicationResult {
   groups: GroupResult[];
   stages: StageResult[];
   daily: DailyResult[];
+  /** Every closed calendar month of the measured window, group by group. */
+  monthly: PeriodResult[];
+  /** Every hour of arrival (00–23) over the measured window, group by group. */
+  hourly: PeriodResult[];
   invariants: InvariantCheck[];
   /** Events the engine processed (for events/s). */
   events: number;

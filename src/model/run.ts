@@ -9,7 +9,7 @@ import { ArrivalMerger } from './arrivals.js';
 import { SourceArrival, type ArrivalLog } from './source-arrival.js';
 import { makeArrivals } from './demand.js';
 import { checkInvariants } from './invariants.js';
-import type { DailyResult, ReplicationResult, VehicleTrace } from './results.js';
+import type { DailyResult, PeriodResult, ReplicationResult, VehicleTrace } from './results.js';
 import type { Vehicle, Wagon } from './vehicle.js';
 
 export interface ReplicationOptions {
@@ -43,11 +43,13 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
   const ids = { next: 0 };
   const daily: DailyResult[] = [];
   const emitDay = options.onDay ?? ((d: DailyResult): void => void daily.push(d));
-  const result: ReplicationResult = { replication: options.replication, groups: [], stages: [], daily, invariants: [], events: 0 };
+  const result: ReplicationResult = { replication: options.replication, groups: [], stages: [], daily, monthly: [], hourly: [], invariants: [], events: 0 };
   for (const crossing of scenario.crossings) {
     const r = runCrossing(crossing, clock, options, ids, emitDay);
     result.groups.push(...r.groups);
     result.stages.push(...r.stages);
+    result.monthly.push(...r.monthly);
+    result.hourly.push(...r.hourly);
     result.invariants.push(...r.invariants);
     result.events += r.events;
   }
@@ -111,6 +113,7 @@ function runCrossing(
   // and, at the warm-up's end, every statistic restarts. No midnight event sits on the calendar.
   // The vehicles that had finished when statistics were last reset (for the conservation check).
   let finishedAtReset = 0;
+  const monthly: PeriodResult[] = [];
   if (warmupDays === 0) cm.reset(0);
   for (let day = 1; day <= days; day++) {
     const midnightMin = day * DAY_MIN;
@@ -118,6 +121,8 @@ function runCrossing(
     if (day > warmupDays) {
       const date = clock.dateOfDay(day - 1);
       for (const d of cm.dailyCounters) emitDay(d.close(date, midnightMin));
+      // A month closes after its last day, or at the end of the run (its measured part).
+      if (day === days || clock.dateOfDay(day).endsWith('-01')) monthly.push(...cm.groups.closeMonth(date.slice(0, 7), midnightMin));
     }
     if (day === warmupDays) {
       cm.reset(midnightMin);
@@ -130,7 +135,9 @@ function runCrossing(
   const groups = cm.groups.results(horizonMin);
   return {
     groups,
-    stages: cm.stages.flatMap((s) => s.results()),
+    stages: cm.stageResults(),
+    monthly,
+    hourly: cm.groups.hourlyResults(),
     invariants: checkInvariants(cm, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - finishedAtReset }),
     events: sim.eventCount,
   };

@@ -79,7 +79,9 @@ export class SourceArrival implements ArrivalTarget {
     if (v === undefined) v = this.newVehicle();
     v.id = this.ids.next++;
     v.arrivedAtMin = now;
+    v.passedGateAtMin = now;
     v.enteredAtMin = NaN;
+    v.stageWaitMin = 0;
     v.waiting = false;
     v.pendingWagons = 0;
     // Every draw is made on arrival, selected or not, so each source's streams stay aligned across plans.
@@ -97,12 +99,12 @@ export class SourceArrival implements ArrivalTarget {
     // The limit is on the vehicle's own approach queue (its direction and class, as approach_queue_* reports
     // it): the queue on the other side of the border, or of another class, does not turn it away.
     if (this.limit !== null && groups.base.approach.level >= this.limit) {
-      groups.base.turnAway();
+      groups.base.turnAway(now);
       this.log?.turnedAway(v);
       this.spare.push(v);
       return;
     }
-    groups.base.arrive();
+    groups.base.arrive(now);
     this.log?.started(v);
     this.interp.start(v, this.trajectory);
     // Still on the approach once it has gone as far as it can now: it waits, and joins the queues.
@@ -119,7 +121,8 @@ export class SourceArrival implements ArrivalTarget {
     // start (trucks' whole tonnes would otherwise change it when the first train comes).
     const v: Vehicle = {
       pc: 0, trajectory: this.trajectory, interp: null, id: 0, source: this.source, groups: this.groups, daily: this.daily,
-      tonnes: NaN, railcars: this.wagons, wagons: this.wagons, arrivedAtMin: NaN, enteredAtMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
+      tonnes: NaN, railcars: this.wagons, wagons: this.wagons, arrivedAtMin: NaN, passedGateAtMin: NaN, enteredAtMin: NaN,
+      stageWaitMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
       serviceMin: this.serviceTemplate.slice(), wagonInspectMin: this.noWagons,
     };
     v.tonnes = this.tonnes;

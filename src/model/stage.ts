@@ -112,9 +112,11 @@ export class StageModel {
 
   /** The steps through this stage (seize, serve for the vehicle's k-th drawn time, release, its k-th wagon inspection). */
   steps(k: number): Step<Vehicle>[] {
+    const servers = this.servers;
     const steps: Step<Vehicle>[] = [
-      { kind: 'seize', resource: this.servers },
-      { kind: 'delay', minutes: (v) => v.serviceMin[k]! },
+      { kind: 'seize', resource: servers },
+      // The delay starts the moment the seize is granted, so its queue wait is the servers' latest (no extra step).
+      { kind: 'delay', minutes: (v) => ((v.stageWaitMin += servers.lastWaitMin), v.serviceMin[k]!) },
       { kind: 'release', resource: this.servers },
     ];
     if (this.wagonPlaces) steps.push({ kind: 'wait', fn: (v) => this.forkWagons(v, v.wagonInspectMin[k]!) });
@@ -136,7 +138,8 @@ export class StageModel {
   }
 }
 
-function toStageResult(crossing: string, stage: string, directions: string, r: Resource<any>): StageResult {
+/** A stages.csv row of a resource (stage servers, wagon places or the zone's places). */
+export function toStageResult(crossing: string, stage: string, directions: string, r: Resource<any>): StageResult {
   const s = r.stats();
   return {
     crossing,
@@ -147,5 +150,10 @@ function toStageResult(crossing: string, stage: string, directions: string, r: R
     queueMean: s.queueMean,
     served: s.served,
     openServerH: s.openServerMin / MIN_PER_H,
+    serversMean: s.openMin > 0 ? s.openServerMin / s.openMin : 0,
+    busyMean: s.busyMean,
+    fullShare: s.openMin > 0 ? s.fullMin / s.openMin : 0,
+    queueWaitHMean: s.waits.count > 0 ? s.waits.mean / MIN_PER_H : NaN,
+    queueWaitHP95: s.waits.quantile(0.95) / MIN_PER_H,
   };
 }

@@ -14,7 +14,11 @@ export interface Vehicle extends Walker {
   /** Wagons in the train (0 for road vehicles). */
   wagons: number;
   arrivedAtMin: number;
+  /** When it passed the approach gate (its arrival when the crossing was open to it or has no gate). */
+  passedGateAtMin: number;
   enteredAtMin: number;
+  /** Minutes queued for the servers of the stages passed so far. */
+  stageWaitMin: number;
   /** True while it waits in the approach queue (it could not go straight in when it arrived). */
   waiting: boolean;
   /** Service minutes at each stage of its path, drawn on arrival (common random numbers across plans). */

@@ -2,20 +2,23 @@
 // Every number goes through number.ts, so cells never depend on locale and never use exponents.
 import type { CollectedResults, DailyMeanRow, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/collect.js';
 import { STAGE_METRIC_UNITS } from '../experiment/collect.js';
-import { METRIC_UNITS, type VehicleTrace } from '../model/results.js';
+import type { PeriodSummaryRow } from '../experiment/periods.js';
+import { METRIC_UNITS, UNITS, type VehicleTrace } from '../model/results.js';
 import type { MetricSummary } from '../experiment/stats.js';
 import { formatCount, formatFixed } from './number.js';
 import type { CsvRow } from './csvfile.js';
 
 const STAT_COLUMNS = ['mean', 'sd', 'ci95_low', 'ci95_high', 'min', 'max', 'replications'] as const;
 
-export const SUMMARY_COLUMNS = ['scenario', 'crossing', 'direction', 'class', 'metric', 'unit', ...STAT_COLUMNS] as const;
-export const REPLICATION_COLUMNS = ['scenario', 'replication', 'crossing', 'direction', 'class', 'metric', 'unit', 'value'] as const;
-export const STAGE_COLUMNS = ['scenario', 'crossing', 'stage', 'directions', 'metric', 'unit', ...STAT_COLUMNS] as const;
+export const SUMMARY_COLUMNS = ['scenario', 'crossing', 'direction', 'class', 'total', 'metric', 'unit', ...STAT_COLUMNS] as const;
+export const REPLICATION_COLUMNS = ['scenario', 'replication', 'crossing', 'direction', 'class', 'total', 'metric', 'unit', 'value'] as const;
+export const STAGE_COLUMNS = ['scenario', 'crossing', 'stage', 'directions', 'bottleneck', 'metric', 'unit', ...STAT_COLUMNS] as const;
 export const DAILY_COLUMNS = [
   'scenario', 'date', 'crossing', 'direction', 'class', 'replications', 'arrivals', 'completed', 'tonnes', 'railcars',
-  'approach_queue_mean', 'approach_queue_max', 'approach_wait_h_mean',
+  'approach_queue_mean', 'approach_queue_max', 'approach_wait_h_mean', 'entered', 'approach_wait_vehicle_h',
 ] as const;
+export const MONTHLY_COLUMNS = ['scenario', 'month', 'crossing', 'direction', 'class', 'total', 'metric', 'unit', ...STAT_COLUMNS] as const;
+export const HOURLY_COLUMNS = ['scenario', 'hour', 'crossing', 'direction', 'class', 'total', 'metric', 'unit', ...STAT_COLUMNS] as const;
 export const VEHICLE_COLUMNS = [
   'scenario', 'replication', 'vehicle', 'crossing', 'direction', 'class', 'cargo', 'tonnes', 'railcars', 'outcome',
   'arrived_local', 'arrived_at_min', 'entered_at_min', 'exited_at_min', 'approach_wait_h', 'crossing_time_h',
@@ -36,22 +39,41 @@ function statCells(s: MetricSummary): CsvRow {
   };
 }
 
+/** 'true' on a row that totals other rows (all directions or all classes), so a pivot can leave it out. */
+export function totalCell(r: { direction: string; vehicleClass: string }): string {
+  return r.direction === 'all' || r.vehicleClass === 'all' ? 'true' : 'false';
+}
+
 /** A summary.csv row. */
 export function summaryRow(scenario: string, r: SummaryRow): CsvRow {
-  return { scenario, crossing: r.crossing, direction: r.direction, class: r.vehicleClass, metric: r.metric, unit: METRIC_UNITS[r.metric], ...statCells(r) };
+  return {
+    scenario, crossing: r.crossing, direction: r.direction, class: r.vehicleClass, total: totalCell(r), metric: r.metric,
+    unit: METRIC_UNITS[r.metric], ...statCells(r),
+  };
+}
+
+/** A monthly.csv or hourly.csv row (`periodColumn` is 'month' or 'hour'). */
+export function periodRow(scenario: string, periodColumn: 'month' | 'hour', r: PeriodSummaryRow): CsvRow {
+  return {
+    scenario, [periodColumn]: r.period, crossing: r.crossing, direction: r.direction, class: r.vehicleClass, total: totalCell(r),
+    metric: r.metric, unit: UNITS[r.metric as keyof typeof UNITS] ?? '', ...statCells(r),
+  };
 }
 
 /** A replications.csv row. */
 export function replicationRow(scenario: string, r: ReplicationRow): CsvRow {
   return {
     scenario, replication: formatCount(r.replication), crossing: r.crossing, direction: r.direction, class: r.vehicleClass,
-    metric: r.metric, unit: METRIC_UNITS[r.metric], value: COUNT_METRICS.has(r.metric) ? formatCount(r.value) : formatFixed(r.value),
+    total: totalCell(r), metric: r.metric, unit: METRIC_UNITS[r.metric], value: COUNT_METRICS.has(r.metric) ? formatCount(r.value) : formatFixed(r.value),
   };
 }
 
 /** A stages.csv row. */
 export function stageRow(scenario: string, r: StageSummaryRow): CsvRow {
-  return { scenario, crossing: r.crossing, stage: r.stage, directions: r.directions, metric: r.metric, unit: STAGE_METRIC_UNITS[r.metric], ...statCells(r) };
+  return {
+    scenario, crossing: r.crossing, stage: r.stage, directions: r.directions, bottleneck: r.bottleneck ? 'true' : 'false', metric: r.metric,
+    unit: STAGE_METRIC_UNITS[r.metric], ...statCells(r),
+  };
 }
 
 /** A daily.csv row (every figure is a mean over replications). */
@@ -60,7 +82,7 @@ export function dailyRow(scenario: string, r: DailyMeanRow): CsvRow {
     scenario, date: r.date, crossing: r.crossing, direction: r.direction, class: r.vehicleClass, replications: formatCount(r.replications),
     arrivals: formatFixed(r.arrivals), completed: formatFixed(r.completed), tonnes: formatFixed(r.tonnes), railcars: formatFixed(r.railcars),
     approach_queue_mean: formatFixed(r.approachQueueMean), approach_queue_max: formatFixed(r.approachQueueMax),
-    approach_wait_h_mean: formatFixed(r.approachWaitHMean),
+    approach_wait_h_mean: formatFixed(r.approachWaitHMean), entered: formatFixed(r.entered), approach_wait_vehicle_h: formatFixed(r.approachWaitH),
   };
 }
 
@@ -82,13 +104,15 @@ export function vehicleRow(scenario: string, startDate: string, t: VehicleTrace)
   };
 }
 
-/** The four result tables of a run, as (file name, columns, rows) in write order. */
+/** The result tables of a run, as (file name, columns, rows) in write order. */
 export function resultTables(scenario: string, res: CollectedResults): Array<{ file: string; columns: readonly string[]; rows: Iterable<CsvRow> }> {
   return [
     { file: 'summary.csv', columns: SUMMARY_COLUMNS, rows: res.summary.map((r) => summaryRow(scenario, r)) },
     { file: 'replications.csv', columns: REPLICATION_COLUMNS, rows: mapIter(res.rows, (r) => replicationRow(scenario, r)) },
     { file: 'stages.csv', columns: STAGE_COLUMNS, rows: res.stages.map((r) => stageRow(scenario, r)) },
     { file: 'daily.csv', columns: DAILY_COLUMNS, rows: mapIter(res.daily, (r) => dailyRow(scenario, r)) },
+    { file: 'monthly.csv', columns: MONTHLY_COLUMNS, rows: res.monthly.map((r) => periodRow(scenario, 'month', r)) },
+    { file: 'hourly.csv', columns: HOURLY_COLUMNS, rows: res.hourly.map((r) => periodRow(scenario, 'hour', r)) },
   ];
 }
 

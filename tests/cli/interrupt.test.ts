@@ -41,7 +41,7 @@ describe('interrupting bordersim run', () => {
     expect(code).toBe(130);
     expect(stderr).toMatch(/interrupted; earlier results were left as they were/);
     expect(readFileSync(join(cwd, 'res', 'summary.csv')).equals(before)).toBe(true);
-    expect(readdirSync(join(cwd, 'res')).sort()).toEqual(['daily.csv', 'replications.csv', 'run.json', 'stages.csv', 'summary.csv']);
+    expect(readdirSync(join(cwd, 'res')).sort()).toEqual(['daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'run.json', 'stages.csv', 'summary.csv']);
     expect(readdirSync(cwd)).toEqual(['res']);
   });
 

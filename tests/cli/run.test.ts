@@ -7,7 +7,7 @@ import { GROUP_METRICS } from '../../src/model/results.js';
 import { buildCli, FIXTURES, readCsv, runCliAll, type CliRun } from './harness.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
-const CSV_FILES = ['daily.csv', 'replications.csv', 'stages.csv', 'summary.csv'];
+const CSV_FILES = ['daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'stages.csv', 'summary.csv'];
 const COUNT_METRICS = ['arrivals', 'completed', 'in_system_end', 'turned_away', 'tonnes', 'railcars'];
 
 let cwd = '';
@@ -52,10 +52,12 @@ describe('bordersim run', () => {
   it('writes the documented headers', async () => {
     const heads = await Promise.all(CSV_FILES.map(async (f) => [f, (await readCsv(join(cwd, 'a'), f)).headers.join(',')]));
     expect(Object.fromEntries(heads)).toEqual({
-      'summary.csv': 'scenario,crossing,direction,class,metric,unit,mean,sd,ci95_low,ci95_high,min,max,replications',
-      'replications.csv': 'scenario,replication,crossing,direction,class,metric,unit,value',
-      'stages.csv': 'scenario,crossing,stage,directions,metric,unit,mean,sd,ci95_low,ci95_high,min,max,replications',
-      'daily.csv': 'scenario,date,crossing,direction,class,replications,arrivals,completed,tonnes,railcars,approach_queue_mean,approach_queue_max,approach_wait_h_mean',
+      'summary.csv': 'scenario,crossing,direction,class,total,metric,unit,mean,sd,ci95_low,ci95_high,min,max,replications',
+      'replications.csv': 'scenario,replication,crossing,direction,class,total,metric,unit,value',
+      'stages.csv': 'scenario,crossing,stage,directions,bottleneck,metric,unit,mean,sd,ci95_low,ci95_high,min,max,replications',
+      'daily.csv': 'scenario,date,crossing,direction,class,replications,arrivals,completed,tonnes,railcars,approach_queue_mean,approach_queue_max,approach_wait_h_mean,entered,approach_wait_vehicle_h',
+      'monthly.csv': 'scenario,month,crossing,direction,class,total,metric,unit,mean,sd,ci95_low,ci95_high,min,max,replications',
+      'hourly.csv': 'scenario,hour,crossing,direction,class,total,metric,unit,mean,sd,ci95_low,ci95_high,min,max,replications',
     });
     const trace = await readCsv(join(cwd, 'output', 'cli-tiny'), 'vehicles.csv');
     expect(trace.headers[0]).toBe('scenario');

@@ -8,7 +8,7 @@ import {
   type ReplicationQueue,
   type ReplicationRunner,
 } from '../../src/experiment/experiment.js';
-import type { CollectedResults } from '../../src/experiment/collect.js';
+import { STAGE_METRICS, type CollectedResults } from '../../src/experiment/collect.js';
 import type { ReplicationDone, ReplicationTask } from '../../src/experiment/pool.js';
 import { summariseValues } from '../../src/experiment/stats.js';
 import { GROUP_METRICS } from '../../src/model/results.js';
@@ -106,7 +106,7 @@ describe('runExperimentWith', () => {
     const res = await runExperimentWith(fakeRunner(['kyakhta'], { brokenInvariant: 2 }), scenario, opts);
     const util = res.stages.find((s) => s.metric === 'utilisation');
     expect(util?.mean).toBeCloseTo(0.52, 12);
-    expect(res.stages.map((s) => s.metric)).toEqual(['utilisation', 'overtime_h', 'queue_mean', 'served', 'open_server_h']);
+    expect(res.stages.map((s) => s.metric)).toEqual([...STAGE_METRICS]);
     expect(res.warnings).toEqual([{ replication: 2, check: 'conservation', crossing: 'kyakhta', detail: 'arrived 10 = completed 8 + in system 2' }]);
     expect(res.events).toBe(1001 + 1002 + 1003);
   });

@@ -1,5 +1,5 @@
 // Hand-made replication results for testing experiment/ and output/ without the model.
-import { GROUP_METRICS, type GroupMetric, type GroupResult, type ReplicationResult } from '../../src/model/results.js';
+import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS, type GroupMetric, type GroupResult, type ReplicationResult } from '../../src/model/results.js';
 import type { Direction, Scenario, VehicleClass } from '../../src/scenario/types.js';
 import type { ReplicationOptions } from '../../src/experiment/experiment.js';
 
@@ -62,14 +62,22 @@ export function fakeRunner(crossingIds: string[], opts?: { brokenInvariant?: num
       groups,
       stages: crossingIds.map((crossing) => ({
         crossing, stage: 'customs', directions: 'south+north', utilisation: 0.5 + o.replication / 100,
-        overtimeH: 1, queueMean: 2.5, served: 40 + o.replication, openServerH: 48,
+        overtimeH: 1, queueMean: 2.5, served: 40 + o.replication, openServerH: 48, serversMean: 2, busyMean: 1.25,
+        fullShare: 0.25, queueWaitHMean: 0.5, queueWaitHP95: 1.5,
       })),
       daily: Array.from({ length: o.days - o.warmupDays }, (_, d) =>
         crossingIds.map((crossing) => ({
           date: `2023-01-0${d + 1 + o.warmupDays}`, crossing, direction: 'south' as const, vehicleClass: 'truck' as const,
           arrivals: 5 + o.replication, completed: 4, tonnes: 80.25, railcars: 0, approachQueueMean: 1.5, approachQueueMax: 3, approachWaitHMean: 0.75,
+          entered: 4, approachWaitH: 3,
         })),
       ).flat(),
+      monthly: crossingIds.map((crossing) => ({
+        period: '2023-01', crossing, direction: 'south' as const, vehicleClass: 'truck' as const, values: MONTHLY_METRICS.map((_, m) => m + o.replication),
+      })),
+      hourly: crossingIds.map((crossing) => ({
+        period: '08', crossing, direction: 'south' as const, vehicleClass: 'truck' as const, values: HOURLY_METRICS.map((_, m) => m * o.replication),
+      })),
       invariants: crossingIds.map((crossing) => ({
         name: 'conservation' as const, crossing, ok: opts?.brokenInvariant !== o.replication, detail: 'arrived 10 = completed 8 + in system 2',
       })),

@@ -46,12 +46,12 @@ function play(lives: Life[], resetAtMin: number, endMin: number): { groups: Cros
     const enterAt = v.arriveAtMin + v.waitMin;
     const exitAt = enterAt + v.insideMin;
     events.push([v.arriveAtMin, 0, () => {
-      set.base.arrive();
+      set.base.arrive(v.arriveAtMin);
       if (waited) set.startWaiting(v.arriveAtMin);
       else set.enter(v.arriveAtMin, v.arriveAtMin, false, false);
     }]);
     if (waited && enterAt <= endMin) events.push([enterAt, 1, () => set.enter(enterAt, v.arriveAtMin, false, true)]);
-    if (exitAt <= endMin) events.push([exitAt, 2, () => set.base.exit(exitAt, v.arriveAtMin, 20, 0, false)]);
+    if (exitAt <= endMin) events.push([exitAt, 2, () => set.base.exit(exitAt, v.arriveAtMin, 20, 0, false, v.waitMin, 0, 0)]);
   }
   events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [, , act] of events) act();
@@ -90,7 +90,7 @@ describe('invariants on a crossing’s groups', () => {
 
   it('reports a vehicle counted twice on arrival as a conservation break: the account balances, the engine disagrees', () => {
     const { groups, walkers } = play([{ pair: 0, arriveAtMin: 10, waitMin: 5, insideMin: Infinity }], 0, 100);
-    groups.get('south', 'truck').arrive(); // a second count for the same vehicle
+    groups.get('south', 'truck').arrive(10); // a second count for the same vehicle
     groups.results(100);
     const c = checkInvariants(model(groups), 100, walkers).find((x) => x.name === 'conservation')!;
     expect(c.ok).toBe(false);

@@ -104,6 +104,23 @@ describe('the model on random crossings (property)', () => {
         const sum = (f: 'arrivals' | 'completed' | 'tonnes') => r.daily.reduce((acc, d) => acc + d[f], 0);
         expect([sum('arrivals'), sum('completed')]).toEqual([total.arrivals, total.completed]);
         expect(sum('tonnes')).toBeCloseTo(total.tonnes, 6);
+        // Why vehicles wait: every part is >= 0, the parts add up to the whole wait, which is part of the crossing time.
+        for (const g of r.groups) {
+          const v = g.values;
+          if (!(v.completed > 0)) continue;
+          const parts = [v.wait_closed_h_mean, v.wait_zone_full_h_mean, v.wait_stages_h_mean];
+          for (const p of parts) expect(p).toBeGreaterThanOrEqual(-1e-9);
+          expect(v.wait_total_h_mean).toBeCloseTo(parts[0]! + parts[1]! + parts[2]!, 9);
+          expect(v.wait_total_h_mean).toBeLessThanOrEqual(v.crossing_time_h_mean + 1e-9);
+        }
+        // Months and hours of arrival add up to the run: arrivals and completions of every group.
+        for (const g of r.groups) {
+          const mine = (rows: typeof r.monthly) => rows.filter((x) => x.direction === g.direction && x.vehicleClass === g.vehicleClass);
+          const months = mine(r.monthly);
+          expect(months.reduce((a, x) => a + x.values[0]!, 0)).toBe(g.values.arrivals);
+          expect(months.reduce((a, x) => a + x.values[1]!, 0)).toBe(g.values.completed);
+          expect(mine(r.hourly).reduce((a, x) => a + x.values[0]!, 0)).toBe(g.values.arrivals);
+        }
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );

@@ -195,7 +195,7 @@ describe('trains', () => {
     expect(times(traces)).toEqual([[1440, 1440, 1580]]);
     expect(total(result, 'tonnes')).toBe(256);
     expect(total(result, 'railcars')).toBe(4);
-    expect(result.stages.map((s) => [s.stage, s.served])).toEqual([['border', 1], ['border/wagons', 4], ['loco', 1]]);
+    expect(result.stages.map((s) => [s.stage, s.served])).toEqual([['border', 1], ['border/wagons', 4], ['loco', 1], ['zone', 1]]);
   });
 
   test('per-wagon time scales a stage with the train length', () => {

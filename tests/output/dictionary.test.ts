@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { CAPACITY_COLUMNS, STEP_COLUMNS } from '../../src/commands/capacity.js';
 import { COMPARE_COLUMNS } from '../../src/commands/compare.js';
 import { sweepColumns } from '../../src/commands/sweep.js';
-import { DAILY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, SUMMARY_COLUMNS, VEHICLE_COLUMNS } from '../../src/output/tables.js';
+import { STAGE_METRICS } from '../../src/experiment/collect.js';
+import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../src/model/results.js';
+import {
+  DAILY_COLUMNS, HOURLY_COLUMNS, MONTHLY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, SUMMARY_COLUMNS, VEHICLE_COLUMNS,
+} from '../../src/output/tables.js';
 
 const README = readFileSync(new URL('../../output/README.md', import.meta.url), 'utf8');
 const SOURCE_DIRS = ['output', 'experiment', 'commands'];
@@ -16,6 +20,8 @@ const FILES: Array<{ file: string; columns: readonly string[] }> = [
   { file: 'replications.csv', columns: REPLICATION_COLUMNS },
   { file: 'stages.csv', columns: STAGE_COLUMNS },
   { file: 'daily.csv', columns: DAILY_COLUMNS },
+  { file: 'monthly.csv', columns: MONTHLY_COLUMNS },
+  { file: 'hourly.csv', columns: HOURLY_COLUMNS },
   { file: 'vehicles.csv', columns: VEHICLE_COLUMNS },
   { file: 'compare.csv', columns: COMPARE_COLUMNS },
   // The fixed columns; the per-path columns are named by the user's --set paths.
@@ -71,6 +77,19 @@ describe('data dictionary (output/README.md)', () => {
   it.each(FILES)('defines every column of $file in its section', ({ file, columns }) => {
     const documented = tableNames(sectionOf(file));
     expect(columns.filter((c) => !documented.has(c)), `columns of ${file} missing from its section`).toEqual([]);
+  });
+
+  it.each([
+    { where: 'Metrics of crossing groups', metrics: GROUP_METRICS },
+    { where: '`stages.csv`', metrics: STAGE_METRICS },
+    { where: '`monthly.csv`', metrics: MONTHLY_METRICS },
+    { where: '`hourly.csv`', metrics: HOURLY_METRICS },
+  ])('defines every metric of $where', ({ where, metrics }) => {
+    const body = [...sections(README)].find(([heading]) => heading.startsWith(where))?.[1] ?? '';
+    // A metric documented as a family (`approach_wait_h_p50` / `_p90`) counts by its suffix.
+    const names = [...tableNames(body)];
+    const documented = (m: string): boolean => names.some((n) => n === m || (n.startsWith('_') && m.endsWith(n)));
+    expect(metrics.filter((m) => !documented(m))).toEqual([]);
   });
 
   it('maps every exported *_COLUMNS constant to a documented file', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runExperimentSyncWith } from '../../src/experiment/experiment.js';
-import { DAILY_COLUMNS, localDateTime, REPLICATION_COLUMNS, resultTables, STAGE_COLUMNS, SUMMARY_COLUMNS, vehicleRow } from '../../src/output/tables.js';
+import {
+  DAILY_COLUMNS, HOURLY_COLUMNS, localDateTime, MONTHLY_COLUMNS, REPLICATION_COLUMNS, resultTables, STAGE_COLUMNS, SUMMARY_COLUMNS, vehicleRow,
+} from '../../src/output/tables.js';
 import { fakeRunner, fakeScenario } from '../experiment/fake.js';
 
 const scenario = fakeScenario([{ id: 'kyakhta', stages: ['customs'] }]);
@@ -9,8 +11,8 @@ describe('result tables', () => {
   it('fills exactly the declared columns of every row', () => {
     const res = runExperimentSyncWith(fakeRunner(['kyakhta']), scenario, { seed: 1, replications: 2, days: 2, warmupDays: 0 });
     const tables = resultTables('fake', res);
-    expect(tables.map((t) => t.file)).toEqual(['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv']);
-    expect(tables.map((t) => t.columns)).toEqual([SUMMARY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, DAILY_COLUMNS]);
+    expect(tables.map((t) => t.file)).toEqual(['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv']);
+    expect(tables.map((t) => t.columns)).toEqual([SUMMARY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, DAILY_COLUMNS, MONTHLY_COLUMNS, HOURLY_COLUMNS]);
     for (const t of tables) {
       for (const row of t.rows) expect(Object.keys(row).sort()).toEqual([...t.columns].sort());
     }
@@ -23,6 +25,13 @@ describe('result tables', () => {
     expect(rows.find((r) => r.metric === 'approach_wait_h_mean')?.value).toMatch(/^\d+\.\d{4}$/);
     const summary = [...resultTables('fake', res)[0]!.rows][0]!;
     expect(summary).toMatchObject({ sd: '', ci95_low: '', ci95_high: '', replications: '1' });
+  });
+
+  it('marks total rows (a direction or class of all) so a pivot table can leave them out', () => {
+    const res = runExperimentSyncWith(fakeRunner(['kyakhta']), scenario, { seed: 1, replications: 1, days: 2, warmupDays: 0 });
+    const rows = [...resultTables('fake', res)[0]!.rows];
+    for (const r of rows) expect(r.total).toBe(r.direction === 'all' || r.class === 'all' ? 'true' : 'false');
+    expect(new Set(rows.map((r) => r.total))).toEqual(new Set(['true', 'false']));
   });
 });
 

@@ -1,0 +1,135 @@
+// Figures of one group by calendar month and by hour of arrival: counts, approach waits (mean, p95) and the wait
+// parts. A month is closed when the run passes its last day; hours of arrival accumulate over the whole window.
+import { Tally } from '../engine/index.js';
+import { WaitParts } from './waits.js';
+import { HOURLY_METRICS, MONTHLY_METRICS, type HourlyMetric, type MonthlyMetric } from './results.js';
+
+const MIN_PER_H = 60;
+const HOURS_PER_DAY = 24;
+
+/** Local hour of day (0–23) of an instant in minutes since 00:00 local on the start date. */
+export function hourOfDay(atMin: number): number {
+  return Math.floor(atMin / MIN_PER_H) % HOURS_PER_DAY;
+}
+
+/** One period's accumulators. */
+export class PeriodSlot {
+  arrivals = 0;
+  completed = 0;
+  tonnes = NaN;
+  /** Approach waits, minutes, of the vehicles counted in this period. */
+  readonly waitMin = new Tally();
+  readonly parts = new WaitParts();
+
+  constructor() {
+    this.tonnes = 0;
+  }
+
+  /** Adds another slot's figures (totals over directions or classes). */
+  merge(o: PeriodSlot): void {
+    this.arrivals += o.arrivals;
+    this.completed += o.completed;
+    this.tonnes += o.tonnes;
+    this.waitMin.merge(o.waitMin);
+    this.parts.merge(o.parts);
+  }
+
+  reset(): void {
+    this.arrivals = 0;
+    this.completed = 0;
+    this.tonnes = 0;
+    this.waitMin.reset();
+    this.parts.reset();
+  }
+
+  /** Wait figures in hours shared by monthly and hourly rows (NaN where no vehicle defines them). */
+  waitValues(): { mean: number; p95: number; closed: number; zoneFull: number; stages: number; total: number } {
+    const w = this.waitMin;
+    const parts = this.parts.meansH();
+    return {
+      mean: w.count > 0 ? w.mean / MIN_PER_H : NaN,
+      p95: w.quantile(0.95) / MIN_PER_H,
+      closed: parts.closed,
+      zoneFull: parts.zoneFull,
+      stages: parts.stages,
+      total: parts.total,
+    };
+  }
+
+  /** The monthly.csv values, in MONTHLY_METRICS order, with the month's approach queue mean and max. */
+  monthlyValues(queueMean: number, queueMax: number): number[] {
+    const w = this.waitValues();
+    const v: Record<MonthlyMetric, number> = {
+      arrivals: this.arrivals,
+      completed: this.completed,
+      tonnes: this.tonnes,
+      approach_wait_h_mean: w.mean,
+      approach_wait_h_p95: w.p95,
+      wait_closed_h_mean: w.closed,
+      wait_zone_full_h_mean: w.zoneFull,
+      wait_stages_h_mean: w.stages,
+      wait_total_h_mean: w.total,
+      approach_queue_mean: queueMean,
+      approach_queue_max: queueMax,
+    };
+    return MONTHLY_METRICS.map((m) => v[m]);
+  }
+
+  /** The hourly.csv values, in HOURLY_METRICS order. */
+  hourlyValues(): number[] {
+    const w = this.waitValues();
+    const v: Record<HourlyMetric, number> = {
+      arrivals: this.arrivals,
+      approach_wait_h_mean: w.mean,
+      approach_wait_h_p95: w.p95,
+      wait_closed_h_mean: w.closed,
+      wait_zone_full_h_mean: w.zoneFull,
+      wait_stages_h_mean: w.stages,
+      wait_total_h_mean: w.total,
+    };
+    return HOURLY_METRICS.map((m) => v[m]);
+  }
+}
+
+/**
+ * A group's current month and its 24 hours of arrival. Arrivals count in the month they happen and the hour of
+ * day they happen; an approach wait in the month the vehicle leaves the approach and the hour it arrived; a
+ * completed vehicle's tonnes and wait parts in the month it exits and the hour it arrived.
+ */
+export class GroupPeriods {
+  readonly month = new PeriodSlot();
+  readonly hours: PeriodSlot[] = Array.from({ length: HOURS_PER_DAY }, () => new PeriodSlot());
+
+  arrive(nowMin: number): void {
+    this.month.arrivals++;
+    this.hours[hourOfDay(nowMin)]!.arrivals++;
+  }
+
+  enter(arrivedAtMin: number, waitMin: number): void {
+    this.month.waitMin.add(waitMin);
+    this.hours[hourOfDay(arrivedAtMin)]!.waitMin.add(waitMin);
+  }
+
+  exit(arrivedAtMin: number, tonnes: number, closedMin: number, zoneFullMin: number, stagesMin: number): void {
+    const m = this.month;
+    m.completed++;
+    m.tonnes += tonnes;
+    m.parts.add(closedMin, zoneFullMin, stagesMin, tonnes);
+    const h = this.hours[hourOfDay(arrivedAtMin)]!;
+    h.completed++;
+    h.tonnes += tonnes;
+    h.parts.add(closedMin, zoneFullMin, stagesMin, tonnes);
+  }
+
+  /** Adds another group's month and hours (totals). */
+  merge(o: GroupPeriods): void {
+    this.month.merge(o.month);
+    for (let h = 0; h < HOURS_PER_DAY; h++) this.hours[h]!.merge(o.hours[h]!);
+  }
+
+  /** Forgets everything (warm-up). */
+  reset(): void {
+    this.month.reset();
+    for (const h of this.hours) h.reset();
+  }
+}

@@ -62,10 +62,10 @@ export class QuantileSketch {
     return this.positive.size + this.negative.size;
   }
 
-  /** Forgets every value. */
+  /** Forgets every value (keeping its buckets' memory, so a sketch cleared every month does not grow again). */
   clear(): void {
-    this.positive = new LogBuckets();
-    this.negative = new LogBuckets();
+    this.positive.clear();
+    this.negative.clear();
     this.zeros = 0;
     this.count = 0;
   }
@@ -88,6 +88,12 @@ class LogBuckets {
 
   get size(): number {
     return this.counts.length;
+  }
+
+  /** Zeroes every count; the range stays allocated (answers never depend on it: empty buckets are skipped). */
+  clear(): void {
+    this.counts.fill(0);
+    this.total = 0;
   }
 
   add(index: number, n = 1): void {

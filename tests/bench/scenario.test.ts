@@ -21,7 +21,10 @@ describe('benchScenario', () => {
   it('has no warm rate with a single replication', () => {
     const r = benchScenario(join(FIXTURES, 'cli-tiny.yaml'), 1);
     expect(r.warmEventsPerS).toBeNaN();
-    expect(r.firstReplicationS).toBeCloseTo(r.wallS, 1);
+    // The one replication is all of the run but its set-up and summary: never longer, never nothing (no timing bound,
+    // which a loaded machine could break).
+    expect(r.firstReplicationS).toBeGreaterThan(0);
+    expect(r.firstReplicationS).toBeLessThanOrEqual(r.wallS);
     expect(r.line).toMatch(/ warm_events_per_s=NaN$/);
   });
 

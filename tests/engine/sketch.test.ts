@@ -155,3 +155,24 @@ describe('QuantileSketch memory and errors', () => {
     expect(s.quantile(0.5)).toBeNaN();
   });
 });
+
+describe('QuantileSketch.clear (property)', () => {
+  it('answers after clear() and refill exactly as a fresh sketch of the same values, whatever it held before', () => {
+    const values = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 60 });
+    fc.assert(
+      fc.property(values, values, fc.constantFrom(0, 0.05, 0.33, 0.5, 0.95, 1), (before, after, q) => {
+        const reused = new QuantileSketch();
+        for (const x of before) reused.add(x);
+        reused.clear();
+        const fresh = new QuantileSketch();
+        for (const x of after) {
+          reused.add(x);
+          fresh.add(x);
+        }
+        expect(Object.is(reused.quantile(q), fresh.quantile(q)) || reused.quantile(q) === fresh.quantile(q)).toBe(true);
+        expect(reused.count).toBe(fresh.count);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -26,6 +26,8 @@ export function addBatchOptions(cmd: Command, outDefault: string): Command {
     .option('-s, --seed <s>', "base seed shared by every scenario run, so they see the same arrivals (default: the (base) scenario's)", integer)
     .option('-d, --days <d>', "simulated days (default: the (base) scenario's)", integerBetween(1, MAX_DAYS, ' (100 years)'))
     .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the (base) scenario's)", integerAtLeast(0))
+    .option('--from <date>', 'report from this local date (YYYY-MM-DD): the days before it are the warm-up')
+    .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there')
     .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no table (warnings and errors still go to stderr)');

@@ -22,11 +22,12 @@ Examples:
   $ bordersim run scenarios/baseline-2023.yaml
   $ bordersim run scenarios/baseline-2023.yaml --replications 30 --seed 42
   $ bordersim run scenarios/baseline-2023.yaml --days 90 --warmup-days 7 --out output/q1-test
+  $ bordersim run scenarios/baseline-2023.yaml --from 2023-07-01 --to 2023-07-31 --out output/july
   $ bordersim run scenarios/baseline-2023.yaml --replications 2 --trace --quiet
   $ bordersim run scenarios/baseline-2023.yaml --replications 30 --workers 4
 
 Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
-vehicles.csv (with --trace) and run.json. An existing result folder is replaced only when the new
+monthly.csv, hourly.csv, vehicles.csv (with --trace) and run.json. An existing result folder is replaced only when the new
 run is complete.`;
 
 const VALIDATE_EXAMPLES = `
@@ -68,6 +69,8 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .option('-s, --seed <s>', "base seed; replication r draws from streams of (seed, r) (default: the scenario's)", integer)
     .option('-d, --days <d>', "simulated days from the scenario's start date (default: the scenario's)", integerBetween(1, MAX_DAYS, ' (100 years)'))
     .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the scenario's)", integerAtLeast(0))
+    .option('--from <date>', 'report from this local date (YYYY-MM-DD): the days before it are the warm-up')
+    .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there')
     .option('-o, --out <dir>', 'result folder (default: output/<scenario id>)')
     .option('--trace', 'also write vehicles.csv, one row per vehicle (large); runs the replications in one thread, in order (ignores --workers)')
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))

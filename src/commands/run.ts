@@ -9,7 +9,7 @@ import { writeResultFiles } from '../output/files.js';
 import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
 import { openTrace, TRACE_FILE, type TraceWriter } from '../output/trace.js';
-import { endsByLastDate, LAST_DATE } from '../scenario/calendar.js';
+import { endsByLastDate, isIsoDate, LAST_DATE } from '../scenario/calendar.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { UsageError, type CommandContext } from './context.js';
@@ -23,6 +23,9 @@ export interface RunFlags {
   seed?: number;
   days?: number;
   warmupDays?: number;
+  /** Report only this period of the run (YYYY-MM-DD, inclusive): it sets the warm-up's end and the run's last day. */
+  from?: string;
+  to?: string;
   out?: string;
   trace?: boolean;
   quiet?: boolean;
@@ -47,17 +50,54 @@ function stagingFor(folder: string, tag: string): string {
   }
 }
 
+/** Days from `start` to `date` (both YYYY-MM-DD); throws UsageError naming the flag unless it is a real date. */
+function dayIndex(flag: string, start: string, date: string): number {
+  if (!isIsoDate(date)) throw new UsageError(`${flag} must be a date YYYY-MM-DD, got "${date}"`);
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The warm-up and length implied by --from/--to: the run goes from the scenario's start to the end of --to, and
+ * statistics cover --from to --to (the days before --from warm the crossings up). Throws UsageError for dates
+ * outside the run, in the wrong order, or given with the flag they replace.
+ */
+function periodDays(scenario: Scenario, flags: RunFlags): { days?: number; warmupDays?: number } {
+  const out: { days?: number; warmupDays?: number } = {};
+  const start = scenario.startDate;
+  if (flags.from !== undefined) {
+    if (flags.warmupDays !== undefined) throw new UsageError('--from sets the warm-up (the days before it): give --from or --warmup-days, not both');
+    const i = dayIndex('--from', start, flags.from);
+    if (i < 0) throw new UsageError(`--from ${flags.from} is before the scenario's start date ${start}`);
+    out.warmupDays = i;
+  }
+  if (flags.to !== undefined) {
+    if (flags.days !== undefined) throw new UsageError('--to sets the run\'s last day: give --to or --days, not both');
+    const i = dayIndex('--to', start, flags.to);
+    if (i < 0) throw new UsageError(`--to ${flags.to} is before the scenario's start date ${start}`);
+    out.days = i + 1;
+  }
+  if (flags.from !== undefined && flags.to !== undefined && flags.to < flags.from) {
+    throw new UsageError(`--to ${flags.to} is before --from ${flags.from}`);
+  }
+  return out;
+}
+
 /** The experiment options from the scenario and the flags; throws UsageError naming the flag and value. */
 export function resolveRunOptions(scenario: Scenario, flags: RunFlags): Omit<ExperimentOptions, 'onVehicle'> {
-  const days = flags.days ?? scenario.days;
-  const warmupDays = flags.warmupDays ?? scenario.warmupDays;
+  const period = periodDays(scenario, flags);
+  const days = period.days ?? flags.days ?? scenario.days;
+  const warmupDays = period.warmupDays ?? flags.warmupDays ?? scenario.warmupDays;
+  if (flags.from !== undefined && warmupDays >= days) {
+    throw new UsageError(`--from ${flags.from} is after the run's last day (${days} days from ${scenario.startDate}; set --to or --days)`);
+  }
   if (warmupDays >= days) {
-    const daysFrom = flags.days === undefined ? 'the scenario' : '--days';
+    const daysFrom = flags.to !== undefined ? '--to' : flags.days === undefined ? 'the scenario' : '--days';
     const warmFrom = flags.warmupDays === undefined ? 'the scenario' : '--warmup-days';
     throw new UsageError(`the warm-up (${warmupDays} days, from ${warmFrom}) must be shorter than the run (${days} days, from ${daysFrom})`);
   }
   if (!endsByLastDate(scenario.startDate, days)) {
-    throw new UsageError(`a run of ${days} days from ${scenario.startDate} (${flags.days === undefined ? 'the scenario' : '--days'}) would go past ${LAST_DATE}`);
+    const daysFrom = flags.to !== undefined ? '--to' : flags.days === undefined ? 'the scenario' : '--days';
+    throw new UsageError(`a run of ${days} days from ${scenario.startDate} (${daysFrom}) would go past ${LAST_DATE}`);
   }
   return { days, warmupDays, replications: flags.replications ?? scenario.replications, seed: flags.seed ?? scenario.seed };
 }

@@ -94,6 +94,18 @@ describe('runCommand', () => {
   });
 });
 
+describe('runCommand --from/--to', () => {
+  it('reports only the dates asked for: daily rows, months and run.json cover the period', async () => {
+    const out = join(root, 'period');
+    const outcome = await runCommand(TINY, { out, replications: 1, from: '2023-06-30', to: '2023-07-02', quiet: true }, context());
+    expect(outcome.info).toMatchObject({ days: 28, warmupDays: 25 });
+    const daily = readFileSync(join(out, 'daily.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+    expect([...new Set(daily)]).toEqual(['2023-06-30', '2023-07-01', '2023-07-02']);
+    const months = readFileSync(join(out, 'monthly.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+    expect([...new Set(months)]).toEqual(['2023-06', '2023-07']);
+  });
+});
+
 describe('resolveRunOptions', () => {
   const scenario = loadScenario(TINY);
   it.each([
@@ -109,6 +121,30 @@ describe('resolveRunOptions', () => {
   ])('rejects %j with a UsageError naming the flags', (flags, message) => {
     expect(() => resolveRunOptions(scenario, flags)).toThrow(UsageError);
     expect(() => resolveRunOptions(scenario, flags)).toThrow(message);
+  });
+
+  it('turns --from/--to into the warm-up and the run length: statistics cover exactly those dates', () => {
+    const start = scenario.startDate;
+    const day = (n: number): string => new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    expect(resolveRunOptions(scenario, { from: day(40), to: day(70) })).toMatchObject({ warmupDays: 40, days: 71 });
+    expect(resolveRunOptions(scenario, { to: day(1) })).toMatchObject({ warmupDays: 0, days: 2 });
+    expect(resolveRunOptions(scenario, { from: day(1), days: 3 })).toMatchObject({ warmupDays: 1, days: 3 });
+    expect(resolveRunOptions(scenario, { from: start, to: start })).toMatchObject({ warmupDays: 0, days: 1 });
+  });
+
+  it.each([
+    [{ from: '2023-02-30' }, /--from must be a date YYYY-MM-DD, got "2023-02-30"/],
+    [{ to: '1999-01-01' }, /--to 1999-01-01 is before the scenario's start date/],
+    [{ from: '2099-01-01' }, /--from 2099-01-01 is after the run's last day/],
+    [{ from: 'x', warmupDays: 1 }, /give --from or --warmup-days, not both/],
+    [{ to: 'x', days: 3 }, /give --to or --days, not both/],
+  ])('rejects period flags %j with a UsageError', (flags, message) => {
+    expect(() => resolveRunOptions(scenario, flags)).toThrow(message);
+  });
+
+  it('rejects --to before --from', () => {
+    const d = (n: number): string => new Date(Date.parse(`${scenario.startDate}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    expect(() => resolveRunOptions(scenario, { from: d(5), to: d(4) })).toThrow(/--to .* is before --from/);
   });
 
   it('rejects --days that would run past 9999-12-31 from the scenario\'s start date', () => {

@@ -174,3 +174,19 @@ describe('LevelMonitor', () => {
     expect(() => m.set(level, at)).toThrow(message);
   });
 });
+
+describe('LevelMonitor.windowMax', () => {
+  it('is the highest level since the window restarted, starting from the level then', () => {
+    const m = new LevelMonitor(0);
+    m.up(1); m.up(2); m.up(3); m.down(4); m.down(5);
+    expect([m.max, m.windowMax, m.level]).toEqual([3, 3, 1]);
+    m.restartWindow();
+    expect(m.windowMax).toBe(1);
+    m.up(6);
+    m.down(7);
+    m.set(0, 8);
+    expect([m.max, m.windowMax]).toEqual([3, 2]);
+    m.reset(9);
+    expect(m.windowMax).toBe(0);
+  });
+});

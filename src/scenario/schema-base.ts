@@ -2,11 +2,25 @@
 // Each carries the message a planner reads ("expected a positive integer"), whatever the wrong value was.
 import { z } from 'zod';
 import { isIsoDate, parseTimeRange, WEEKDAY_NAMES } from './calendar.js';
+import { sheetIdMessage, spreadsheetReading, TEXT_IN_SPREADSHEETS } from './sheet-id.js';
 
-/** Ids: lowercase letters, digits and hyphens (no dots: ids appear in dotted override paths). */
+const ID_FORM = 'expected an id (lowercase letters, digits, hyphens)';
+
+/**
+ * Ids: lowercase letters, digits and hyphens (no dots: ids appear in dotted override paths), and text that a
+ * spreadsheet keeps as text (not `007`, `1e5`, `2023-01-01`, `true`: ids are keys of the output CSVs).
+ */
 export const Id = z
-  .string({ error: 'expected an id (lowercase letters, digits, hyphens)' })
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected an id (lowercase letters, digits, hyphens)' });
+  .string({
+    error: (issue) =>
+      typeof issue.input === 'number' || typeof issue.input === 'boolean'
+        ? `${ID_FORM} that stays text: YAML reads this unquoted id as a ${typeof issue.input}, and so would a spreadsheet (quoting does not help there): put a letter in it`
+        : ID_FORM,
+  })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: ID_FORM })
+  .regex(TEXT_IN_SPREADSHEETS, {
+    error: (issue) => sheetIdMessage(String(issue.input), spreadsheetReading(String(issue.input)) ?? 'something other than text'),
+  });
 
 /** Where a value comes from: `article`, a data-sheet reference like `[12]`, or `assumption: <reason>`. */
 export const Source = z

@@ -58,7 +58,8 @@ export const Share = z
 
 export const IsoDate = z
   .string({ error: 'expected a date YYYY-MM-DD' })
-  .refine(isIsoDate, { error: 'expected a real date YYYY-MM-DD' });
+  .refine(isIsoDate, { error: 'expected a real date YYYY-MM-DD' })
+  .meta({ format: 'date' });
 
 /** "HH:MM-HH:MM" (may cross midnight) or "24h". */
 export const TimeRangeText = z
@@ -67,7 +68,8 @@ export const TimeRangeText = z
     const parsed = parseTimeRange(text);
     if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed, input: text });
   })
-  .describe('Daily opening hours in local time, "08:00-20:00" (may cross midnight) or "24h".');
+  .describe('Daily opening hours in local time, "08:00-20:00" (may cross midnight) or "24h".')
+  .meta({ examples: ['08:00-20:00', '24h'] });
 
 export const Weekday = z.union([z.int().min(1).max(7), z.enum(WEEKDAY_NAMES)], {
   error: 'expected a weekday: 1–7 (Monday = 1) or Mon…Sun',

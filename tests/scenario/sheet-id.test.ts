@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { Id } from '../../src/scenario/schema-base.js';
 import { ScenarioError, type Problem } from '../../src/scenario/errors.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonschema.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
@@ -36,6 +38,30 @@ describe('spreadsheetReading: ids a spreadsheet turns into something other than 
   test.each(TEXT)('%s stays text', (id) => {
     expect(spreadsheetReading(id)).toBeUndefined();
     expect(TEXT_IN_SPREADSHEETS.test(id)).toBe(true);
+  });
+});
+
+describe('the schema, the JSON Schema pattern and spreadsheetReading agree on every id', () => {
+  const digits = fc.stringMatching(/^\d{1,4}$/);
+  const month = fc.constantFrom('jan', 'feb', 'mar', 'may', 'june', 'sept', 'dec', 'lane', 'x');
+  const candidates = fc.oneof(
+    fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/),
+    fc.tuple(digits, fc.array(fc.oneof(digits, fc.constant('')), { maxLength: 3 })).map(([d, rest]) => [d, ...rest].join('-')),
+    fc.tuple(digits, fc.constantFrom('e', 'e-', 'x', 'e5'), digits).map((parts) => parts.join('')),
+    fc.tuple(fc.option(digits), month, fc.option(digits)).map(([a, m, b]) => [a, m, b].filter((x) => x !== null).join('-')),
+    fc.constantFrom('true', 'false', 'truex', 'n-false'),
+  );
+
+  test('an id passes the schema exactly when a spreadsheet keeps it as text (and the JSON pattern says the same)', () => {
+    fc.assert(
+      fc.property(candidates, (id) => {
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return;
+        const text = spreadsheetReading(id) === undefined;
+        expect(Id.safeParse(id).success).toBe(text);
+        expect(TEXT_IN_SPREADSHEETS.test(id)).toBe(text);
+      }),
+      { numRuns: 2000, seed: 14 },
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { parseSourceText } from './document.js';
 import { formatPath, ScenarioError, uniqueProblems, type Path, type Problem } from './errors.js';
 import { schemaKeys } from './jsonschema.js';
 import { applyPatchTraced, traceOrigin } from './patch.js';
+import { plausibilityFindings, type ScenarioWarning } from './plausibility.js';
 import { demandRateProblems, resolveValid } from './resolve.js';
 import { PlanInputSchema, ScenarioInputSchema, type ScenarioInput } from './schema.js';
 import { CrossingInput, DemandInput, StageInput } from './schema-crossing.js';
@@ -38,6 +39,41 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
   return checked(loadFile(file, undefined, options, [])).scenario;
 }
 
+/** A loaded scenario with the raw input it was resolved from and its plausibility warnings (file and line each). */
+export interface LoadedScenario {
+  scenario: Scenario;
+  input: ScenarioInput;
+  warnings: ScenarioWarning[];
+}
+
+/**
+ * loadScenario, also returning the raw input and the plausibility warnings (likely unit slips, which do not stop
+ * a run), each located in the file and line that wrote the value; throws ScenarioError as loadScenario does.
+ */
+export function loadScenarioWithWarnings(file: string, options: LoadOptions = {}): LoadedScenario {
+  return withWarnings(checked(loadFile(file, undefined, options, [])));
+}
+
+/** parseScenarioText, also returning the raw input and the located plausibility warnings; throws ScenarioError. */
+export function parseScenarioTextWithWarnings(text: string, fileName: string, options: LoadOptions = {}): LoadedScenario {
+  return withWarnings(checked(loadFile(fileName, text, options, [])));
+}
+
+function withWarnings(valid: Checked): LoadedScenario {
+  const warnings = plausibilityFindings(valid.scenario, valid.input).map((f): ScenarioWarning => {
+    const at = valid.locate(f.path);
+    return {
+      rule: f.rule,
+      file: at.file,
+      ...(at.line !== undefined ? { line: at.line } : {}),
+      path: formatPath(at.path),
+      ...(f.value !== undefined ? { value: f.value } : {}),
+      message: f.message,
+    };
+  });
+  return { scenario: valid.scenario, input: valid.input, warnings };
+}
+
 /** Loads and validates a scenario file with its plans applied, without resolving; throws ScenarioError. */
 export function loadScenarioInput(file: string, options: LoadOptions = {}): ScenarioInput {
   return checked(loadFile(file, undefined, options, [])).input;
@@ -57,7 +93,7 @@ export function parseScenarioInputText(text: string, fileName: string, options: 
  * Validates the merged data and resolves it (once: the resolved demand is checked too); throws ScenarioError
  * with every problem located in its file and line.
  */
-function checked(loaded: Loaded): { input: ScenarioInput; scenario: Scenario } {
+function checked(loaded: Loaded): Checked {
   const { data } = loaded;
   const toProblem = (p: RawProblem): Problem => {
     const at = loaded.locate(p.path);
@@ -84,7 +120,14 @@ function checked(loaded: Loaded): { input: ScenarioInput; scenario: Scenario } {
   const scenario = resolveValid(input);
   const implausible = demandRateProblems(scenario);
   if (implausible.length > 0) throw new ScenarioError(implausible.map(toProblem));
-  return { input, scenario };
+  return { input, scenario, locate: loaded.locate };
+}
+
+/** A valid, resolved scenario and where each path of its merged data was written. */
+interface Checked {
+  input: ScenarioInput;
+  scenario: Scenario;
+  locate: (path: Path) => Location;
 }
 
 function loadFile(file: string, text: string | undefined, options: LoadOptions, stack: string[]): Loaded {

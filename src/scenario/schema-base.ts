@@ -2,11 +2,25 @@
 // Each carries the message a planner reads ("expected a positive integer"), whatever the wrong value was.
 import { z } from 'zod';
 import { isIsoDate, parseTimeRange, WEEKDAY_NAMES } from './calendar.js';
+import { sheetIdMessage, spreadsheetReading, TEXT_IN_SPREADSHEETS } from './sheet-id.js';
 
-/** Ids: lowercase letters, digits and hyphens (no dots: ids appear in dotted override paths). */
+const ID_FORM = 'expected an id (lowercase letters, digits, hyphens)';
+
+/**
+ * Ids: lowercase letters, digits and hyphens (no dots: ids appear in dotted override paths), and text that a
+ * spreadsheet keeps as text (not `007`, `1e5`, `2023-01-01`, `true`: ids are keys of the output CSVs).
+ */
 export const Id = z
-  .string({ error: 'expected an id (lowercase letters, digits, hyphens)' })
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected an id (lowercase letters, digits, hyphens)' });
+  .string({
+    error: (issue) =>
+      typeof issue.input === 'number' || typeof issue.input === 'boolean'
+        ? `${ID_FORM} that stays text: YAML reads this unquoted id as a ${typeof issue.input}, and so would a spreadsheet (quoting does not help there): put a letter in it`
+        : ID_FORM,
+  })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: ID_FORM })
+  .regex(TEXT_IN_SPREADSHEETS, {
+    error: (issue) => sheetIdMessage(String(issue.input), spreadsheetReading(String(issue.input)) ?? 'something other than text'),
+  });
 
 /** Where a value comes from: `article`, a data-sheet reference like `[12]`, or `assumption: <reason>`. */
 export const Source = z
@@ -44,7 +58,8 @@ export const Share = z
 
 export const IsoDate = z
   .string({ error: 'expected a date YYYY-MM-DD' })
-  .refine(isIsoDate, { error: 'expected a real date YYYY-MM-DD' });
+  .refine(isIsoDate, { error: 'expected a real date YYYY-MM-DD' })
+  .meta({ format: 'date' });
 
 /** "HH:MM-HH:MM" (may cross midnight) or "24h". */
 export const TimeRangeText = z
@@ -53,7 +68,8 @@ export const TimeRangeText = z
     const parsed = parseTimeRange(text);
     if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed, input: text });
   })
-  .describe('Daily opening hours in local time, "08:00-20:00" (may cross midnight) or "24h".');
+  .describe('Daily opening hours in local time, "08:00-20:00" (may cross midnight) or "24h".')
+  .meta({ examples: ['08:00-20:00', '24h'] });
 
 export const Weekday = z.union([z.int().min(1).max(7), z.enum(WEEKDAY_NAMES)], {
   error: 'expected a weekday: 1–7 (Monday = 1) or Mon…Sun',

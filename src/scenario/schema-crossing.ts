@@ -26,7 +26,7 @@ import { named } from './schema-names.js';
 /** One opening window: `{ time: "08:00-20:00", weekdays: [Mon, Tue], source }`. */
 export const WindowInput = named(z.strictObject({
   time: TimeRangeText,
-  weekdays: listOf(Weekday, 'weekday').optional().describe('ISO weekdays (1 = Monday or Mon…Sun); default every day.'),
+  weekdays: listOf(Weekday, 'weekday').optional().describe('ISO weekdays the window applies to (1 = Monday … 7 = Sunday, or Mon…Sun); default every day.'),
   source: Source.optional(),
 }), 'OpeningWindow');
 
@@ -42,99 +42,104 @@ export const HoursInput = named(
 
 /** Default hours per vehicle class at a crossing; stages inherit them unless they set their own. */
 export const ClassHoursInput = named(z.strictObject({
-  truck: HoursInput.optional(),
-  car: HoursInput.optional(),
-  train: HoursInput.optional(),
+  truck: HoursInput.optional().describe('Opening hours for trucks (local time); default 24h.'),
+  car: HoursInput.optional().describe('Opening hours for cars and buses (local time); default 24h.'),
+  train: HoursInput.optional().describe('Opening hours for trains (local time); default 24h.'),
 }), 'HoursByClass');
 
 /** A dated change of a stage's servers (lanes open on a date). */
 export const ServerChangeInput = named(z.strictObject({
   from: IsoDate.describe('Local date from whose midnight the new server count applies.'),
-  servers: NonNegativeInt,
+  servers: NonNegativeInt.describe('Servers working from that date on (0 closes the stage).'),
   source: Source,
 }), 'ServerChange');
 
 export const WagonInspectionInput = named(z.strictObject({
   share: Share.describe('Share of a train\'s wagons selected for detailed inspection (each independently).'),
   places: PositiveInt.describe('Wagon inspection places at the station.'),
-  perWagonMin: DistInput,
+  perWagonMin: DistInput.describe('Inspection time of one selected wagon, minutes.'),
   source: Source,
 }), 'WagonInspection');
 
 export const StageInput = named(z.strictObject({
-  id: Id,
-  name: Text,
-  directions: listOf(Direction, 'direction').optional().describe('Directions served by these servers; default both.'),
-  classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes'),
-  cargo: listOf(Cargo, 'cargo', 'cargo values').optional().describe('Loaded and/or empty vehicles; default both.'),
-  share: Share.optional().describe('Share of eligible vehicles sent to this stage; default 1.'),
+  id: Id.describe('Stage id, unique within its crossing (stages.csv, override paths crossings.<id>.stages.<id>).'),
+  name: Text.describe('Readable name of the stage.'),
+  directions: listOf(Direction, 'direction').optional().describe('Directions served by these servers (south, north).').meta({ default: ['south', 'north'] }),
+  classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes').describe('Vehicle classes that pass this stage (truck, car, train).'),
+  cargo: listOf(Cargo, 'cargo', 'cargo values').optional().describe('Loaded and/or empty vehicles that pass it.').meta({ default: ['loaded', 'empty'] }),
+  share: Share.optional().describe('Share of the matching vehicles sent to this stage, 0–1 (0.33 = a third, drawn for each vehicle).').meta({ default: 1 }),
   servers: PositiveInt.describe('Lanes, booths, scanners, crews or places working in parallel.'),
-  changes: z.array(ServerChangeInput).optional(),
-  hours: HoursInput.optional().describe('Own opening hours; default the crossing\'s hours for the stage\'s classes.'),
-  closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional(),
-  serviceMin: DistInput,
-  perWagonMin: DistInput.optional().describe('Extra minutes per wagon (trains); default 0.'),
-  wagonInspection: WagonInspectionInput.nullable().optional(),
+  changes: z.array(ServerChangeInput).optional().describe('Dated changes of the number of servers (lanes opening on a date).').meta({ default: [] }),
+  hours: HoursInput.optional().describe('Own opening hours (local time); default the crossing\'s hours for the stage\'s classes.'),
+  closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed on the scenario\'s holidays; default the crossing\'s closesOnHolidays.'),
+  serviceMin: DistInput.describe('Service time per vehicle (per train at rail stages), minutes.'),
+  perWagonMin: DistInput.optional().describe('Extra service minutes per wagon of a train, added to serviceMin.').meta({ default: 0 }),
+  wagonInspection: WagonInspectionInput.nullable().optional().describe('Detailed inspection of a share of each train\'s wagons at a few wagon places (rail stages); the train waits for its wagons. null = none.').meta({ default: null }),
   source: Source,
 }), 'Stage');
 
 export const ProfileInput = named(z.strictObject({
-  monthly: weights(12, 'monthly').optional().describe('12 relative weights, January…December; default flat.'),
-  weekday: weights(7, 'weekday').optional().describe('7 relative weights, Monday…Sunday; default flat.'),
-  hourly: weights(24, 'hourly').optional().describe('24 relative weights, 00h…23h local; default flat.'),
+  monthly: weights(12, 'monthly').optional().describe('12 relative weights, January…December (scaled to mean 1); default flat.'),
+  weekday: weights(7, 'weekday').optional().describe('7 relative weights, Monday…Sunday (scaled to mean 1); default flat.'),
+  hourly: weights(24, 'hourly').optional().describe('24 relative weights, hours 00…23 local time (scaled to mean 1); default flat.'),
 }), 'DemandProfile');
 
 export const DemandInput = named(z.strictObject({
-  id: Id,
-  direction: Direction,
-  class: VehicleClass,
-  cargo: Cargo.optional().describe('Default loaded, or empty for a returnOf source.'),
+  id: Id.describe('Source id, unique within its crossing; seeds the source\'s own arrival stream.'),
+  direction: Direction.describe('south (Russia → Mongolia) or north (Mongolia → Russia).'),
+  class: VehicleClass.describe('truck or car at a road crossing, train at a rail crossing.'),
+  cargo: Cargo.optional().describe('loaded or empty; default loaded, or empty for a returnOf source.'),
   tonnesPerYear: PositiveNumber.optional().describe('Loaded tonnes per year, turned into vehicles by payloadT or wagonsPerTrain × tonnesPerWagon, spread over the days of the year from startDate (365, or 366 when it holds a 29 February).'),
-  vehiclesPerDay: NonNegativeNumber.optional().describe('Mean vehicles (trucks, cars or trains) per day.'),
+  vehiclesPerDay: NonNegativeNumber.optional().describe('Mean vehicles (trucks, cars or trains) per day over the first year, before growth.'),
   returnOf: Id.optional().describe('Empty returns of another (loaded) source of this crossing.'),
-  emptyPerLoaded: NonNegativeNumber.optional().describe('Empty vehicles per vehicle of the returnOf source; default 1.'),
-  payloadT: PositiveNumber.optional().describe('Tonnes per loaded truck.'),
-  wagonsPerTrain: PositiveInt.optional(),
-  tonnesPerWagon: PositiveNumber.optional().describe('Net tonnes per loaded wagon.'),
-  profile: ProfileInput.optional(),
+  emptyPerLoaded: NonNegativeNumber.optional().describe('Empty vehicles per vehicle of the returnOf source (with returnOf only).').meta({ default: 1 }),
+  payloadT: PositiveNumber.optional().describe('Tonnes per loaded truck (loaded trucks only, required there).'),
+  wagonsPerTrain: PositiveInt.optional().describe('Wagons per train (trains; a return flow takes its loaded flow\'s by default).'),
+  tonnesPerWagon: PositiveNumber.optional().describe('Net tonnes per loaded wagon (loaded trains only, required there).'),
+  profile: ProfileInput.optional().describe('Relative intensity by month, weekday and hour; a return flow takes its loaded flow\'s; default flat.'),
   arrivals: z
     .enum(['poisson', 'regular'], { error: 'expected arrivals: poisson or regular' })
     .optional()
-    .describe('poisson (default): random arrivals at the profiled rate; regular: one arrival each time the expected count grows by one (timetabled trains).'),
+    .describe('poisson: random arrivals at the profiled rate; regular: one arrival each time the expected count grows by one (timetabled trains).')
+    .meta({ default: 'poisson' }),
   source: Source,
 }), 'DemandSource');
 
 export const ZoneInput = named(z.strictObject({
   places: PositiveInt.describe('Places held from entering the crossing to leaving it (terminal places, station tracks).'),
-  classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes').optional().describe('Classes that need a place; default truck and train.'),
+  classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes').optional().describe('Classes that need a place; the others pass without one.').meta({ default: ['truck', 'train'] }),
   source: Source,
 }), 'Zone');
 
 export const ClosureInput = named(z.strictObject({
-  name: Text,
-  from: IsoDate,
-  to: IsoDate,
+  name: Text.describe('Readable name (e.g. Naadam).'),
+  from: IsoDate.describe('First closed local date, YYYY-MM-DD.'),
+  to: IsoDate.describe('Last closed local date, YYYY-MM-DD (inclusive; from = to for one day).'),
   source: Source,
 }), 'Closure');
 
 export const GrowthInput = named(z.strictObject({
-  south: PositiveNumber.optional().describe('Multiplier of southbound (Russia→Mongolia) demand.'),
-  north: PositiveNumber.optional().describe('Multiplier of northbound (Mongolia→Russia) demand.'),
+  south: PositiveNumber.optional().describe('Multiplier of southbound (Russia → Mongolia) demand (1.125 = +12.5%).').meta({ default: 1 }),
+  north: PositiveNumber.optional().describe('Multiplier of northbound (Mongolia → Russia) demand (2 = doubled).').meta({ default: 1 }),
 }), 'Growth');
 
 export const CrossingInput = named(z.strictObject({
-  id: Id,
-  name: Text,
-  mode: Mode,
-  utcOffsetH: z.number({ error: 'expected a UTC offset in hours' }).min(-12).max(14),
-  zone: ZoneInput,
-  approachLimit: PositiveInt.nullable().optional().describe('Vehicles of one direction and class waiting on their approach (the queue approach_queue_* reports) at which a further arrival of that direction and class is turned away; each direction and class has its own queue; default unlimited.'),
-  closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed on the scenario\'s holidays; default false.'),
-  closures: z.array(ClosureInput).optional().describe('Closures of this crossing only (all stages), in addition to holidays.'),
-  hours: ClassHoursInput.optional(),
+  id: Id.describe('Crossing id (outputs, override paths crossings.<id>...).'),
+  name: Text.describe('Readable name, e.g. "Kyakhta – Altanbulag".'),
+  mode: Mode.describe('road (trucks and cars) or rail (trains).'),
+  utcOffsetH: z
+    .number({ error: 'expected a UTC offset in hours' })
+    .min(-12)
+    .max(14)
+    .describe('Local time offset from UTC, hours (−12 to 14); hours, holidays and profiles are local time.'),
+  zone: ZoneInput.describe('Places held from entering the crossing to leaving it (yard, terminal, station tracks).'),
+  approachLimit: PositiveInt.nullable().optional().describe('Vehicles of one direction and class waiting on their approach (the queue approach_queue_* reports) at which a further arrival of that direction and class is turned away; each direction and class has its own queue; null = unlimited.').meta({ default: null }),
+  closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed all day on the scenario\'s holidays.').meta({ default: false }),
+  closures: z.array(ClosureInput).optional().describe('Closed dates of this crossing only (all its stages), in addition to holidays.').meta({ default: [] }),
+  hours: ClassHoursInput.optional().describe('Opening hours per vehicle class; stages inherit them unless they set their own; default 24h.'),
   growth: GrowthInput.optional().describe('Overrides the scenario\'s demand.growth for this crossing.'),
-  stages: listOf(StageInput, 'stage'),
-  demand: listOf(DemandInput, 'demand source'),
+  stages: listOf(StageInput, 'stage').describe('Stages in the order vehicles pass them; a vehicle passes those matching its class, direction and cargo.'),
+  demand: listOf(DemandInput, 'demand source').describe('Demand sources: the streams of arriving vehicles.'),
   source: Source,
 }), 'Crossing');
 

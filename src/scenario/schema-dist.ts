@@ -7,12 +7,13 @@ import { NonNegativeNumber } from './schema-base.js';
 import { named } from './schema-names.js';
 
 /** A number; the ≥ 0 (or > 0) rule is checkDist's, the JSON Schema hint is for editors. */
-const num = (minimum: 'min0' | 'gt0') =>
+const num = (minimum: 'min0' | 'gt0', description: string) =>
   z
     .number({ error: 'expected a number' })
-    .meta(minimum === 'min0' ? { minimum: 0 } : { exclusiveMinimum: 0 });
+    .meta({ ...(minimum === 'min0' ? { minimum: 0 } : { exclusiveMinimum: 0 }), description });
 
-const nums = (minItems: number) => z.array(num('min0'), { error: 'expected a list of numbers' }).meta({ minItems });
+const nums = (minItems: number, description: string) =>
+  z.array(z.number({ error: 'expected a number' }).meta({ minimum: 0 }), { error: 'expected a list of numbers' }).meta({ minItems, description });
 
 /** Splits a checkDist message "mode must lie in …, got 40" into a path inside the dist and the message. */
 function distIssue(problem: string): { path: (string | number)[]; message: string } {
@@ -25,28 +26,49 @@ function distIssue(problem: string): { path: (string | number)[]; message: strin
   return { path, message: m[2] ?? problem };
 }
 
-const family = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
-  z.strictObject({ kind: z.literal(kind), ...shape }).superRefine((dist, ctx) => {
-    for (const problem of checkDist(dist as unknown as Dist, '')) {
-      const { path, message } = distIssue(problem);
-      ctx.addIssue({ code: 'custom', path, message, input: dist });
-    }
-  });
+const family = <K extends string, S extends z.ZodRawShape>(kind: K, description: string, shape: S) =>
+  z
+    .strictObject({ kind: z.literal(kind).describe(`The distribution: ${kind}.`), ...shape })
+    .superRefine((dist, ctx) => {
+      for (const problem of checkDist(dist as unknown as Dist, '')) {
+        const { path, message } = distIssue(problem);
+        ctx.addIssue({ code: 'custom', path, message, input: dist });
+      }
+    })
+    .describe(description);
 
 /** A distribution object, discriminated by `kind`. */
 export const DistObject = z.discriminatedUnion(
   'kind',
   [
-    family('fixed', { value: num('min0') }),
-    family('exponential', { mean: num('gt0') }),
-    family('uniform', { min: num('min0'), max: num('min0') }),
-    family('triangular', { min: num('min0'), mode: num('min0'), max: num('min0') }),
-    family('normal', { mean: num('min0'), sd: num('min0') }),
-    family('lognormal', { mean: num('gt0'), sd: num('min0') }),
-    family('gamma', { shape: num('gt0'), scale: num('gt0') }),
-    family('erlang', { k: z.int({ error: 'expected a positive integer' }).meta({ minimum: 1 }), mean: num('gt0') }),
-    family('empirical', { values: nums(1), weights: nums(1) }),
-    family('piecewise', { sample: nums(2) }),
+    family('fixed', 'Always the same value.', { value: num('min0', 'The value, minutes.') }),
+    family('exponential', 'Exponential (memoryless).', { mean: num('gt0', 'Mean, minutes.') }),
+    family('uniform', 'Uniform between min and max.', { min: num('min0', 'Least value, minutes.'), max: num('min0', 'Greatest value, minutes (≥ min).') }),
+    family('triangular', 'Triangular; mean (min + mode + max) / 3.', {
+      min: num('min0', 'Least value, minutes.'),
+      mode: num('min0', 'Most likely value, minutes (min ≤ mode ≤ max).'),
+      max: num('min0', 'Greatest value, minutes.'),
+    }),
+    family('normal', 'Normal, truncated at 0 (drawn again until ≥ 0); mean and sd are of the normal before truncation.', {
+      mean: num('min0', 'Mean, minutes.'),
+      sd: num('min0', 'Standard deviation, minutes.'),
+    }),
+    family('lognormal', 'Lognormal given by the mean and sd of the value itself (not of its logarithm).', {
+      mean: num('gt0', 'Mean, minutes.'),
+      sd: num('min0', 'Standard deviation, minutes.'),
+    }),
+    family('gamma', 'Gamma; mean shape × scale.', { shape: num('gt0', 'Shape (no unit).'), scale: num('gt0', 'Scale, minutes.') }),
+    family('erlang', 'Erlang: k exponential phases of mean mean / k each.', {
+      k: z.int({ error: 'expected a positive integer' }).meta({ minimum: 1, description: 'Number of phases (an integer ≥ 1).' }),
+      mean: num('gt0', 'Mean of the whole, minutes.'),
+    }),
+    family('empirical', 'Discrete: values[i] with probability weights[i] / sum of weights.', {
+      values: nums(1, 'The values, minutes.'),
+      weights: nums(1, 'Relative weights, one per value.'),
+    }),
+    family('piecewise', 'Continuous: a piecewise-linear distribution through the sorted sample (interpolating between its order statistics).', {
+      sample: nums(2, 'Observed values, minutes (at least 2).'),
+    }),
   ],
   {
     error:

@@ -10,24 +10,28 @@ export const HolidayInput = ClosureInput;
 
 export const ScenarioInputSchema = z.strictObject({
   $schema: z.string().optional().describe('JSON Schema of this file (for editors); ignored.'),
-  id: Id,
-  name: Text,
-  description: Text.optional(),
+  id: Id.describe('Scenario id; names the output folder.'),
+  name: Text.describe('Readable name of the scenario.'),
+  description: Text.optional().describe('Free text on what the scenario is.').meta({ default: '' }),
   startDate: IsoDate.describe('Local date at 00:00 of which the simulation clock starts.'),
   days: PositiveInt.max(MAX_DAYS, { error: `expected at most ${MAX_DAYS} days (100 years)` }).describe(`Simulated days (at most ${MAX_DAYS}).`),
-  warmupDays: NonNegativeInt.optional().describe('Days excluded from statistics; default 0.'),
-  replications: PositiveInt.optional().describe('Default 10.'),
-  seed: z.int({ error: 'expected an integer seed' }).optional().describe('Base seed; default 1.'),
-  demand: z
-    .strictObject({
-      growth: GrowthInput.optional(),
+  warmupDays: NonNegativeInt.optional().describe('First days left out of the statistics (queues fill up meanwhile).').meta({ default: 0 }),
+  replications: PositiveInt.optional().describe('Independent runs whose spread gives the confidence intervals.').meta({ default: 10 }),
+  seed: z.int({ error: 'expected an integer seed' }).optional().describe('Base seed of every random stream (same seed, same results).').meta({ default: 1 }),
+  demand: named(
+    z.strictObject({
+      growth: GrowthInput.optional().describe('Growth factors per direction, for every crossing that sets none of its own.'),
       growthClasses: listOf(VehicleClass, 'vehicle class', 'vehicle classes')
         .optional()
-        .describe('Classes the growth factors apply to; default truck and train (freight).'),
-    })
-    .optional(),
-  holidays: z.array(HolidayInput).optional().describe('Closed dates for crossings with closesOnHolidays.'),
-  crossings: listOf(CrossingInput, 'crossing'),
+        .describe('Classes the growth factors apply to (freight by default; cars are not trade).')
+        .meta({ default: ['truck', 'train'] }),
+    }),
+    'DemandGrowth',
+  )
+    .optional()
+    .describe('Growth of demand (trade scenarios).'),
+  holidays: z.array(HolidayInput).optional().describe('Closed dates of the crossings with closesOnHolidays: true.').meta({ default: [] }),
+  crossings: listOf(CrossingInput, 'crossing').describe('The crossings simulated.'),
 });
 
 /** A scenario as written in a file (after plans are applied), validated but not resolved. */

@@ -1,0 +1,115 @@
+// Checks over a whole experiment's results that a planner must not miss: crossings (or classes of a crossing)
+// that end the run unstable (a backlog that grows with the run) or closed (arrivals, nothing through; stages
+// never open). Pure functions over CollectedResults with named thresholds; warnings share run.json's shape.
+import type { GroupMetric } from '../model/results.js';
+import type { CollectedResults, RunWarning, SummaryRow } from './collect.js';
+
+/**
+ * A warning in run.json: a failed invariant of one replication (RunWarning), or a check over all replications
+ * (`replication` null) or over the run's files (`crossing` null too). `check` names the kind.
+ */
+export interface ResultWarning {
+  replication: number | null;
+  check: string;
+  crossing: string | null;
+  detail: string;
+}
+
+/** Check names of the run-level warnings (invariant failures use the invariant's name). */
+export const WARNING_CHECKS = {
+  /** A backlog at the end that a stable crossing would not have. */
+  unstable: 'unstable',
+  /** Vehicles arrived and none completed in any replication. */
+  closed: 'closed',
+  /** A stage with no open server-hours in any replication. */
+  stageClosed: 'stage_closed',
+} as const;
+
+/** Unstable whatever the run's length: most of the measured period's arrivals are still in the system at the end. */
+export const UNSTABLE_MOST_SHARE = 0.5;
+/** Unstable in a long run: at least this share of the arrivals still in the system at the end… */
+export const UNSTABLE_BACKLOG_SHARE = 0.1;
+/** …and that backlog is at least this many days of arrivals (a weekend closure leaves two or three). */
+export const UNSTABLE_BACKLOG_DAYS = 7;
+
+/** The measured period of the experiment: days simulated and warm-up days discarded. */
+export interface MeasuredPeriod {
+  days: number;
+  warmupDays: number;
+}
+
+const BASE_CLASSES = ['truck', 'car', 'train'] as const;
+const CLASS_WORDS: Record<string, string> = { truck: 'trucks', car: 'cars', train: 'trains' };
+
+function meanOf(summary: readonly SummaryRow[], crossing: string, vehicleClass: string, metric: GroupMetric): SummaryRow | undefined {
+  return summary.find((r) => r.crossing === crossing && r.direction === 'all' && r.vehicleClass === vehicleClass && r.metric === metric);
+}
+
+const f1 = (x: number): string => x.toFixed(1);
+const pct = (x: number): string => `${Math.round(100 * x)}%`;
+
+/**
+ * Unstable and closed classes of each crossing (all directions), in crossing order, or the crossing as a whole when
+ * it is closed or when no single class is flagged but the total is; then stages never open (of crossings not
+ * closed as a whole). Throws nothing.
+ */
+export function stabilityWarnings(res: CollectedResults, period: MeasuredPeriod): ResultWarning[] {
+  const measuredDays = Math.max(period.days - period.warmupDays, 1);
+  const crossings = [...new Set(res.summary.map((r) => r.crossing))];
+  const out: ResultWarning[] = [];
+  const closed = new Set<string>();
+  for (const crossing of crossings) {
+    const whole = groupWarning(res.summary, crossing, 'all', measuredDays);
+    if (whole?.check === WARNING_CHECKS.closed) closed.add(crossing);
+    const classes = closed.has(crossing) ? [] : BASE_CLASSES.map((c) => groupWarning(res.summary, crossing, c, measuredDays)).filter((w) => w !== null);
+    out.push(...(classes.length > 0 ? classes : whole ? [whole] : []));
+  }
+  for (const crossing of crossings) {
+    const arrived = meanOf(res.summary, crossing, 'all', 'arrivals')?.mean ?? 0;
+    if (!(arrived > 0) || closed.has(crossing)) continue;
+    for (const s of res.stages) {
+      if (s.crossing !== crossing || s.metric !== 'open_server_h' || s.max === null || s.max > 0) continue;
+      out.push({
+        replication: null, check: WARNING_CHECKS.stageClosed, crossing,
+        detail: `stage ${s.stage} was never open (0 open server-hours in every replication); vehicles that need it never get through`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The closed or unstable warning of one class (or 'all') of a crossing, or null when it looks fine. */
+function groupWarning(summary: readonly SummaryRow[], crossing: string, vehicleClass: string, measuredDays: number): ResultWarning | null {
+  const arrivals = meanOf(summary, crossing, vehicleClass, 'arrivals');
+  const completed = meanOf(summary, crossing, vehicleClass, 'completed');
+  const turned = meanOf(summary, crossing, vehicleClass, 'turned_away')?.mean ?? 0;
+  const backlog = meanOf(summary, crossing, vehicleClass, 'in_system_end')?.mean ?? 0;
+  if (arrivals?.mean == null || completed === undefined) return null;
+  const entered = arrivals.mean - turned;
+  if (!(entered > 0)) return null;
+  const who = vehicleClass === 'all' ? crossing : `${crossing} ${CLASS_WORDS[vehicleClass] ?? vehicleClass}`;
+  if (completed.max === 0) {
+    return {
+      replication: null, check: WARNING_CHECKS.closed, crossing,
+      detail: `${who}: ${f1(arrivals.mean)} vehicles arrived per replication and none completed in any replication (closed all the measured period, or a stage never opens)`,
+    };
+  }
+  const share = backlog / entered;
+  const backlogDays = backlog / (entered / measuredDays);
+  if (share >= UNSTABLE_MOST_SHARE || (share >= UNSTABLE_BACKLOG_SHARE && backlogDays >= UNSTABLE_BACKLOG_DAYS)) {
+    return {
+      replication: null, check: WARNING_CHECKS.unstable, crossing,
+      detail:
+        `${who}: ${f1(backlog)} vehicles still in the system at the end, ${pct(share)} of the ${f1(entered)} that came in ` +
+        `(${f1(backlogDays)} days of arrivals; means over replications): demand exceeds capacity and the queue grows with the run, ` +
+        'so waits of completed vehicles understate it',
+    };
+  }
+  return null;
+}
+
+/** Every warning of a run: the invariant failures as collected, then the run-level checks. */
+export function runWarnings(res: CollectedResults, period: MeasuredPeriod): ResultWarning[] {
+  const invariants: RunWarning[] = res.warnings;
+  return [...invariants, ...stabilityWarnings(res, period)];
+}

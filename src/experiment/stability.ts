@@ -25,9 +25,9 @@ export const WARNING_CHECKS = {
   stageClosed: 'stage_closed',
 } as const;
 
-/** Unstable whatever the run's length: most of the measured period's arrivals are still in the system at the end. */
+/** Unstable whatever the run's length: most vehicles present in the measured period are still in the system at the end. */
 export const UNSTABLE_MOST_SHARE = 0.5;
-/** Unstable in a long run: at least this share of the arrivals still in the system at the end… */
+/** Unstable in a long run: at least this share of them still in the system at the end… */
 export const UNSTABLE_BACKLOG_SHARE = 0.1;
 /** …and that backlog is at least this many days of arrivals (a weekend closure leaves two or three). */
 export const UNSTABLE_BACKLOG_DAYS = 7;
@@ -94,15 +94,18 @@ function groupWarning(summary: readonly SummaryRow[], crossing: string, vehicleC
       detail: `${who}: ${f1(arrivals.mean)} vehicles arrived per replication and none completed in any replication (closed all the measured period, or a stage never opens)`,
     };
   }
-  const share = backlog / entered;
+  // Vehicles present in the measured period: those that left plus those still there (with a warm-up, some of
+  // them arrived before it), so the share is at most 1.
+  const present = completed.mean! + backlog;
+  const share = present > 0 ? backlog / present : 0;
   const backlogDays = backlog / (entered / measuredDays);
   if (share >= UNSTABLE_MOST_SHARE || (share >= UNSTABLE_BACKLOG_SHARE && backlogDays >= UNSTABLE_BACKLOG_DAYS)) {
     return {
       replication: null, check: WARNING_CHECKS.unstable, crossing,
       detail:
-        `${who}: ${f1(backlog)} vehicles still in the system at the end, ${pct(share)} of the ${f1(entered)} that came in ` +
-        `(${f1(backlogDays)} days of arrivals; means over replications): demand exceeds capacity and the queue grows with the run, ` +
-        'so waits of completed vehicles understate it',
+        `${who}: ${f1(backlog)} vehicles still in the system at the end, ${pct(share)} of the ${f1(present)} present in the measured period ` +
+        `(${f1(backlogDays)} days of arrivals; means over replications): the queue grows faster than it clears (demand beyond capacity, ` +
+        'or closures long against the run), so waits of completed vehicles understate it',
     };
   }
   return null;

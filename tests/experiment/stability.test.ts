@@ -44,7 +44,7 @@ describe('stabilityWarnings on hand-made results', () => {
     const [w, ...rest] = stabilityWarnings(res, { days: 3, warmupDays: 0 });
     expect(rest).toEqual([]);
     expect(w).toMatchObject({ replication: null, check: 'unstable', crossing: 'k' });
-    expect(w!.detail).toMatch(/^k trucks: 600\.0 vehicles still in the system at the end, 60% of the 1000\.0 that came in \(1\.8 days of arrivals/);
+    expect(w!.detail).toMatch(/^k trucks: 600\.0 vehicles still in the system at the end, 60% of the 1000\.0 present in the measured period \(1\.8 days of arrivals/);
   });
 
   it('needs both the share and the days of backlog below the "most" share', () => {
@@ -60,9 +60,15 @@ describe('stabilityWarnings on hand-made results', () => {
     expect(stabilityWarnings(results(groups('k', { all: small })), days(3650))).toEqual([]);
   });
 
-  it('does not count vehicles turned away as come in', () => {
+  it('does not count vehicles turned away as present', () => {
     const c = { arrivals: 1000, turned_away: 900, completed: 50, in_system_end: 50 };
-    expect(stabilityWarnings(results(groups('k', { all: c })), YEAR)[0]!.detail).toContain('50% of the 100.0 that came in');
+    expect(stabilityWarnings(results(groups('k', { all: c })), YEAR)[0]!.detail).toContain('50% of the 100.0 present');
+  });
+
+  it('counts vehicles left from the warm-up as present, so the share stays at most 100%', () => {
+    // 100 arrived after the warm-up, 10 left, 150 still there (60 from before the warm-up)
+    const c = { arrivals: 100, completed: 10, in_system_end: 150 };
+    expect(stabilityWarnings(results(groups('k', { all: c })), YEAR)[0]!.detail).toContain('94% of the 160.0 present');
   });
 
   it('reports a crossing closed all the measured period once, without its stages', () => {

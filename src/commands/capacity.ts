@@ -160,6 +160,9 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
           ctx.stderr(`${id}: demand ×${factor.toFixed(4)} → ${limit.metric} ${mean === undefined || mean === null ? '-' : mean.toFixed(3)} (${mean !== undefined && mean !== null && mean <= limit.max ? 'meets' : 'breaks'} the limit ${limit.max})\n`);
         }
         return res;
+      }).catch((err: unknown) => {
+        // The results lack the chosen group (found after the first factor): still bad input, exit 2.
+        throw err instanceof CapacityInputError ? new UsageError(err.message) : err;
       });
       const found = result.at.factor;
       const atFound = byFactor.get(found);

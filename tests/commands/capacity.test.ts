@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CAPACITY_COLUMNS, capacityCommand, STEP_COLUMNS } from '../../src/commands/capacity.js';
+import { UsageError } from '../../src/commands/context.js';
 import { runProgram } from '../../src/commands/program.js';
+import type { ReplicationRunner } from '../../src/experiment/experiment.js';
+import { runReplication } from '../../src/model/run.js';
 import { argv, context, DECIDE, readCsv } from './compare-context.js';
 
 const SMALL = join(DECIDE, 'small.yaml');
@@ -76,6 +79,18 @@ describe('capacityCommand', () => {
     expect((await readCsv(join(root, 'one'), 'capacity.csv')).rows[0]!.uncertain).toBe('true');
     expect(one.out.join('')).toMatch(/^road\s+.*\s+uncertain\s+/m);
     expect(one.out.join('')).toContain('add replications (now 1; e.g. --replications 10) to settle it');
+  });
+
+  it('refuses, as bad input, a group the results turn out not to have', async () => {
+    const { ctx } = context();
+    const noTruckGroups: ReplicationRunner = (s, o) => {
+      const r = runReplication(s, o);
+      return { ...r, groups: r.groups.filter((g) => g.vehicleClass !== 'truck') };
+    };
+    const run = capacityCommand(SMALL, { crossing: 'road', class: 'truck', limit: 'approach_wait_h_mean <= 2', out: join(root, 'nogroup'), replications: 1, days: 2, warmupDays: 0, quiet: true }, ctx, noTruckGroups);
+    await expect(run).rejects.toThrow(UsageError);
+    await expect(run).rejects.toThrow('--class truck --direction all: the results of crossing road have no such group');
+    expect(existsSync(join(root, 'nogroup'))).toBe(false);
   });
 
   it('with --all skips, and names, crossings without the chosen class', async () => {

@@ -39,19 +39,33 @@ export interface MeasuredPeriod {
 }
 
 const BASE_CLASSES = ['truck', 'car', 'train'] as const;
+const DIRECTIONS = ['south', 'north'] as const;
 const CLASS_WORDS: Record<string, string> = { truck: 'trucks', car: 'cars', train: 'trains' };
 
-function meanOf(summary: readonly SummaryRow[], crossing: string, vehicleClass: string, metric: GroupMetric): SummaryRow | undefined {
-  return summary.find((r) => r.crossing === crossing && r.direction === 'all' && r.vehicleClass === vehicleClass && r.metric === metric);
+/** A crossing's group: a direction (or all) and a class (or all). */
+interface Group {
+  direction: string;
+  vehicleClass: string;
+}
+
+function meanOf(summary: readonly SummaryRow[], crossing: string, g: Group, metric: GroupMetric): SummaryRow | undefined {
+  return summary.find((r) => r.crossing === crossing && r.direction === g.direction && r.vehicleClass === g.vehicleClass && r.metric === metric);
+}
+
+/** The class's warning over both directions, else (a backlog in one direction is diluted by the other) each direction's. */
+function classWarnings(summary: readonly SummaryRow[], crossing: string, vehicleClass: string, measuredDays: number): ResultWarning[] {
+  const both = groupWarning(summary, crossing, { direction: 'all', vehicleClass }, measuredDays);
+  if (both) return [both];
+  return DIRECTIONS.map((direction) => groupWarning(summary, crossing, { direction, vehicleClass }, measuredDays)).filter((w) => w !== null);
 }
 
 const f1 = (x: number): string => x.toFixed(1);
 const pct = (x: number): string => `${Math.round(100 * x)}%`;
 
 /**
- * Unstable and closed classes of each crossing (all directions), in crossing order, or the crossing as a whole when
- * it is closed or when no single class is flagged but the total is; then stages never open (of crossings not
- * closed as a whole). Throws nothing.
+ * Unstable and closed classes of each crossing (over both directions, else per direction), in crossing order, or
+ * the crossing as a whole when it is closed or when no single class is flagged but the total is; then stages
+ * never open (of crossings not closed as a whole). Throws nothing.
  */
 export function stabilityWarnings(res: CollectedResults, period: MeasuredPeriod): ResultWarning[] {
   const measuredDays = Math.max(period.days - period.warmupDays, 1);
@@ -59,13 +73,13 @@ export function stabilityWarnings(res: CollectedResults, period: MeasuredPeriod)
   const out: ResultWarning[] = [];
   const closed = new Set<string>();
   for (const crossing of crossings) {
-    const whole = groupWarning(res.summary, crossing, 'all', measuredDays);
+    const whole = groupWarning(res.summary, crossing, { direction: 'all', vehicleClass: 'all' }, measuredDays);
     if (whole?.check === WARNING_CHECKS.closed) closed.add(crossing);
-    const classes = closed.has(crossing) ? [] : BASE_CLASSES.map((c) => groupWarning(res.summary, crossing, c, measuredDays)).filter((w) => w !== null);
+    const classes = closed.has(crossing) ? [] : BASE_CLASSES.flatMap((c) => classWarnings(res.summary, crossing, c, measuredDays));
     out.push(...(classes.length > 0 ? classes : whole ? [whole] : []));
   }
   for (const crossing of crossings) {
-    const arrived = meanOf(res.summary, crossing, 'all', 'arrivals')?.mean ?? 0;
+    const arrived = meanOf(res.summary, crossing, { direction: 'all', vehicleClass: 'all' }, 'arrivals')?.mean ?? 0;
     if (!(arrived > 0) || closed.has(crossing)) continue;
     for (const s of res.stages) {
       if (s.crossing !== crossing || s.metric !== 'open_server_h' || s.max === null || s.max > 0) continue;
@@ -78,16 +92,16 @@ export function stabilityWarnings(res: CollectedResults, period: MeasuredPeriod)
   return out;
 }
 
-/** The closed or unstable warning of one class (or 'all') of a crossing, or null when it looks fine. */
-function groupWarning(summary: readonly SummaryRow[], crossing: string, vehicleClass: string, measuredDays: number): ResultWarning | null {
-  const arrivals = meanOf(summary, crossing, vehicleClass, 'arrivals');
-  const completed = meanOf(summary, crossing, vehicleClass, 'completed');
-  const turned = meanOf(summary, crossing, vehicleClass, 'turned_away')?.mean ?? 0;
-  const backlog = meanOf(summary, crossing, vehicleClass, 'in_system_end')?.mean ?? 0;
+/** The closed or unstable warning of one group of a crossing, or null when it looks fine (or is absent). */
+function groupWarning(summary: readonly SummaryRow[], crossing: string, g: Group, measuredDays: number): ResultWarning | null {
+  const arrivals = meanOf(summary, crossing, g, 'arrivals');
+  const completed = meanOf(summary, crossing, g, 'completed');
+  const turned = meanOf(summary, crossing, g, 'turned_away')?.mean ?? 0;
+  const backlog = meanOf(summary, crossing, g, 'in_system_end')?.mean ?? 0;
   if (arrivals?.mean == null || completed === undefined) return null;
   const entered = arrivals.mean - turned;
   if (!(entered > 0)) return null;
-  const who = vehicleClass === 'all' ? crossing : `${crossing} ${CLASS_WORDS[vehicleClass] ?? vehicleClass}`;
+  const who = `${crossing}${g.vehicleClass === 'all' ? '' : ` ${CLASS_WORDS[g.vehicleClass] ?? g.vehicleClass}`}${g.direction === 'all' ? '' : `, ${g.direction}bound`}`;
   if (completed.max === 0) {
     return {
       replication: null, check: WARNING_CHECKS.closed, crossing,

@@ -12,15 +12,16 @@ import { FIXTURES } from '../cli/harness.js';
 
 type Counts = { arrivals: number; completed: number; in_system_end: number; turned_away?: number; completedMax?: number };
 
-/** Summary rows of one crossing: an all × all group and the listed classes (all directions), counts as means. */
+/** Summary rows of one crossing's listed groups, keyed `class` (all directions) or `direction/class`; counts as means. */
 function groups(crossing: string, byClass: Record<string, Counts>): SummaryRow[] {
-  return Object.entries(byClass).flatMap(([vehicleClass, c]) =>
-    (['arrivals', 'completed', 'in_system_end', 'turned_away'] as const).map((metric) => {
+  return Object.entries(byClass).flatMap(([key, c]) => {
+    const [direction, vehicleClass] = key.includes('/') ? key.split('/') : ['all', key];
+    return (['arrivals', 'completed', 'in_system_end', 'turned_away'] as const).map((metric) => {
       const mean = c[metric] ?? 0;
       const max = metric === 'completed' && c.completedMax !== undefined ? c.completedMax : mean;
-      return { crossing, direction: 'all', vehicleClass, metric, mean, n: 3, sd: 0, ci95Low: mean, ci95High: mean, min: mean, max } as SummaryRow;
-    }),
-  );
+      return { crossing, direction, vehicleClass, metric, mean, n: 3, sd: 0, ci95Low: mean, ci95High: mean, min: mean, max } as SummaryRow;
+    });
+  });
 }
 
 function results(summary: SummaryRow[], stages: StageSummaryRow[] = []): CollectedResults {
@@ -45,6 +46,19 @@ describe('stabilityWarnings on hand-made results', () => {
     expect(rest).toEqual([]);
     expect(w).toMatchObject({ replication: null, check: 'unstable', crossing: 'k' });
     expect(w!.detail).toMatch(/^k trucks: 600\.0 vehicles still in the system at the end, 60% of the 1000\.0 present in the measured period \(1\.8 days of arrivals/);
+  });
+
+  it('names the direction when one direction\'s backlog is diluted by the other\'s in the class total', () => {
+    const res = results(groups('k', {
+      all: { arrivals: 2000, completed: 1700, in_system_end: 300 },
+      truck: { arrivals: 1000, completed: 700, in_system_end: 300 },
+      'south/truck': { arrivals: 500, completed: 200, in_system_end: 300 },
+      'north/truck': { arrivals: 500, completed: 500, in_system_end: 0 },
+      car: { arrivals: 1000, completed: 1000, in_system_end: 0 },
+    }));
+    const ws = stabilityWarnings(res, { days: 3, warmupDays: 0 });
+    expect(ws.map((w) => w.check)).toEqual(['unstable']);
+    expect(ws[0]!.detail).toMatch(/^k trucks, southbound: 300\.0 vehicles still in the system at the end, 60% of the 500\.0 present/);
   });
 
   it('needs both the share and the days of backlog below the "most" share', () => {

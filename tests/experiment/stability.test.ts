@@ -8,7 +8,8 @@ import {
 } from '../../src/experiment/stability.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { join } from 'node:path';
-import { FIXTURES } from '../cli/harness.js';
+import { FIXTURES, REPO } from '../cli/harness.js';
+import { crossingOnly, scaleDemand } from '../../src/experiment/capacity.js';
 
 type Counts = { arrivals: number; completed: number; in_system_end: number; turned_away?: number; completedMax?: number };
 
@@ -131,6 +132,15 @@ describe('stabilityWarnings on the model', () => {
 
   it('says nothing about the tiny scenario as written', () => {
     expect(stabilityWarnings(runExperimentSync(tiny, opts), opts)).toEqual([]);
+  });
+
+  it('names Kyakhta unstable with 50 times the baseline trucks (run.json said "warnings": [] before)', () => {
+    const baseline = loadScenario(join(REPO, 'scenarios', 'baseline-2023.yaml'));
+    const heavy = scaleDemand(crossingOnly(baseline, 'kyakhta'), 'kyakhta', 50);
+    const period = { seed: 1, replications: 2, days: 12, warmupDays: 9 }; // measured from 10 January, after the holidays
+    const ws = stabilityWarnings(runExperimentSync(heavy, period), period);
+    expect(ws.map((w) => [w.check, w.crossing])).toEqual([['unstable', 'kyakhta']]);
+    expect(ws[0]!.detail).toMatch(/^kyakhta trucks: /);
   });
 
   it('names the road crossing unstable when its trucks are multiplied by 50', () => {

@@ -2,7 +2,7 @@
 // that end the run unstable (a backlog that grows with the run) or closed (arrivals, nothing through; stages
 // never open). Pure functions over CollectedResults with named thresholds; warnings share run.json's shape.
 import type { GroupMetric } from '../model/results.js';
-import type { CollectedResults, RunWarning, SummaryRow } from './collect.js';
+import type { CollectedResults, SummaryRow } from './collect.js';
 
 /**
  * A warning in run.json: a failed invariant of one replication (RunWarning), or a check over all replications
@@ -123,10 +123,4 @@ function groupWarning(summary: readonly SummaryRow[], crossing: string, g: Group
     };
   }
   return null;
-}
-
-/** Every warning of a run: the invariant failures as collected, then the run-level checks. */
-export function runWarnings(res: CollectedResults, period: MeasuredPeriod): ResultWarning[] {
-  const invariants: RunWarning[] = res.warnings;
-  return [...invariants, ...stabilityWarnings(res, period)];
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CollectedResults, StageSummaryRow, SummaryRow } from '../../src/experiment/collect.js';
 import { runExperimentSync } from '../../src/experiment/run.js';
 import {
-  runWarnings, stabilityWarnings, UNSTABLE_BACKLOG_DAYS, UNSTABLE_BACKLOG_SHARE, UNSTABLE_MOST_SHARE,
+  stabilityWarnings, UNSTABLE_BACKLOG_DAYS, UNSTABLE_BACKLOG_SHARE, UNSTABLE_MOST_SHARE,
 } from '../../src/experiment/stability.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { join } from 'node:path';
@@ -117,12 +117,6 @@ describe('stabilityWarnings on hand-made results', () => {
   it('is not fooled by a class that completed in some replication', () => {
     const c = { arrivals: 40, completed: 0.4, completedMax: 1, in_system_end: 0 };
     expect(stabilityWarnings(results(groups('k', { all: c })), YEAR)).toEqual([]);
-  });
-
-  it('puts the run-level checks after the invariant failures', () => {
-    const res = results(groups('k', { all: { arrivals: 40, completed: 0, in_system_end: 40 } }));
-    res.warnings.push({ replication: 2, check: 'conservation', crossing: 'k', detail: 'x' });
-    expect(runWarnings(res, YEAR).map((w) => w.check)).toEqual(['conservation', 'closed']);
   });
 });
 

@@ -62,6 +62,7 @@ export function classList(text: string): VehicleClass[] {
   return asArgumentError(() => parseClassList(text));
 }
 
-/** Help text of --class and --direction for a command, after `what` (e.g. 'the table shows'). */
+/** Help text of --class for a command: `what` it chooses (e.g. 'the table shows') and its default. */
 export const classHelp = (what: string, dflt: string): string => `class ${what}: ${CLASS_CHOICES.join(', ')} (freight = trucks and trains; default: ${dflt})`;
+/** Help text of --direction for a command: `what` it chooses and its default. */
 export const directionHelp = (what: string, dflt = 'all'): string => `direction ${what}: ${DIRECTION_CHOICES.join(', ')} (default: ${dflt})`;

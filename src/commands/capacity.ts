@@ -47,7 +47,7 @@ export interface CapacityFlags extends BatchFlags {
 
 export const CAPACITY_COLUMNS = [
   'scenario', 'crossing', 'direction', 'class', 'metric', 'unit', 'limit', 'scaled_classes', 'status', 'growth_factor', 'fail_factor', 'tolerance',
-  'metric_mean', 'metric_ci95_low', 'metric_ci95_high', 'uncertain', 'bottleneck_stage', 'bottleneck_utilisation', 'evaluations', 'replications',
+  'metric_mean', 'metric_ci95_low', 'metric_ci95_high', 'uncertain', 'plausible_factor_low', 'plausible_factor_high', 'bottleneck_stage', 'bottleneck_utilisation', 'evaluations', 'replications',
 ] as const;
 
 export const STEP_COLUMNS = [
@@ -62,6 +62,7 @@ export function capacityRow(scenario: string, r: CapacityResult, opts: Pick<Capa
     growth_factor: formatFixed(r.factor), fail_factor: formatFixed(r.failFactor), tolerance: formatFixed(opts.tolerance),
     metric_mean: formatFixed(r.at.mean), metric_ci95_low: formatFixed(r.at.ci95Low), metric_ci95_high: formatFixed(r.at.ci95High),
     uncertain: r.uncertain ? 'true' : 'false',
+    plausible_factor_low: formatFixed(r.plausible?.low ?? null), plausible_factor_high: formatFixed(r.plausible?.high ?? null),
     bottleneck_stage: r.bottleneck?.stage ?? '', bottleneck_utilisation: formatFixed(r.bottleneck?.utilisation ?? null),
     evaluations: formatCount(r.steps.length), replications: formatCount(replications),
   };
@@ -91,7 +92,7 @@ export function capacityText(limit: CapacityLimit, results: readonly CapacityRes
     r.crossing,
     factorText(r, opts.maxFactor, opts.minFactor),
     r.at.mean === null ? '-' : `${r.at.mean.toFixed(2)}${r.at.ci95Low !== null && r.at.ci95High !== null ? ` [${r.at.ci95Low.toFixed(2)}, ${r.at.ci95High.toFixed(2)}]` : ''}`,
-    r.uncertain ? 'uncertain' : 'clear',
+    !r.uncertain ? 'clear' : r.plausible ? `uncertain: ${r.plausible.low.toFixed(2)}–${r.plausible.high.toFixed(2)}` : 'uncertain',
     r.bottleneck ? `${r.bottleneck.stage} (${(100 * r.bottleneck.utilisation).toFixed(0)}%)` : '-',
   ]);
   const head =
@@ -100,7 +101,8 @@ export function capacityText(limit: CapacityLimit, results: readonly CapacityRes
   const out = [head, textTable(['crossing', 'factor (meets–fails)', `${limit.metric} [95% CI]`, 'CI vs limit', 'bottleneck (utilisation)'], rows)];
   if (results.some((r) => r.uncertain)) {
     out.push(
-      `uncertain: the 95% CI at the factor found holds the limit ${limit.max} (or there is no CI), so the answer could move; ` +
+      `uncertain: the 95% CI at the factor found holds the limit ${limit.max} (or there is no CI), so the answer could move ` +
+        '(within the factors shown, as far as the CIs of the factors tried tell); ' +
         `add replications (now ${replications}; e.g. --replications ${Math.max(2 * replications, 10)}) to settle it`,
     );
   }

@@ -96,6 +96,23 @@ export interface CapacityResult {
   steps: CapacityStep[];
   /** The 95% CI at `at` holds the limit (or there is none: one replication): more replications could move the answer. */
   uncertain: boolean;
+  /**
+   * Where the answer could lie as far as the CIs tell: from the smallest evaluated factor whose CI reaches above
+   * the limit to the largest whose CI reaches down to it (evaluated factors only; the bracket itself when the CIs
+   * settle it); null without CIs or when no evaluated CI reaches the limit from one side.
+   */
+  plausible: { low: number; high: number } | null;
+}
+
+/** The plausible range of a search's steps against `max` (see CapacityResult.plausible). */
+export function plausibleRange(steps: readonly CapacityStep[], max: number): { low: number; high: number } | null {
+  if (steps.length === 0 || steps.some((s) => s.ci95Low === null || s.ci95High === null)) return null;
+  const mayBreak = steps.filter((s) => s.ci95High! > max).map((s) => s.factor);
+  const mayMeet = steps.filter((s) => s.ci95Low! <= max).map((s) => s.factor);
+  if (mayBreak.length === 0 || mayMeet.length === 0) return null;
+  const low = Math.min(...mayBreak);
+  const high = Math.max(...mayMeet);
+  return low <= high ? { low, high } : { low: high, high: low };
 }
 
 /** Whether a step's 95% CI holds `max` (or cannot be computed), so its meets/breaks verdict is not settled. */
@@ -194,6 +211,7 @@ export async function findCapacity(
     bottleneck: top,
     steps,
     uncertain: straddles(at, limit.max),
+    plausible: plausibleRange(steps, limit.max),
   };
 }
 

@@ -34,6 +34,8 @@ describe('capacityCommand', () => {
       });
       const ci = [Number(r.metric_ci95_low), Number(r.metric_ci95_high)];
       expect(r.uncertain).toBe(ci[0]! <= 1.5 && 1.5 <= ci[1]! ? 'true' : 'false');
+    expect(Number(r.plausible_factor_low)).toBeLessThanOrEqual(Number(r.fail_factor));
+    expect(Number(r.plausible_factor_high)).toBeGreaterThanOrEqual(Number(r.growth_factor));
       const [f, fail] = [Number(r.growth_factor), Number(r.fail_factor)];
       expect(fail).toBeGreaterThan(f);
       expect(fail - f).toBeLessThanOrEqual(0.05);
@@ -52,7 +54,7 @@ describe('capacityCommand', () => {
     // customs (20 min × 110 trucks/day on 2 lanes) saturates long before passport control (8 min, 2 booths)
     expect(cap.rows[0]!.bottleneck_stage).toBe('customs');
     expect(cap.rows[1]!.bottleneck_stage).toBe('inspection');
-    expect(out.join('')).toMatch(/^road\s+\d\.\d\d–\d\.\d\d\s+\d\.\d\d \[\d\.\d\d, \d\.\d\d\]\s+(clear|uncertain)\s+customs \(\d+%\)$/m);
+    expect(out.join('')).toMatch(/^road\s+\d\.\d\d–\d\.\d\d\s+\d\.\d\d \[\d\.\d\d, \d\.\d\d\]\s+(clear|uncertain: \d\.\d\d–\d\.\d\d)\s+customs \(\d+%\)$/m);
     expect(out.join('')).toContain('largest factor on truck+train demand with crossing_time_h_mean <= 1.5 for all classes, all directions (mean over replications):');
     expect(err.join('')).toMatch(/^road: demand ×1\.0000 → crossing_time_h_mean \d\.\d{3} \((meets|breaks) the limit 1\.5\)$/m);
   });
@@ -76,7 +78,7 @@ describe('capacityCommand', () => {
     // a single replication has no CI: the answer is uncertain, and the table says to add replications
     const one = context();
     await capacityCommand(SMALL, { ...flags, replications: 1, out: join(root, 'one') }, one.ctx);
-    expect((await readCsv(join(root, 'one'), 'capacity.csv')).rows[0]!.uncertain).toBe('true');
+    expect((await readCsv(join(root, 'one'), 'capacity.csv')).rows[0]).toMatchObject({ uncertain: 'true', plausible_factor_low: '', plausible_factor_high: '' });
     expect(one.out.join('')).toMatch(/^road\s+.*\s+uncertain\s+/m);
     expect(one.out.join('')).toContain('add replications (now 1; e.g. --replications 10) to settle it');
   });

@@ -8,6 +8,7 @@ import {
   DEFAULT_CAPACITY_OPTIONS,
   findCapacity,
   parseLimit,
+  plausibleRange,
   scaleDemand,
   straddles,
   type CapacityLimit,
@@ -152,6 +153,24 @@ describe('findCapacity search', () => {
     const narrow = await findCapacity(small, 'road', limit, opts, fakeRun((f) => 2.1 * f, 0.001));
     expect(narrow.at.ci95High!).toBeLessThan(limit.max);
     expect(narrow.uncertain).toBe(false);
+  });
+
+  it('gives the range of factors the CIs allow: wide with wide CIs, the bracket when they settle it', async () => {
+    const wide = await findCapacity(small, 'road', limit, opts, fakeRun((f) => 2.1 * f, 0.5));
+    // the answer is 3 / 2.1 = 1.43; CIs of ±0.5 h allow any factor whose mean is within 0.5 of 3: 1.19–1.67
+    expect(wide.plausible!.low).toBeGreaterThanOrEqual(1.19);
+    expect(wide.plausible!.low).toBeLessThan(wide.factor!);
+    expect(wide.plausible!.high).toBeLessThanOrEqual(1.67);
+    expect(wide.plausible!.high).toBeGreaterThan(wide.failFactor!);
+    const narrow = await findCapacity(small, 'road', limit, opts, fakeRun((f) => 2.1 * f, 0.001));
+    expect(narrow.plausible).toEqual({ low: narrow.factor, high: narrow.failFactor });
+  });
+
+  it('has no plausible range without CIs or when no CI reaches the limit from one side', () => {
+    const step = (factor: number, low: number | null, high: number | null) => ({ factor, mean: 0, ci95Low: low, ci95High: high, ok: true });
+    expect(plausibleRange([step(1, 1, 2), step(2, null, null)], 3)).toBeNull();
+    expect(plausibleRange([step(1, 1, 2), step(2, 2, 2.5)], 3)).toBeNull();
+    expect(plausibleRange([step(1, 1, 3.5), step(2, 2.9, 4), step(4, 3.2, 5)], 3)).toEqual({ low: 1, high: 2 });
   });
 
   it.each([

@@ -1,7 +1,7 @@
 // Shared by compare, sweep and capacity: their common run flags, progress over several experiments, and
 // an atomic result folder holding the command's CSV files and a run.json that marks it as a bordersim result.
 import type { Command } from 'commander';
-import type { CollectedResults, RunWarning } from '../experiment/collect.js';
+import type { CollectedResults } from '../experiment/collect.js';
 import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
 import { writeCsv, type CsvRow } from '../output/csvfile.js';
 import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, RESULT_MARKER } from '../output/folder.js';
@@ -14,6 +14,7 @@ import { createProgress, type ProgressReporter } from './progress.js';
 import type { RunFlags } from './run.js';
 import { openPool, resolveWorkers, WORKERS_HELP } from './workers.js';
 import type { ReplicationPool } from '../experiment/pool.js';
+import { stabilityWarnings, type ResultWarning } from '../experiment/stability.js';
 import { writeFileSync } from 'node:fs';
 
 /** Flags every decision command shares with `run` (no --trace). */
@@ -41,7 +42,8 @@ export class BatchRunner {
   readonly workers: number;
   private done = 0;
   private events = 0;
-  readonly warnings: Array<RunWarning & { scenario: string }> = [];
+  /** Invariant failures, run-level checks and the command's own warnings, each with the experiment's label. */
+  readonly warnings: Array<ResultWarning & { scenario: string }> = [];
 
   constructor(
     private readonly ctx: CommandContext,
@@ -50,6 +52,8 @@ export class BatchRunner {
     quiet: boolean,
     private readonly runner: ReplicationRunner,
     workers?: number,
+    /** Add each experiment's unstable/closed warnings (capacity checks only the answer, so it says false). */
+    private readonly checkStability = true,
   ) {
     this.pool = openPool(resolveWorkers(workers, opts.replications), runner);
     this.workers = this.pool?.size ?? 1;
@@ -72,6 +76,7 @@ export class BatchRunner {
     this.done += 1;
     this.events += res.events;
     this.warnings.push(...res.warnings.map((w) => ({ ...w, scenario: label })));
+    if (this.checkStability) this.warnings.push(...stabilityWarnings(res, this.opts).map((w) => ({ ...w, scenario: label })));
     return res;
   }
 

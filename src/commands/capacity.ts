@@ -1,12 +1,13 @@
 // `bordersim capacity <scenario> --crossing <id> --limit "<metric> <= <value>"`: the largest factor on a
-// crossing's demand that keeps the limit (bracketing + bisection, same seed at every step), its CI and bottleneck.
+// crossing's demand (of the --scale classes) that keeps the limit on a --class × --direction group (bracketing +
+// bisection, same seed at every step), its CI (uncertain when it holds the limit) and the bottleneck.
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import {
   CapacityInputError,
   checkCapacityOptions,
-  crossingOnly,
+  checkCapacityTarget,
   DEFAULT_CAPACITY_OPTIONS,
   findCapacity,
   parseLimit,
@@ -14,15 +15,21 @@ import {
   type CapacityOptions,
   type CapacityResult,
 } from '../experiment/capacity.js';
+import type { CollectedResults } from '../experiment/collect.js';
 import type { ReplicationRunner } from '../experiment/experiment.js';
-import { METRIC_UNITS } from '../model/results.js';
+import { classListText, FREIGHT_CLASSES, groupLabel, groupSummary, type ClassChoice } from '../experiment/select.js';
+import { stabilityWarnings } from '../experiment/stability.js';
+import { METRIC_UNITS, type DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { loadScenario } from '../scenario/load.js';
+import type { Scenario, VehicleClass } from '../scenario/types.js';
 import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
+import { classChoice, classHelp, classList, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
+import { warningLine } from './warnings.js';
 
 /** Flags of `bordersim capacity`. */
 export interface CapacityFlags extends BatchFlags {
@@ -31,21 +38,31 @@ export interface CapacityFlags extends BatchFlags {
   limit?: string;
   tolerance?: number;
   maxFactor?: number;
+  /** The group the limit is on (default all × all). */
+  class?: ClassChoice;
+  direction?: DirectionKey;
+  /** Classes the factor multiplies (default freight: truck, train). */
+  scale?: readonly VehicleClass[];
 }
 
 export const CAPACITY_COLUMNS = [
-  'scenario', 'crossing', 'metric', 'unit', 'limit', 'status', 'growth_factor', 'fail_factor', 'tolerance',
-  'metric_mean', 'metric_ci95_low', 'metric_ci95_high', 'bottleneck_stage', 'bottleneck_utilisation', 'evaluations', 'replications',
+  'scenario', 'crossing', 'direction', 'class', 'metric', 'unit', 'limit', 'scaled_classes', 'status', 'growth_factor', 'fail_factor', 'tolerance',
+  'metric_mean', 'metric_ci95_low', 'metric_ci95_high', 'uncertain', 'plausible_factor_low', 'plausible_factor_high', 'bottleneck_stage', 'bottleneck_utilisation', 'evaluations', 'replications',
 ] as const;
 
-export const STEP_COLUMNS = ['scenario', 'crossing', 'step', 'growth_factor', 'metric', 'metric_mean', 'metric_ci95_low', 'metric_ci95_high', 'meets_limit'] as const;
+export const STEP_COLUMNS = [
+  'scenario', 'crossing', 'step', 'growth_factor', 'direction', 'class', 'metric', 'metric_mean', 'metric_ci95_low', 'metric_ci95_high', 'meets_limit',
+] as const;
 
-/** A capacity.csv row. */
-export function capacityRow(scenario: string, r: CapacityResult, tolerance: number, replications: number): CsvRow {
+/** A capacity.csv row; `scaled` are the classes the factor multiplied. */
+export function capacityRow(scenario: string, r: CapacityResult, opts: Pick<CapacityOptions, 'tolerance' | 'scaled'>, replications: number): CsvRow {
   return {
-    scenario, crossing: r.crossing, metric: r.limit.metric, unit: METRIC_UNITS[r.limit.metric], limit: formatFixed(r.limit.max), status: r.status,
-    growth_factor: formatFixed(r.factor), fail_factor: formatFixed(r.failFactor), tolerance: formatFixed(tolerance),
+    scenario, crossing: r.crossing, direction: r.limit.direction, class: r.limit.vehicleClass, metric: r.limit.metric, unit: METRIC_UNITS[r.limit.metric],
+    limit: formatFixed(r.limit.max), scaled_classes: classListText(opts.scaled), status: r.status,
+    growth_factor: formatFixed(r.factor), fail_factor: formatFixed(r.failFactor), tolerance: formatFixed(opts.tolerance),
     metric_mean: formatFixed(r.at.mean), metric_ci95_low: formatFixed(r.at.ci95Low), metric_ci95_high: formatFixed(r.at.ci95High),
+    uncertain: r.uncertain ? 'true' : 'false',
+    plausible_factor_low: formatFixed(r.plausible?.low ?? null), plausible_factor_high: formatFixed(r.plausible?.high ?? null),
     bottleneck_stage: r.bottleneck?.stage ?? '', bottleneck_utilisation: formatFixed(r.bottleneck?.utilisation ?? null),
     evaluations: formatCount(r.steps.length), replications: formatCount(replications),
   };
@@ -54,7 +71,8 @@ export function capacityRow(scenario: string, r: CapacityResult, tolerance: numb
 /** The capacity-steps.csv rows of one search, in the order evaluated. */
 export function stepRows(scenario: string, r: CapacityResult): CsvRow[] {
   return r.steps.map((s, i) => ({
-    scenario, crossing: r.crossing, step: formatCount(i + 1), growth_factor: formatFixed(s.factor), metric: r.limit.metric,
+    scenario, crossing: r.crossing, step: formatCount(i + 1), growth_factor: formatFixed(s.factor),
+    direction: r.limit.direction, class: r.limit.vehicleClass, metric: r.limit.metric,
     metric_mean: formatFixed(s.mean), metric_ci95_low: formatFixed(s.ci95Low), metric_ci95_high: formatFixed(s.ci95High), meets_limit: s.ok ? 'true' : 'false',
   }));
 }
@@ -65,16 +83,30 @@ function factorText(r: CapacityResult, maxFactor: number, minFactor: number): st
   return `${(r.factor ?? 0).toFixed(2)}–${(r.failFactor ?? 0).toFixed(2)}`;
 }
 
-/** The terminal table: per crossing the factor bracket, the metric there with its CI, and the bottleneck. */
-export function capacityText(limit: CapacityLimit, results: readonly CapacityResult[], opts: CapacityOptions): string {
+/**
+ * The terminal table: per crossing the factor bracket, the metric there with its CI, whether the CI holds the
+ * limit (uncertain, with the advice to add replications) and the bottleneck.
+ */
+export function capacityText(limit: CapacityLimit, results: readonly CapacityResult[], opts: CapacityOptions, replications: number): string {
   const rows = results.map((r) => [
     r.crossing,
     factorText(r, opts.maxFactor, opts.minFactor),
     r.at.mean === null ? '-' : `${r.at.mean.toFixed(2)}${r.at.ci95Low !== null && r.at.ci95High !== null ? ` [${r.at.ci95Low.toFixed(2)}, ${r.at.ci95High.toFixed(2)}]` : ''}`,
+    !r.uncertain ? 'clear' : r.plausible ? `uncertain: ${r.plausible.low.toFixed(2)}–${r.plausible.high.toFixed(2)}` : 'uncertain',
     r.bottleneck ? `${r.bottleneck.stage} (${(100 * r.bottleneck.utilisation).toFixed(0)}%)` : '-',
   ]);
-  const head = `largest demand factor with ${limit.metric} <= ${limit.max} (mean over replications, all directions and classes):`;
-  return `${head}\n${textTable(['crossing', 'factor (meets–fails)', `${limit.metric} [95% CI]`, 'bottleneck (utilisation)'], rows)}\n`;
+  const head =
+    `largest factor on ${classListText(opts.scaled)} demand with ${limit.metric} <= ${limit.max} for ${groupLabel(limit)} ` +
+    '(mean over replications):';
+  const out = [head, textTable(['crossing', 'factor (meets–fails)', `${limit.metric} [95% CI]`, 'CI vs limit', 'bottleneck (utilisation)'], rows)];
+  if (results.some((r) => r.uncertain)) {
+    out.push(
+      `uncertain: the 95% CI at the factor found holds the limit ${limit.max} (or there is no CI), so the answer could move ` +
+        '(within the factors shown, as far as the CIs of the factors tried tell); ' +
+        `add replications (now ${replications}; e.g. --replications ${Math.max(2 * replications, 10)}) to settle it`,
+    );
+  }
+  return `${out.join('\n')}\n`;
 }
 
 /** What a finished capacity search produced. */
@@ -97,13 +129,15 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
     ...DEFAULT_CAPACITY_OPTIONS,
     ...(flags.tolerance !== undefined ? { tolerance: flags.tolerance } : {}),
     ...(flags.maxFactor !== undefined ? { maxFactor: flags.maxFactor } : {}),
+    ...(flags.scale !== undefined ? { scaled: flags.scale } : {}),
   };
   let limit: CapacityLimit;
-  const ids = flags.all ? scenario.crossings.map((c) => c.id) : [flags.crossing!];
+  let ids: string[];
   try {
-    limit = parseLimit(flags.limit);
+    limit = parseLimit(flags.limit, { direction: flags.direction ?? 'all', vehicleClass: flags.class ?? 'freight' });
     checkCapacityOptions(options);
-    for (const id of ids) crossingOnly(scenario, id);
+    ids = flags.all ? searchable(scenario, limit, options, ctx) : [flags.crossing!];
+    for (const id of ids) checkCapacityTarget(scenario, id, limit, options.scaled);
   } catch (err) {
     throw err instanceof CapacityInputError ? new UsageError(err.message) : err;
   }
@@ -113,19 +147,28 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
   const startedAt = new Date().toISOString();
 
   const results: CapacityResult[] = [];
-  // Steps are not known in advance: progress is one line per evaluated factor instead of a bar.
-  const batch = new BatchRunner(ctx, opts, 1, true, runner, flags.workers);
+  // Steps are not known in advance: progress is one line per evaluated factor instead of a bar. The search
+  // overloads crossings on purpose: stability is checked only at the factor found, the answer.
+  const batch = new BatchRunner(ctx, opts, 1, true, runner, flags.workers, false);
   try {
     for (const id of ids) {
+      const byFactor = new Map<number, CollectedResults>();
+      const label = (factor: number): string => `${scenario.id} ${id} ×${factor}`;
       const result = await findCapacity(scenario, id, limit, options, async (s, factor) => {
-        const res = await batch.run(s, `${scenario.id} ${id} ×${factor}`);
+        const res = await batch.run(s, label(factor));
+        byFactor.set(factor, res);
         if (!flags.quiet) {
-          const row = res.summary.find((r) => r.crossing === id && r.direction === 'all' && r.vehicleClass === 'all' && r.metric === limit.metric);
-          const mean = row?.mean;
+          const mean = groupSummary(res.summary, id, limit, limit.metric)?.mean;
           ctx.stderr(`${id}: demand ×${factor.toFixed(4)} → ${limit.metric} ${mean === undefined || mean === null ? '-' : mean.toFixed(3)} (${mean !== undefined && mean !== null && mean <= limit.max ? 'meets' : 'breaks'} the limit ${limit.max})\n`);
         }
         return res;
+      }).catch((err: unknown) => {
+        // The results lack the chosen group (found after the first factor): still bad input, exit 2.
+        throw err instanceof CapacityInputError ? new UsageError(err.message) : err;
       });
+      const found = result.at.factor;
+      const atFound = byFactor.get(found);
+      if (atFound) batch.warnings.push(...stabilityWarnings(atFound, opts).map((w) => ({ ...w, scenario: label(found) })));
       results.push(result);
     }
   } finally {
@@ -134,15 +177,36 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
   const files = writeBatchFolder(
     folder,
     [
-      { file: 'capacity.csv', columns: CAPACITY_COLUMNS, rows: results.map((r) => capacityRow(scenario.id, r, options.tolerance, opts.replications)) },
+      { file: 'capacity.csv', columns: CAPACITY_COLUMNS, rows: results.map((r) => capacityRow(scenario.id, r, options, opts.replications)) },
       { file: 'capacity-steps.csv', columns: STEP_COLUMNS, rows: results.flatMap((r) => stepRows(scenario.id, r)) },
     ],
-    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, workers: batch.workers, extra: { limit, search: options }, warnings: batch.warnings },
+    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, workers: batch.workers, extra: { limit, scaledClasses: options.scaled, search: { tolerance: options.tolerance, minFactor: options.minFactor, maxFactor: options.maxFactor } }, warnings: batch.warnings },
     ctx,
   );
-  if (!flags.quiet) ctx.stdout(`${capacityText(limit, results, options)}results in ${folder}/ (${files.join(', ')})\n`);
-  for (const w of batch.warnings) ctx.stderr(`warning: ${w.scenario}, replication ${w.replication}, ${w.crossing}: ${w.check} check failed: ${w.detail}\n`);
+  if (!flags.quiet) ctx.stdout(`${capacityText(limit, results, options, opts.replications)}results in ${folder}/ (${files.join(', ')})\n`);
+  for (const w of batch.warnings) ctx.stderr(warningLine(w));
   return { folder, files, results };
+}
+
+/**
+ * With --all: the crossings that have demand in the limit's group and in the scaled classes; the others are named
+ * on stderr and skipped. Throws CapacityInputError when none is left.
+ */
+function searchable(scenario: Scenario, limit: CapacityLimit, options: CapacityOptions, ctx: CommandContext): string[] {
+  const ids: string[] = [];
+  const reasons: string[] = [];
+  for (const c of scenario.crossings) {
+    try {
+      checkCapacityTarget(scenario, c.id, limit, options.scaled);
+      ids.push(c.id);
+    } catch (err) {
+      if (!(err instanceof CapacityInputError)) throw err;
+      reasons.push(err.message);
+    }
+  }
+  if (ids.length === 0) throw new CapacityInputError(`--all: no crossing of ${scenario.id} can be searched (${reasons.join('; ')})`);
+  for (const r of reasons) ctx.stderr(`capacity: skipped, ${r}\n`);
+  return ids;
 }
 
 function positiveNumber(text: string): number {
@@ -153,15 +217,20 @@ function positiveNumber(text: string): number {
 
 const EXAMPLES = `
 Examples:
-  $ bordersim capacity scenarios/agreement-2027.yaml --crossing kyakhta --limit "approach_wait_h_p95 <= 4"
-  $ bordersim capacity scenarios/agreement-2027.yaml --all --limit "approach_wait_h_mean <= 2" --replications 5
+  $ bordersim capacity scenarios/agreement-2027.yaml --crossing kyakhta --limit "approach_wait_h_mean <= 4" --class truck --direction south
+  $ bordersim capacity scenarios/agreement-2027.yaml --all --limit "approach_wait_h_mean <= 2" --class truck --replications 5
+  $ bordersim capacity scenarios/baseline-2023.yaml --crossing naushki --limit "approach_wait_h_mean <= 6" --class train
 
-The factor multiplies all of the crossing's demand (every direction and class) on top of the scenario's own
-growth; 1 = the scenario as written. The crossing is simulated alone (crossings share nothing) with the same
-seed at every factor (common random numbers). The limit is on the mean over replications of the crossing's
-all-directions, all-classes metric. capacity.csv: the factor found (largest tested meeting the limit), the
-smallest tested breaking it, the metric's 95% CI there, and the stage with the highest utilisation
-(the bottleneck); capacity-steps.csv: every factor tried.`;
+The factor multiplies the crossing's demand of the --scale classes (default freight: trucks and trains, as
+scenario growth does with demand.growthClasses; --scale all for every class, or a list such as truck,car) on
+top of the scenario's own growth; 1 = the scenario as written. The crossing is simulated alone (crossings share
+nothing) with the same seed at every factor (common random numbers). The limit is on the mean over replications
+of the metric for one group: --class and --direction (default freight in both directions: the crossing's
+trucks or trains, since cars on their own lanes would dilute a mixed total; --class all for the whole crossing).
+capacity.csv: the group, the scaled classes, the factor found (largest tested meeting the limit), the smallest
+tested breaking it, the metric's 95% CI there (uncertain = the CI holds the limit: add replications), and the
+stage with the highest utilisation (the bottleneck); capacity-steps.csv: every factor tried. A crossing still
+unstable or closed at the factor found gets a warning (stderr and run.json).`;
 
 /** Registers `capacity` on the program; sets exit code 0 when done (errors propagate to cli.ts). */
 export function registerCapacity(program: Command, ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner = runReplication): void {
@@ -173,7 +242,10 @@ export function registerCapacity(program: Command, ctx: CommandContext, setExit:
     .option('-a, --all', 'search every crossing')
     .option('-l, --limit <text>', 'the limit, "<metric> <= <value>", e.g. "approach_wait_h_p95 <= 4"')
     .option('--tolerance <f>', `stop when the factor is known within this width (default ${DEFAULT_CAPACITY_OPTIONS.tolerance})`, positiveNumber)
-    .option('--max-factor <f>', `largest factor tried (default ${DEFAULT_CAPACITY_OPTIONS.maxFactor})`, positiveNumber);
+    .option('--max-factor <f>', `largest factor tried (default ${DEFAULT_CAPACITY_OPTIONS.maxFactor})`, positiveNumber)
+    .option('--class <c>', classHelp('the limit is on', 'freight'), classChoice)
+    .option('--direction <d>', directionHelp('the limit is on'), directionChoice)
+    .option('--scale <classes>', `classes the factor multiplies: a comma list of truck, car, train, freight, all (default: freight = ${classListText(FREIGHT_CLASSES)}, as scenario growth)`, classList);
   addBatchOptions(cmd, 'output/capacity-<scenario id>')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, opts: CapacityFlags) => {

@@ -1,11 +1,13 @@
 // `bordersim compare <base> <plan>...`: every scenario run with the same seed and replications (common random
-// numbers), paired plan − base differences with Student t CIs in compare.csv, and a short table on the terminal.
+// numbers), paired plan − base differences with Student t CIs in compare.csv, a short table of one group
+// (--class, --direction) on the terminal, and a loud warning for plans that are not like-for-like.
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CollectedResults } from '../experiment/collect.js';
-import { comparePlan, type CompareRow } from '../experiment/compare.js';
+import { comparePlan, likeForLike, type CompareRow } from '../experiment/compare.js';
 import type { ReplicationRunner } from '../experiment/experiment.js';
-import { METRIC_UNITS, type GroupMetric } from '../model/results.js';
+import { ALL_GROUP, groupLabel, type ClassChoice, type GroupChoice } from '../experiment/select.js';
+import { METRIC_UNITS, type DirectionKey, type GroupMetric } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
@@ -13,7 +15,15 @@ import { summaryRow, SUMMARY_COLUMNS } from '../output/tables.js';
 import { loadScenario } from '../scenario/load.js';
 import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
+import { classChoice, classHelp, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
+import { warningLine } from './warnings.js';
+
+/** Flags of `bordersim compare`: the batch flags and the group its table shows. */
+export interface CompareFlags extends BatchFlags {
+  class?: ClassChoice;
+  direction?: DirectionKey;
+}
 
 export const COMPARE_COLUMNS = [
   'base', 'plan', 'crossing', 'direction', 'class', 'metric', 'unit', 'base_mean', 'plan_mean', 'difference',
@@ -50,11 +60,11 @@ function change(r: CompareRow | undefined, decimals: number): string {
   return `${r.baseMean.toFixed(decimals)} → ${r.planMean.toFixed(decimals)} (${sign}${(r.difference ?? 0).toFixed(decimals)}${half}${r.significant ? ' *' : ''})`;
 }
 
-/** The terminal table: per plan, crossings (all directions and classes) by the size of their change in mean wait. */
-export function compareText(baseId: string, rows: readonly CompareRow[], replications: number, maxRows = 10): string {
+/** The terminal table: per plan, crossings (the `group`'s figures, default all × all) by the size of their change in mean wait. */
+export function compareText(baseId: string, rows: readonly CompareRow[], replications: number, maxRows = 10, group: GroupChoice = ALL_GROUP): string {
   const out: string[] = [];
   for (const plan of [...new Set(rows.map((r) => r.plan))]) {
-    const totals = rows.filter((r) => r.plan === plan && r.direction === 'all' && r.vehicleClass === 'all');
+    const totals = rows.filter((r) => r.plan === plan && r.direction === group.direction && r.vehicleClass === group.vehicleClass);
     const byCrossing = [...new Set(totals.map((r) => r.crossing))].map((crossing) => {
       const get = (m: GroupMetric): CompareRow | undefined => totals.find((r) => r.crossing === crossing && r.metric === m);
       return { crossing, get, size: Math.abs(get('approach_wait_h_mean')?.difference ?? 0) + 1e-9 * Math.abs(get('completed')?.difference ?? 0) };
@@ -64,7 +74,8 @@ export function compareText(baseId: string, rows: readonly CompareRow[], replica
     const same = (c: (typeof byCrossing)[number]): boolean => TABLE_METRICS.every((m) => c.get(m.metric)?.difference === 0);
     const changed = byCrossing.filter((c) => !same(c));
     const unchanged = byCrossing.filter(same).map((c) => c.crossing);
-    out.push(`${plan} vs ${baseId} (${replications} paired replications; base → plan (difference ± 95% CI half-width); * = CI excludes 0):`);
+    out.push(`${plan} vs ${baseId}, ${groupLabel(group)} (${replications} paired replications; base → plan (difference ± 95% CI half-width); * = CI excludes 0):`);
+    if (totals.length === 0) out.push(`(no crossing has ${groupLabel(group)})`);
     if (changed.length > 0) {
       out.push(textTable(['crossing', ...TABLE_METRICS.map((m) => m.title)], changed.slice(0, maxRows).map((c) => [c.crossing, ...TABLE_METRICS.map((m) => change(c.get(m.metric), m.decimals))])));
     }
@@ -79,7 +90,7 @@ export function compareText(baseId: string, rows: readonly CompareRow[], replica
  * compare.csv and summary.csv (all scenarios) atomically, prints the table. Throws ScenarioError / UsageError /
  * OutputFolderError for bad input before running, any other error for a failure while running.
  */
-export async function compareCommand(baseFile: string, planFiles: readonly string[], flags: BatchFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<CompareOutcome> {
+export async function compareCommand(baseFile: string, planFiles: readonly string[], flags: CompareFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<CompareOutcome> {
   if (planFiles.length === 0) throw new UsageError('compare needs a base scenario and at least one plan');
   const base = loadScenario(baseFile);
   const plans = planFiles.map((f) => loadScenario(f));
@@ -87,11 +98,16 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
   const files = [baseFile, ...planFiles];
   const labels = [base, ...plans].map((s, i, all) => (all.findIndex((o) => o.id === s.id) === i ? s.id : `${s.id}@${files[i]}`));
   const opts = resolveRunOptions(base, flags);
+  const overrides = { days: flags.days !== undefined, warmupDays: flags.warmupDays !== undefined };
+  const unlike = plans.flatMap((p, i) => likeForLike(base, p, overrides).map((w) => ({ ...w, scenario: labels[i + 1]! })));
+  // Loud and early: a comparison that is not like-for-like is named before anything runs, and again at the end.
+  for (const w of unlike) ctx.stderr(warningLine(w));
   const folder = flags.out ?? join('output', `compare-${base.id}`);
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
   const batch = new BatchRunner(ctx, opts, 1 + plans.length, flags.quiet === true, runner, flags.workers);
+  batch.warnings.push(...unlike);
   let baseRes: CollectedResults;
   const planRes: CollectedResults[] = [];
   try {
@@ -115,20 +131,28 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
     },
     ctx,
   );
-  if (!flags.quiet) ctx.stdout(`${compareText(base.id, rows, opts.replications)}results in ${folder}/ (${written.join(', ')})\n`);
-  for (const w of batch.warnings) ctx.stderr(`warning: ${w.scenario}, replication ${w.replication}, ${w.crossing}: ${w.check} check failed: ${w.detail}\n`);
+  if (!flags.quiet) {
+    const group = { direction: flags.direction ?? 'all', vehicleClass: flags.class ?? 'all' };
+    const caution = unlike.length > 0 ? `warning: not like-for-like: ${unlike.map((w) => w.scenario).join(', ')} (see stderr and run.json)\n` : '';
+    ctx.stdout(`${compareText(base.id, rows, opts.replications, 10, group)}${caution}results in ${folder}/ (${written.join(', ')})\n`);
+  }
+  for (const w of batch.warnings) ctx.stderr(warningLine(w));
   return { folder, files: written, rows };
 }
 
 const EXAMPLES = `
 Examples:
-  $ bordersim compare scenarios/agreement-2027.yaml scenarios/naushki-stage1.yaml
-  $ bordersim compare base.yaml plan-a.yaml plan-b.yaml --replications 20 --seed 7 --out output/plans
+  $ bordersim compare scenarios/agreement-2027.yaml scenarios/agreement-2027-no-stage1.yaml
+  $ bordersim compare scenarios/baseline-2023.yaml scenarios/mondy-9-lanes.yaml scenarios/naushki-stage1.yaml --replications 20 --seed 7 --out output/plans
+  $ bordersim compare scenarios/baseline-2023.yaml scenarios/naushki-stage1.yaml --class train --direction south
 
 Every scenario runs with the same seed and replications, so replication r of each sees the same arrivals
 and draws wherever the scenarios agree (common random numbers); differences are paired per replication.
 compare.csv: one row per plan × crossing × direction × class × metric (base and plan means, difference,
-its 95% CI, % change, significant = the CI excludes 0); summary.csv: every scenario's own summary.`;
+its 95% CI, % change, significant = the CI excludes 0); summary.csv: every scenario's own summary. The table
+shows one group (--class, --direction; default all classes and directions). Plans that differ from the base
+in start date, days, warm-up or set of crossings are not like-for-like: a warning names them (stderr and
+run.json), as it does crossings that end a run unstable or closed.`;
 
 /** Registers `compare` on the program; sets exit code 0 when done (errors propagate to cli.ts). */
 export function registerCompare(program: Command, ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner = runReplication): void {
@@ -136,10 +160,12 @@ export function registerCompare(program: Command, ctx: CommandContext, setExit: 
     .command('compare')
     .description('paired comparison of plans with a base scenario (common random numbers, 95% CIs)')
     .argument('<base>', 'base scenario file (YAML)')
-    .argument('<plan...>', 'plan scenario files (YAML), each compared with the base');
+    .argument('<plan...>', 'plan scenario files (YAML), each compared with the base')
+    .option('--class <c>', classHelp('the table shows', 'all'), classChoice)
+    .option('--direction <d>', directionHelp('the table shows'), directionChoice);
   addBatchOptions(cmd, `output/compare-<base id>`)
     .addHelpText('after', EXAMPLES)
-    .action(async (baseFile: string, planFiles: string[], opts: BatchFlags) => {
+    .action(async (baseFile: string, planFiles: string[], opts: CompareFlags) => {
       await compareCommand(baseFile, planFiles, opts, ctx, runner);
       setExit(0);
     });

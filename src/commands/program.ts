@@ -10,7 +10,7 @@ import { type CommandContext, UsageError } from './context.js';
 import { registerCapacity } from './capacity.js';
 import { registerCompare } from './compare.js';
 import { MAX_DAYS } from '../scenario/calendar.js';
-import { integer, integerAtLeast, integerBetween } from './options.js';
+import { classChoice, classHelp, directionChoice, directionHelp, integer, integerAtLeast, integerBetween } from './options.js';
 import { runCommand, type RunFlags } from './run.js';
 import { schemaCommand } from './schema.js';
 import { registerSweep } from './sweep.js';
@@ -25,10 +25,13 @@ Examples:
   $ bordersim run scenarios/baseline-2023.yaml --from 2023-07-01 --to 2023-07-31 --out output/july
   $ bordersim run scenarios/baseline-2023.yaml --replications 2 --trace --quiet
   $ bordersim run scenarios/baseline-2023.yaml --replications 30 --workers 4
+  $ bordersim run scenarios/baseline-2023.yaml --class truck --direction south
 
 Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
 monthly.csv, hourly.csv, vehicles.csv (with --trace) and run.json. An existing result folder is replaced only when the new
-run is complete.`;
+run is complete. The end-of-run table shows freight and cars apart (--class and --direction choose
+one group; the files always hold every group). Crossings that end the run unstable or closed are
+named in a warning (stderr and run.json).`;
 
 const VALIDATE_EXAMPLES = `
 Examples:
@@ -75,6 +78,8 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .option('--trace', 'also write vehicles.csv, one row per vehicle (large); runs the replications in one thread, in order (ignores --workers)')
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no summary (warnings and errors still go to stderr)')
+    .option('--class <c>', classHelp('the end-of-run table shows', 'each crossing\'s freight (its trucks or trains) and cars apart'), classChoice)
+    .option('--direction <d>', directionHelp('the end-of-run table shows'), directionChoice)
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (file: string, opts: RunFlags) => {
       await runCommand(file, opts, ctx, runner);

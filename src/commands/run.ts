@@ -4,17 +4,21 @@ import { join } from 'node:path';
 import type { CollectedResults } from '../experiment/collect.js';
 import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
 import type { ReplicationPool } from '../experiment/pool.js';
+import type { ClassChoice } from '../experiment/select.js';
+import { stabilityWarnings, type ResultWarning } from '../experiment/stability.js';
+import type { DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import { writeResultFiles } from '../output/files.js';
 import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
-import { openTrace, TRACE_FILE, type TraceWriter } from '../output/trace.js';
+import { openTrace, TRACE_FILE, traceRowsWarning, type TraceWriter } from '../output/trace.js';
 import { endsByLastDate, isIsoDate, LAST_DATE } from '../scenario/calendar.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { UsageError, type CommandContext } from './context.js';
 import { createProgress } from './progress.js';
 import { summaryText } from './summary.js';
+import { warningLine } from './warnings.js';
 import { openPool, resolveWorkers } from './workers.js';
 
 /** Flags of `bordersim run`; absent numbers fall back to the scenario's values. */
@@ -31,6 +35,10 @@ export interface RunFlags {
   quiet?: boolean;
   /** Worker threads (default: see resolveWorkers); --trace runs in-process, one replication after another. */
   workers?: number;
+  /** The class the end-of-run table shows (default: freight and cars apart); parsed by the flag. */
+  class?: ClassChoice;
+  /** The direction the end-of-run table shows (default all). */
+  direction?: DirectionKey;
 }
 
 /** What a finished run produced. */
@@ -129,8 +137,10 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
     progress.stop();
     await pool?.close();
     const files = writeResultFiles(tmp, scenario.id, results);
+    const runChecks: ResultWarning[] = stabilityWarnings(results, opts);
     if (trace) {
-      trace.close();
+      const tooLong = traceRowsWarning(trace.close());
+      if (tooLong) runChecks.push(tooLong);
       files.push(TRACE_FILE);
     }
     const info: RunInfo = {
@@ -150,14 +160,15 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
       events: results.events,
       vehicles: results.vehicles,
       files: [...files, RESULT_MARKER],
-      warnings: results.warnings,
+      warnings: [...results.warnings, ...runChecks],
     };
     writeRunInfo(inFolder(tmp, RESULT_MARKER), info);
     commitStaging(tmp, folder, ctx.tag);
     if (!flags.quiet) {
-      ctx.stdout(summaryText(scenario, results, { days: opts.days, seed: opts.seed, wallS: info.wallS, folder, files: info.files }));
+      const choice = { direction: flags.direction ?? 'all', ...(flags.class !== undefined ? { vehicleClass: flags.class } : {}) };
+      ctx.stdout(summaryText(scenario, results, { days: opts.days, seed: opts.seed, wallS: info.wallS, folder, files: info.files }, choice, runChecks));
     }
-    for (const w of results.warnings) ctx.stderr(`warning: replication ${w.replication}, ${w.crossing}: ${w.check} check failed: ${w.detail}\n`);
+    for (const w of info.warnings) ctx.stderr(warningLine(w));
     return { folder, files: info.files, info, results };
   } catch (err) {
     progress.stop();

@@ -1,11 +1,17 @@
-// The short human summary printed after a run: per crossing tonnes, completed vehicles and mean approach
-// wait (means over replications, ± the 95% CI half-width), then where the files went.
+// The short human summary printed after a run: per crossing and class (freight and cars apart unless --class
+// chooses one), tonnes, completed vehicles and approach wait mean and p95 (means over replications, ± the 95%
+// CI half-width) for the chosen direction, then the run's warnings by name and where the files went.
 import type { CollectedResults, SummaryRow } from '../experiment/collect.js';
-import type { GroupMetric } from '../model/results.js';
+import { groupLabel, groupSummary, hasGroupResults, type ClassChoice, type GroupChoice } from '../experiment/select.js';
+import type { ResultWarning } from '../experiment/stability.js';
+import type { DirectionKey, GroupMetric } from '../model/results.js';
 import type { Scenario } from '../scenario/types.js';
+import { textTable } from './batch.js';
 
-function total(res: CollectedResults, crossing: string, metric: GroupMetric): SummaryRow | undefined {
-  return res.summary.find((r) => r.crossing === crossing && r.direction === 'all' && r.vehicleClass === 'all' && r.metric === metric);
+/** What the table shows: a direction (default all) and one class, or (undefined) freight and cars apart. */
+export interface SummaryChoice {
+  direction: DirectionKey;
+  vehicleClass?: ClassChoice;
 }
 
 function withCi(r: SummaryRow | undefined, decimals: number): string {
@@ -15,25 +21,61 @@ function withCi(r: SummaryRow | undefined, decimals: number): string {
   return `${mean} ± ${(r.ci95High - r.mean).toFixed(decimals)}`;
 }
 
-/** Text of the end-of-run summary (several lines, final newline). */
-export function summaryText(scenario: Scenario, res: CollectedResults, info: { days: number; seed: number; wallS: number; folder: string; files: string[] }): string {
-  const header = ['crossing', 'tonnes', 'completed', 'approach wait h'];
-  const rows = scenario.crossings.map((c) => [
-    c.id,
-    withCi(total(res, c.id, 'tonnes'), 0),
-    withCi(total(res, c.id, 'completed'), 0),
-    withCi(total(res, c.id, 'approach_wait_h_mean'), 2),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+/**
+ * The classes shown for one crossing: the chosen one, else its freight (trucks or trains) then cars; only classes
+ * present in the results, or all classes when none of them is.
+ */
+export function classesShown(res: CollectedResults, crossing: string, choice: SummaryChoice): ClassChoice[] {
+  const has = (c: ClassChoice): boolean => hasGroupResults(res.summary, crossing, { direction: choice.direction, vehicleClass: c });
+  if (choice.vehicleClass !== undefined) return has(choice.vehicleClass) ? [choice.vehicleClass] : [];
+  // A crossing's freight is its trucks (road) or its trains (rail): shown under its own name.
+  const freight: ClassChoice[] = (['truck', 'train'] as const).filter(has);
+  const shown = [...freight, ...(has('car') ? ['car' as const] : [])];
+  return shown.length > 0 ? shown : ['all'];
+}
+
+function heading(choice: SummaryChoice): string {
+  const dir = groupLabel({ direction: choice.direction, vehicleClass: 'all' }).split(', ')[1];
+  if (choice.vehicleClass !== undefined) return `${groupLabel({ direction: choice.direction, vehicleClass: choice.vehicleClass })} only`;
+  return `${dir}, freight (trucks, trains) and cars apart`;
+}
+
+/** One terminal line per distinct warning kind and crossing, e.g. `warning: kyakhta: unstable (details on stderr and in run.json)`. */
+function warningLines(res: CollectedResults, warnings: readonly ResultWarning[]): string[] {
+  const out: string[] = [];
+  if (res.warnings.length > 0) out.push(`warning: ${res.warnings.length} invariant check(s) failed; see run.json`);
+  const named = [...new Set(warnings.filter((w) => w.replication === null).map((w) => `${w.crossing === null ? '' : `${w.crossing}: `}${w.check}`))];
+  if (named.length > 0) out.push(`warning: ${named.join(', ')} (details on stderr and in run.json)`);
+  return out;
+}
+
+/** Text of the end-of-run summary (several lines, final newline); `warnings` are the run's run-level warnings. */
+export function summaryText(
+  scenario: Scenario,
+  res: CollectedResults,
+  info: { days: number; seed: number; wallS: number; folder: string; files: string[] },
+  choice: SummaryChoice = { direction: 'all' },
+  warnings: readonly ResultWarning[] = [],
+): string {
+  const header = ['crossing', 'class', 'tonnes', 'completed', 'approach wait h', 'wait p95 h'];
+  const rows: string[][] = [];
+  const missing: string[] = [];
+  for (const c of scenario.crossings) {
+    const classes = classesShown(res, c.id, choice);
+    if (classes.length === 0) missing.push(c.id);
+    for (const vehicleClass of classes) {
+      const group: GroupChoice = { direction: choice.direction, vehicleClass };
+      const get = (m: GroupMetric): SummaryRow | undefined => groupSummary(res.summary, c.id, group, m);
+      rows.push([c.id, vehicleClass, withCi(get('tonnes'), 0), withCi(get('completed'), 0), withCi(get('approach_wait_h_mean'), 2), withCi(get('approach_wait_h_p95'), 2)]);
+    }
+  }
   const out = [
     `${scenario.id}: ${res.replications} replication${res.replications === 1 ? '' : 's'} × ${info.days} days, seed ${info.seed}, ${info.wallS.toFixed(1)} s`,
-    `per replication, mean${res.replications > 1 ? ' ± 95% CI half-width' : ''} (all directions and classes):`,
-    line(header),
-    ...rows.map(line),
+    `per replication, mean${res.replications > 1 ? ' ± 95% CI half-width' : ''} (${heading(choice)}):`,
+    textTable(header, rows),
   ];
-  if (res.warnings.length > 0) out.push(`warning: ${res.warnings.length} invariant check(s) failed; see run.json`);
+  if (missing.length > 0) out.push(`(no ${groupLabel({ direction: choice.direction, vehicleClass: choice.vehicleClass ?? 'all' })} at ${missing.join(', ')})`);
+  out.push(...warningLines(res, warnings));
   out.push(`results in ${info.folder}/ (${info.files.join(', ')})`);
   return `${out.join('\n')}\n`;
 }

@@ -1,23 +1,30 @@
 // `bordersim sweep <scenario> --set <path>=<values>...`: the full factorial grid of the values, every point run
-// with the same seed and replications; sweep.csv in long format with one column per swept path.
+// with the same seed and replications; sweep.csv in long format with one column per swept path; the terminal
+// table shows one group (--class, --direction).
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { ReplicationRunner } from '../experiment/experiment.js';
 import { checkAxes, parseSetFlag, SweepFlagError, type SweepAxis } from '../experiment/grid.js';
+import { ALL_GROUP, groupLabel, groupSummary, type ClassChoice, type GroupChoice } from '../experiment/select.js';
 import { resolveSweep, runSweep, type SweepResult } from '../experiment/sweep.js';
 import { loadRawScenario } from '../experiment/variant.js';
-import { METRIC_UNITS } from '../model/results.js';
+import { METRIC_UNITS, type DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
+import { classChoice, classHelp, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
+import { warningLine } from './warnings.js';
 
 /** Flags of `bordersim sweep`. */
 export interface SweepFlags extends BatchFlags {
   set?: string[];
+  /** The group the table shows (default all × all). */
+  class?: ClassChoice;
+  direction?: DirectionKey;
 }
 
 const SUMMARY_TAIL = ['crossing', 'direction', 'class', 'metric', 'unit', 'mean', 'sd', 'ci95_low', 'ci95_high', 'min', 'max', 'replications'] as const;
@@ -46,17 +53,17 @@ export function* sweepRows(scenarioId: string, results: readonly SweepResult[]):
   }
 }
 
-/** The terminal table: per point, each crossing's mean approach wait (h) and completed vehicles. */
-export function sweepText(axes: readonly SweepAxis[], results: readonly SweepResult[]): string {
-  const crossings = [...new Set(results.flatMap((r) => r.summary.map((s) => s.crossing)))];
+/** The terminal table: per point, each crossing's mean approach wait (h) for `group` (default all × all); crossings without the group are left out. */
+export function sweepText(axes: readonly SweepAxis[], results: readonly SweepResult[], group: GroupChoice = ALL_GROUP): string {
+  const crossings = [...new Set(results.flatMap((r) => r.summary.filter((s) => s.direction === group.direction && s.vehicleClass === group.vehicleClass).map((s) => s.crossing)))];
   const cell = (res: SweepResult, c: string): string => {
-    const get = (m: string) => res.summary.find((s) => s.crossing === c && s.direction === 'all' && s.vehicleClass === 'all' && s.metric === m)?.mean;
-    const wait = get('approach_wait_h_mean');
+    const wait = groupSummary(res.summary, c, group, 'approach_wait_h_mean')?.mean;
     return wait === undefined || wait === null ? '-' : wait.toFixed(2);
   };
   const header = ['point', ...axes.map((a) => a.path), ...crossings.map((c) => `${c} wait h`)];
   const rows = results.map((r) => [String(r.point.index), ...r.point.settings.map((s) => valueText(s.value)), ...crossings.map((c) => cell(r, c))]);
-  return `mean approach wait per grid point (all directions and classes):\n${textTable(header, rows)}\n`;
+  const none = crossings.length === 0 ? `(no crossing has ${groupLabel(group)})\n` : '';
+  return `mean approach wait per grid point (${groupLabel(group)}):\n${textTable(header, rows)}\n${none}`;
 }
 
 /** What a finished sweep produced. */
@@ -108,20 +115,22 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
     },
     ctx,
   );
-  if (!flags.quiet) ctx.stdout(`${sweepText(axes, results)}results in ${folder}/ (${files.join(', ')})\n`);
-  for (const w of batch.warnings) ctx.stderr(`warning: ${w.scenario}, replication ${w.replication}, ${w.crossing}: ${w.check} check failed: ${w.detail}\n`);
+  const group = { direction: flags.direction ?? 'all', vehicleClass: flags.class ?? 'all' };
+  if (!flags.quiet) ctx.stdout(`${sweepText(axes, results, group)}results in ${folder}/ (${files.join(', ')})\n`);
+  for (const w of batch.warnings) ctx.stderr(warningLine(w));
   return { folder, files, results };
 }
 
 const EXAMPLES = `
 Examples:
-  $ bordersim sweep scenarios/agreement-2027.yaml --set crossings.kyakhta.stages.ru-customs.servers=2,4,6
+  $ bordersim sweep scenarios/agreement-2027.yaml --set crossings.kyakhta.stages.inspection.servers=2,3,4 --class truck
   $ bordersim sweep scenarios/agreement-2027.yaml --set demand.growth.north=1..2:0.25 --set demand.growth.south=1.1,1.15
 
 Paths use ids (crossings.<crossing id>.stages.<stage id>.<field>, demand.growth.south, ...). Values are lists
 (2,4,6) or inclusive ranges (from..to:step). Several --set make a full factorial grid; every point runs with
 the same seed and replications. sweep.csv: one row per point × crossing × direction × class × metric, with
-one column per swept path.`;
+one column per swept path. The table shows one group (--class, --direction; default all classes and
+directions). Points whose crossings end unstable or closed get a warning (stderr and run.json).`;
 
 /** Registers `sweep` on the program; sets exit code 0 when done (errors propagate to cli.ts). */
 export function registerSweep(program: Command, ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner = runReplication): void {
@@ -129,7 +138,9 @@ export function registerSweep(program: Command, ctx: CommandContext, setExit: (c
     .command('sweep')
     .description('run a factorial grid of scenario values (--set path=values)')
     .argument('<scenario>', 'scenario file (YAML)')
-    .option('--set <path=values>', 'a path and its values (repeatable)', (v: string, prev: string[] = []) => [...prev, v]);
+    .option('--set <path=values>', 'a path and its values (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--class <c>', classHelp('the table shows', 'all'), classChoice)
+    .option('--direction <d>', directionHelp('the table shows'), directionChoice);
   addBatchOptions(cmd, 'output/sweep-<scenario id>')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, opts: SweepFlags) => {

@@ -1,14 +1,18 @@
-// Capacity search: the largest factor multiplying one crossing's demand (all directions and classes, on top
-// of the scenario's own growth) at which a metric's mean over replications stays within a limit. Brackets by
-// doubling or halving from 1, then bisects; the same seed at every step (common random numbers) keeps it monotone.
-import { GROUP_METRICS, type GroupMetric } from '../model/results.js';
-import type { Scenario } from '../scenario/types.js';
+// Capacity search: the largest factor multiplying one crossing's demand of the chosen classes (freight by default,
+// on top of the scenario's own growth) at which a metric's mean over replications, for one direction × class
+// group, stays within a limit. Brackets by doubling or halving from 1, then bisects; the same seed at every step
+// (common random numbers) keeps it monotone. An answer whose CI at the factor found holds the limit is uncertain.
+import { GROUP_METRICS, type DirectionKey, type GroupMetric } from '../model/results.js';
+import type { Scenario, VehicleClass } from '../scenario/types.js';
 import type { CollectedResults } from './collect.js';
+import { ALL_GROUP, classListText, crossingHasGroup, FREIGHT_CLASSES, groupLabel, groupSummary, hasGroupResults, type ClassChoice, type GroupChoice } from './select.js';
 
-/** `<metric> <= <value>`: the crossing's all-directions, all-classes mean of `metric` must not exceed `max`. */
+/** `<metric> <= <value>` on one group: the crossing's mean of `metric` for `direction` × `vehicleClass` must not exceed `max`. */
 export interface CapacityLimit {
   metric: GroupMetric;
   max: number;
+  direction: DirectionKey;
+  vehicleClass: ClassChoice;
 }
 
 /** A limit text or a search option that cannot be used; the message names it and the bad value. */
@@ -19,15 +23,15 @@ export class CapacityInputError extends Error {
   }
 }
 
-/** Parses `"approach_wait_h_p95 <= 4"` (spaces optional); throws CapacityInputError naming the text. */
-export function parseLimit(text: string): CapacityLimit {
+/** Parses `"approach_wait_h_p95 <= 4"` (spaces optional) as a limit on `group` (default all × all); throws CapacityInputError naming the text. */
+export function parseLimit(text: string, group: GroupChoice = ALL_GROUP): CapacityLimit {
   const m = /^\s*([a-z0-9_]+)\s*<=\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*$/.exec(text);
   if (!m) throw new CapacityInputError(`--limit "${text}": expected "<metric> <= <value>", e.g. "approach_wait_h_p95 <= 4"`);
   const metric = m[1] as GroupMetric;
   if (!GROUP_METRICS.includes(metric)) {
     throw new CapacityInputError(`--limit "${text}": unknown metric "${m[1]}" (known: ${GROUP_METRICS.join(', ')})`);
   }
-  return { metric, max: Number(m[2]) };
+  return { metric, max: Number(m[2]), direction: group.direction, vehicleClass: group.vehicleClass };
 }
 
 /** The scenario with only crossing `id` (crossings share nothing, and streams are named by crossing, so its results are unchanged); throws CapacityInputError for an unknown id. */
@@ -39,24 +43,28 @@ export function crossingOnly(scenario: Scenario, id: string): Scenario {
   return { ...scenario, crossings: [crossing] };
 }
 
-/** The scenario with every demand source of crossing `id` multiplied by `factor` (> 0). */
-export function scaleDemand(scenario: Scenario, id: string, factor: number): Scenario {
+/** The scenario with crossing `id`'s demand sources of the `scaled` classes multiplied by `factor` (> 0); the others unchanged. */
+export function scaleDemand(scenario: Scenario, id: string, factor: number, scaled: readonly VehicleClass[] = FREIGHT_CLASSES): Scenario {
   return {
     ...scenario,
     crossings: scenario.crossings.map((c) =>
-      c.id !== id ? c : { ...c, demand: c.demand.map((d) => ({ ...d, growth: d.growth * factor })) },
+      c.id !== id ? c : { ...c, demand: c.demand.map((d) => (scaled.includes(d.vehicleClass) ? { ...d, growth: d.growth * factor } : d)) },
     ),
   };
 }
 
-/** Search settings: stop when the bracket is at most `tolerance` wide; factors stay within [minFactor, maxFactor]. */
+/**
+ * Search settings: stop when the bracket is at most `tolerance` wide; factors stay within [minFactor, maxFactor];
+ * the factor multiplies the demand of the `scaled` classes (default freight: trucks and trains, as scenario growth).
+ */
 export interface CapacityOptions {
   tolerance: number;
   minFactor: number;
   maxFactor: number;
+  scaled: readonly VehicleClass[];
 }
 
-export const DEFAULT_CAPACITY_OPTIONS: CapacityOptions = { tolerance: 0.02, minFactor: 1 / 64, maxFactor: 64 };
+export const DEFAULT_CAPACITY_OPTIONS: CapacityOptions = { tolerance: 0.02, minFactor: 1 / 64, maxFactor: 64, scaled: FREIGHT_CLASSES };
 
 /** One evaluated factor. */
 export interface CapacityStep {
@@ -86,6 +94,30 @@ export interface CapacityResult {
   bottleneck: { stage: string; utilisation: number } | null;
   /** Every evaluation in the order made. */
   steps: CapacityStep[];
+  /** The 95% CI at `at` holds the limit (or there is none: one replication): more replications could move the answer. */
+  uncertain: boolean;
+  /**
+   * Where the answer could lie as far as the CIs tell: from the smallest evaluated factor whose CI reaches above
+   * the limit to the largest whose CI reaches down to it (evaluated factors only; the bracket itself when the CIs
+   * settle it); null without CIs or when no evaluated CI reaches the limit from one side.
+   */
+  plausible: { low: number; high: number } | null;
+}
+
+/** The plausible range of a search's steps against `max` (see CapacityResult.plausible). */
+export function plausibleRange(steps: readonly CapacityStep[], max: number): { low: number; high: number } | null {
+  if (steps.length === 0 || steps.some((s) => s.ci95Low === null || s.ci95High === null)) return null;
+  const mayBreak = steps.filter((s) => s.ci95High! > max).map((s) => s.factor);
+  const mayMeet = steps.filter((s) => s.ci95Low! <= max).map((s) => s.factor);
+  if (mayBreak.length === 0 || mayMeet.length === 0) return null;
+  const low = Math.min(...mayBreak);
+  const high = Math.max(...mayMeet);
+  return low <= high ? { low, high } : { low: high, high: low };
+}
+
+/** Whether a step's 95% CI holds `max` (or cannot be computed), so its meets/breaks verdict is not settled. */
+export function straddles(step: Pick<CapacityStep, 'ci95Low' | 'ci95High'>, max: number): boolean {
+  return step.ci95Low === null || step.ci95High === null || (step.ci95Low <= max && max <= step.ci95High);
 }
 
 /** Checks search options; throws CapacityInputError naming the bad one. */
@@ -93,6 +125,21 @@ export function checkCapacityOptions(o: CapacityOptions): void {
   if (!(o.tolerance > 0)) throw new CapacityInputError(`--tolerance must be > 0, got ${o.tolerance}`);
   if (!(o.minFactor > 0 && o.minFactor <= 1)) throw new CapacityInputError(`minimum factor must be in (0, 1], got ${o.minFactor}`);
   if (!(o.maxFactor >= 1 && Number.isFinite(o.maxFactor))) throw new CapacityInputError(`--max-factor must be a number >= 1, got ${o.maxFactor}`);
+  if (o.scaled.length === 0) throw new CapacityInputError('--scale must name at least one class');
+}
+
+/**
+ * Checks that crossing `id` has demand in the limit's group and in the scaled classes (else the search could
+ * not see or change anything); throws CapacityInputError naming the flags and the crossing.
+ */
+export function checkCapacityTarget(scenario: Scenario, id: string, limit: CapacityLimit, scaled: readonly VehicleClass[]): void {
+  const crossing = crossingOnly(scenario, id).crossings[0]!;
+  if (!crossingHasGroup(crossing, limit)) {
+    throw new CapacityInputError(`--class ${limit.vehicleClass} --direction ${limit.direction}: crossing ${id} has no demand of ${groupLabel(limit)}`);
+  }
+  if (!crossing.demand.some((d) => scaled.includes(d.vehicleClass))) {
+    throw new CapacityInputError(`--scale ${scaled.join(',')}: crossing ${id} has no demand of ${classListText(scaled)} to scale`);
+  }
 }
 
 /**
@@ -108,15 +155,19 @@ export async function findCapacity(
   run: (scenario: Scenario, factor: number) => Promise<CollectedResults> | CollectedResults,
 ): Promise<CapacityResult> {
   checkCapacityOptions(options);
+  checkCapacityTarget(scenario, id, limit, options.scaled);
   const alone = crossingOnly(scenario, id);
   const results = new Map<number, CollectedResults>();
   const steps: CapacityStep[] = [];
   const evaluate = async (factor: number): Promise<CapacityStep> => {
     const known = steps.find((s) => s.factor === factor);
     if (known) return known;
-    const res = await run(scaleDemand(alone, id, factor), factor);
+    const res = await run(scaleDemand(alone, id, factor, options.scaled), factor);
+    if (!hasGroupResults(res.summary, id, limit)) {
+      throw new CapacityInputError(`--class ${limit.vehicleClass} --direction ${limit.direction}: the results of crossing ${id} have no such group`);
+    }
     results.set(factor, res);
-    const row = res.summary.find((r) => r.crossing === id && r.direction === 'all' && r.vehicleClass === 'all' && r.metric === limit.metric);
+    const row = groupSummary(res.summary, id, limit, limit.metric);
     const mean = row?.mean ?? null;
     const step: CapacityStep = { factor, mean, ci95Low: row?.ci95Low ?? null, ci95High: row?.ci95High ?? null, ok: mean !== null && mean <= limit.max };
     steps.push(step);
@@ -159,6 +210,8 @@ export async function findCapacity(
     at,
     bottleneck: top,
     steps,
+    uncertain: straddles(at, limit.max),
+    plausible: plausibleRange(steps, limit.max),
   };
 }
 

@@ -1,8 +1,11 @@
 // Paired comparison of plans with common random numbers: replication r of every scenario used the same
-// seed and streams, so plan − base differences are taken per replication and summarised with a Student t CI.
+// seed and streams, so plan − base differences are taken per replication and summarised with a Student t CI;
+// and the like-for-like check: a plan that differs from the base in dates, days or crossings is flagged.
 import { mean, sampleVariance } from 'simple-statistics';
 import { GROUP_METRICS, type ClassKey, type DirectionKey, type GroupMetric } from '../model/results.js';
+import type { Scenario } from '../scenario/types.js';
 import type { CollectedResults } from './collect.js';
+import type { ResultWarning } from './stability.js';
 import { CONFIDENCE, summariseValues } from './stats.js';
 import { studentTQuantile } from './tquantile.js';
 
@@ -125,4 +128,31 @@ export function comparePlan(planId: string, base: CollectedResults, plan: Collec
     }
   }
   return rows;
+}
+
+/** Which run lengths the command line set for every scenario alike (then the scenarios' own values do not matter). */
+export interface RunOverrides {
+  days: boolean;
+  warmupDays: boolean;
+}
+
+/**
+ * The ways `plan` is not like-for-like with `base`: another start date, other days or warm-up of its own (unless
+ * the command line set them for all), other crossings. One `scenarios_differ` warning (replication and crossing
+ * null) listing them, or none; every scenario of a comparison runs with the base's (or the flags') days.
+ */
+export function likeForLike(base: Scenario, plan: Scenario, overrides: RunOverrides): ResultWarning[] {
+  const diffs: string[] = [];
+  if (plan.startDate !== base.startDate) diffs.push(`it starts on ${plan.startDate}, the base on ${base.startDate} (other dates, holidays and seasons)`);
+  if (!overrides.days && plan.days !== base.days) diffs.push(`its own days are ${plan.days}, the base's ${base.days} (both ran ${base.days})`);
+  if (!overrides.warmupDays && plan.warmupDays !== base.warmupDays) {
+    diffs.push(`its own warm-up is ${plan.warmupDays} days, the base's ${base.warmupDays} (both ran ${base.warmupDays})`);
+  }
+  const ids = (s: Scenario): string[] => s.crossings.map((c) => c.id);
+  const onlyBase = ids(base).filter((id) => !ids(plan).includes(id));
+  const onlyPlan = ids(plan).filter((id) => !ids(base).includes(id));
+  if (onlyBase.length > 0) diffs.push(`it lacks crossing(s) ${onlyBase.join(', ')}`);
+  if (onlyPlan.length > 0) diffs.push(`it adds crossing(s) ${onlyPlan.join(', ')}`);
+  if (diffs.length === 0) return [];
+  return [{ replication: null, check: 'scenarios_differ', crossing: null, detail: `not like-for-like with the base ${base.id}: ${diffs.join('; ')}` }];
 }

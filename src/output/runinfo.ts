@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunWarning } from '../experiment/collect.js';
+import type { ResultWarning } from '../experiment/stability.js';
 import type { Scenario } from '../scenario/types.js';
 
 /** Contents of run.json. */
@@ -26,7 +26,8 @@ export interface RunInfo {
   events: number;
   vehicles: number;
   files: string[];
-  warnings: RunWarning[];
+  /** Failed invariants of single replications, then the run-level checks (see output/README.md). */
+  warnings: ResultWarning[];
 }
 
 /** JSON text with object keys sorted at every level, so equal data always gives equal text. */

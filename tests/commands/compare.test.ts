@@ -42,11 +42,11 @@ describe('compareCommand', () => {
     }
     // the table names both plans and the crossings
     const text = out.join('');
-    expect(text).toMatch(/^decide-small-plan vs decide-small \(3 paired replications/m);
+    expect(text).toMatch(/^decide-small-plan vs decide-small, all classes, all directions \(3 paired replications/m);
     expect(text).toMatch(/^road\s+\d/m);
     // the plan changes only the road crossing: rail is listed as unchanged, and so is everything for the self-comparison
     expect(text).toMatch(/^decide-small-plan vs[^]*^unchanged \(identical in every replication\): rail$/m);
-    expect(text).toMatch(/^decide-small@.* vs decide-small .*\nunchanged \(identical in every replication\): road, rail$/m);
+    expect(text).toMatch(/^decide-small@.* vs decide-small, .*\nunchanged \(identical in every replication\): road, rail$/m);
     const info = JSON.parse(readFileSync(join(folder, 'run.json'), 'utf8')) as Record<string, unknown>;
     expect(info).toMatchObject({ tool: 'bordersim', command: 'compare', seed: 3, replications: 3, days: 6, warmupDays: 1 });
     expect((info.scenarios as unknown[]).length).toBe(3);
@@ -63,12 +63,45 @@ describe('compareCommand', () => {
   });
 });
 
+describe('compare warnings', () => {
+  it('warns loudly, before running and in run.json, when a plan is not like-for-like', async () => {
+    const folder = join(root, 'unlike');
+    const { ctx, out, err } = context();
+    await compareCommand(SMALL, [join(DECIDE, 'small-later.yaml'), PLAN], { out: folder, replications: 2, days: 4, warmupDays: 1 }, ctx);
+    const stderr = err.join('');
+    expect(stderr).toMatch(/^warning: decide-small-later, scenarios_differ: not like-for-like with the base decide-small: it starts on 2024-06-03, the base on 2023-06-05 .*; it lacks crossing\(s\) rail$/m);
+    // named before the first replication runs, and once more with the other warnings at the end
+    expect(stderr.indexOf('scenarios_differ')).toBeLessThan(stderr.indexOf('running'));
+    expect(stderr.match(/scenarios_differ/g)?.length).toBe(2);
+    expect(out.join('')).toContain('warning: not like-for-like: decide-small-later (see stderr and run.json)');
+    const info = JSON.parse(readFileSync(join(folder, 'run.json'), 'utf8')) as { warnings: Array<Record<string, unknown>> };
+    const unlike = info.warnings.filter((w) => w.check === 'scenarios_differ');
+    expect(unlike).toEqual([{ replication: null, check: 'scenarios_differ', crossing: null, detail: expect.stringContaining('it lacks crossing(s) rail'), scenario: 'decide-small-later' }]);
+    // the days were set for all on the command line: the plan's own days do not count
+    expect(unlike[0]!.detail).not.toContain('own days');
+  });
+
+  it('shows the chosen class and direction in the table', async () => {
+    const { ctx, out } = context();
+    await compareCommand(SMALL, [PLAN], { out: join(root, 'trucks'), replications: 2, days: 4, warmupDays: 1, class: 'truck', direction: 'south' }, ctx);
+    const text = out.join('');
+    expect(text).toMatch(/^decide-small-plan vs decide-small, trucks, southbound \(2 paired/m);
+    expect(text).toMatch(/^road\s+\d/m);
+    expect(text).not.toMatch(/^rail\b/m);
+    const rail = context();
+    await compareCommand(SMALL, [PLAN], { out: join(root, 'cars'), replications: 2, days: 4, warmupDays: 1, class: 'train', direction: 'north' }, rail.ctx);
+    expect(rail.out.join('')).toContain('(no crossing has trains, northbound)');
+  });
+});
+
 describe('bordersim compare exit codes', () => {
   it.each([
     [['compare', SMALL], /missing required argument 'plan/],
     [['compare', SMALL, join(DECIDE, 'missing.yaml')], /missing\.yaml: cannot read: file not found/],
     [['compare', SMALL, PLAN, '--replications', '0'], /--replications <n>.*expected a whole number >= 1/],
     [['compare', SMALL, PLAN, '--days', '3', '--warmup-days', '3'], /the warm-up \(3 days, from --warmup-days\) must be shorter than the run/],
+    [['compare', SMALL, PLAN, '--class', 'cars'], /option '--class <c>' argument 'cars' is invalid\. expected one of truck, car, train, freight, all/],
+    [['compare', SMALL, PLAN, '--direction', 'up'], /option '--direction <d>' argument 'up' is invalid/],
   ])('%j exits 2 with a message and writes nothing', async (args, message) => {
     const out = join(root, `bad-${args.length}`);
     const { ctx, err } = context();

@@ -65,6 +65,17 @@ describe('runProgram exit codes', () => {
     rmSync(join(root, 'afile'));
   });
 
+  it.each([
+    [['--class', 'lorry'], /^error: option '--class <c>' argument 'lorry' is invalid\. expected one of truck, car, train, freight, all\./],
+    [['--direction', 'both'], /^error: option '--direction <d>' argument 'both' is invalid\. expected one of south, north, all\./],
+  ])('returns 2 for run %j, naming the flag and the value, before running', async (flags, message) => {
+    const { ctx, err } = context();
+    const out = join(root, 'bad-choice');
+    expect(await runProgram(argv('run', TINY, ...flags, '--out', out), ctx, broken)).toBe(2);
+    expect(err.join('')).toMatch(message);
+    expect(readdirSync(root)).not.toContain('bad-choice');
+  });
+
   it('returns 0 for --help and --version, printing on stdout', async () => {
     const help = context();
     expect(await runProgram(argv('run', '--help'), help.ctx)).toBe(0);

@@ -86,6 +86,39 @@ describe('runCommand', () => {
     rmSync(join(root, 'bar'), { recursive: true });
   });
 
+  it('names an overloaded crossing unstable on stderr and in run.json, even with --quiet', async () => {
+    const ctx = context();
+    const folder = join(root, 'overloaded');
+    const outcome = await runCommand(join(FIXTURES, 'cli-overloaded.yaml'), { out: folder, replications: 2, quiet: true }, ctx);
+    const info = JSON.parse(readFileSync(join(folder, 'run.json'), 'utf8')) as { warnings: Array<Record<string, unknown>> };
+    expect(info.warnings.map((w) => [w.replication, w.check, w.crossing])).toEqual([[null, 'unstable', 'testroad']]);
+    expect(outcome.info.warnings).toEqual(info.warnings);
+    expect(ctx.err.join('')).toMatch(/^warning: testroad: unstable: testroad trucks: [\d.]+ vehicles still in the system at the end, 9\d% of the/m);
+    rmSync(folder, { recursive: true });
+  });
+
+  it('shows the chosen class and direction in the end-of-run table', async () => {
+    const ctx = context();
+    await runCommand(TINY, { out: join(root, 'trucks'), replications: 2, class: 'truck', direction: 'south' }, ctx);
+    const out = ctx.out.join('');
+    expect(out).toContain('(trucks, southbound only):');
+    expect(out).toMatch(/^testroad\s+truck\s/m);
+    expect(out).not.toMatch(/^testroad\s+car\s/m);
+    expect(out).toContain('(no trucks, southbound at testrail)');
+    expect(JSON.parse(readFileSync(join(root, 'trucks', 'run.json'), 'utf8')).warnings).toEqual([]);
+    rmSync(join(root, 'trucks'), { recursive: true });
+  });
+
+  it('writes cars in vehicles.csv with cargo none', async () => {
+    const folder = join(root, 'cars');
+    await runCommand(TINY, { out: folder, replications: 1, trace: true, quiet: true }, context());
+    const rows = readFileSync(join(folder, 'vehicles.csv'), 'utf8').split('\r\n').slice(1).filter((l) => l !== '').map((l) => l.split(','));
+    const cargo = (cls: string): string[] => [...new Set(rows.filter((r) => r[5] === cls).map((r) => r[6]!))].sort();
+    expect(cargo('car')).toEqual(['none']);
+    expect(cargo('truck')).toEqual(['empty', 'loaded']);
+    rmSync(folder, { recursive: true });
+  });
+
   it('prints nothing on stdout or stderr with --quiet', async () => {
     const ctx = context();
     await runCommand(TINY, { out: join(root, 'quiet'), replications: 1, quiet: true }, ctx);

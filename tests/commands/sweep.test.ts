@@ -41,6 +41,27 @@ describe('sweepCommand', () => {
   });
 });
 
+describe('sweep table and warnings', () => {
+  it('shows the chosen class and direction, leaving out crossings without it', async () => {
+    const { ctx, out } = context();
+    await sweepCommand(SMALL, { set: [`${SERVERS}=1,2`], class: 'truck', direction: 'north', out: join(root, 'trucks'), replications: 2, days: 4, warmupDays: 1 }, ctx);
+    const text = out.join('');
+    expect(text).toContain('mean approach wait per grid point (trucks, northbound):');
+    expect(text).toMatch(/^point\s+crossings\.road\.stages\.customs\.servers\s+road wait h$/m);
+  });
+
+  it('names the points whose crossings end the run unstable, in run.json and on stderr', async () => {
+    const { ctx, err } = context();
+    const folder = join(root, 'overload');
+    // one customs lane for 110 trucks a day at 20 min: 153% busy, the queue grows all run (a third of the
+    // trucks, ten days of arrivals, still there after 29 days)
+    await sweepCommand(SMALL, { set: [`${SERVERS}=1,4`], out: folder, replications: 2, days: 30, warmupDays: 1, quiet: true }, ctx);
+    const info = JSON.parse(readFileSync(join(folder, 'run.json'), 'utf8')) as { warnings: Array<Record<string, unknown>> };
+    expect(info.warnings.map((w) => [w.scenario, w.check, w.crossing])).toEqual([['decide-small point 1', 'unstable', 'road']]);
+    expect(err.join('')).toMatch(/^warning: decide-small point 1, road: unstable: road trucks: /m);
+  });
+});
+
 describe('bordersim sweep exit codes', () => {
   it.each([
     [[], /sweep needs at least one --set/],
@@ -49,6 +70,8 @@ describe('bordersim sweep exit codes', () => {
     [['--set', 'demand.growth.south=1..2:0.3'], /bordersim: --set demand\.growth\.south=1\.\.2:0\.3: range 1\.\.2 is not a whole number of steps of 0\.3/],
     [['--set', `${SERVERS}`], /--set crossings\.road\.stages\.customs\.servers: expected <path>=<values>/],
     [['--set', `${SERVERS}=1`, '--set', `${SERVERS}=2`], /path crossings\.road\.stages\.customs\.servers is set twice/],
+    [['--set', `${SERVERS}=1`, '--class', 'van'], /option '--class <c>' argument 'van' is invalid\. expected one of truck, car, train, freight, all/],
+    [['--set', `${SERVERS}=1`, '--direction', 'west'], /option '--direction <d>' argument 'west' is invalid\. expected one of south, north, all/],
   ])('%j exits 2 naming the flag, and writes nothing', async (flags, message) => {
     const out = join(root, 'bad');
     const { ctx, err } = context();

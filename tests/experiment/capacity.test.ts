@@ -8,7 +8,10 @@ import {
   DEFAULT_CAPACITY_OPTIONS,
   findCapacity,
   parseLimit,
+  plausibleRange,
   scaleDemand,
+  straddles,
+  type CapacityLimit,
   type CapacityOptions,
 } from '../../src/experiment/capacity.js';
 import type { CollectedResults } from '../../src/experiment/collect.js';
@@ -25,7 +28,11 @@ describe('parseLimit', () => {
     ['approach_wait_h_p95 <= 4', { metric: 'approach_wait_h_p95', max: 4 }],
     ['approach_queue_mean<=12.5', { metric: 'approach_queue_mean', max: 12.5 }],
     ['  crossing_time_h_mean  <=  .75 ', { metric: 'crossing_time_h_mean', max: 0.75 }],
-  ])('%s', (text, expected) => expect(parseLimit(text)).toEqual(expected));
+  ])('%s', (text, expected) => expect(parseLimit(text)).toEqual({ ...expected, direction: 'all', vehicleClass: 'all' }));
+
+  it('holds the group it is on', () => {
+    expect(parseLimit('approach_wait_h_p95 <= 4', { direction: 'south', vehicleClass: 'truck' })).toEqual({ metric: 'approach_wait_h_p95', max: 4, direction: 'south', vehicleClass: 'truck' });
+  });
 
   it.each([
     ['approach_wait <= 4', /unknown metric "approach_wait"/],
@@ -38,10 +45,13 @@ describe('parseLimit', () => {
 });
 
 describe('crossingOnly and scaleDemand', () => {
-  it('keeps one crossing and multiplies only its demand', () => {
+  it('keeps one crossing and multiplies only its demand, of freight (trucks, trains) unless told otherwise', () => {
     const alone = crossingOnly(small, 'road');
     expect(alone.crossings.map((c) => c.id)).toEqual(['road']);
-    const scaled = scaleDemand(small, 'road', 1.5);
+    expect(small.crossings[0]!.demand.map((d) => d.vehicleClass)).toEqual(['truck', 'truck', 'car']);
+    expect(scaleDemand(small, 'road', 1.5).crossings[0]!.demand.map((d) => d.growth)).toEqual([1.5, 1.5, 1]);
+    expect(scaleDemand(small, 'road', 1.5, ['car']).crossings[0]!.demand.map((d) => d.growth)).toEqual([1, 1, 1.5]);
+    const scaled = scaleDemand(small, 'road', 1.5, ['truck', 'car', 'train']);
     expect(scaled.crossings[0]!.demand.map((d) => d.growth)).toEqual([1.5, 1.5, 1.5]);
     expect(scaled.crossings[1]!.demand.map((d) => d.growth)).toEqual([1]);
     expect(small.crossings[0]!.demand.map((d) => d.growth)).toEqual([1, 1, 1]); // input untouched
@@ -49,14 +59,14 @@ describe('crossingOnly and scaleDemand', () => {
   });
 });
 
-/** Results whose crossing metric is `curve(factor)` (from the scaled demand), with a fixed CI and one stage. */
-function fakeRun(curve: (factor: number) => number) {
+/** Results whose crossing metric is `curve(factor)` (from the scaled demand), with a fixed CI (± `half`) and one stage. */
+function fakeRun(curve: (factor: number) => number, half = 0.1) {
   return (s: Scenario): CollectedResults => {
     const factor = s.crossings[0]!.demand[0]!.growth;
     const mean = curve(factor);
     return {
       replications: 3, rows: [], daily: [], monthly: [], hourly: [], warnings: [], events: 0, vehicles: 0,
-      summary: [{ crossing: 'road', direction: 'all', vehicleClass: 'all', metric: 'approach_wait_h_mean', n: 3, mean, sd: 0.1, ci95Low: mean - 0.1, ci95High: mean + 0.1, min: mean, max: mean }],
+      summary: [{ crossing: 'road', direction: 'all', vehicleClass: 'all', metric: 'approach_wait_h_mean', n: 3, mean, sd: 0.1, ci95Low: mean - half, ci95High: mean + half, min: mean, max: mean }],
       stages: [
         { crossing: 'road', stage: 'passport', directions: 'south+north', bottleneck: false, metric: 'utilisation', n: 3, mean: 0.3 * factor, sd: 0, ci95Low: 0, ci95High: 0, min: 0, max: 0 },
         { crossing: 'road', stage: 'customs', directions: 'south+north', bottleneck: true, metric: 'utilisation', n: 3, mean: 0.5 * factor, sd: 0, ci95Low: 0, ci95High: 0, min: 0, max: 0 },
@@ -81,7 +91,7 @@ describe('bottleneckOf', () => {
 });
 
 describe('findCapacity search', () => {
-  const limit = { metric: 'approach_wait_h_mean', max: 3 } as const;
+  const limit: CapacityLimit = { metric: 'approach_wait_h_mean', max: 3, direction: 'all', vehicleClass: 'all' };
   const opts: CapacityOptions = { ...DEFAULT_CAPACITY_OPTIONS, tolerance: 0.01 };
 
   it.each([
@@ -112,6 +122,61 @@ describe('findCapacity search', () => {
   it('refuses bad options before running', async () => {
     await expect(findCapacity(small, 'road', limit, { ...opts, tolerance: 0 }, fakeRun((f) => f))).rejects.toThrow(/--tolerance must be > 0/);
     await expect(findCapacity(small, 'road', limit, { ...opts, maxFactor: 0.5 }, fakeRun((f) => f))).rejects.toThrow(/--max-factor/);
+  });
+
+  it('refuses a group or scaled classes the crossing has no demand of, before running', async () => {
+    let runs = 0;
+    const counted = (s: Scenario) => (runs++, fakeRun((f) => f)(s));
+    await expect(findCapacity(small, 'rail', { ...limit, vehicleClass: 'truck' }, opts, counted)).rejects.toThrow(/--class truck --direction all: crossing rail has no demand of trucks, all directions/);
+    await expect(findCapacity(small, 'road', { ...limit, vehicleClass: 'car', direction: 'south' }, opts, counted)).rejects.toThrow(/crossing road has no demand of cars, southbound/);
+    await expect(findCapacity(small, 'rail', limit, { ...opts, scaled: ['car'] }, counted)).rejects.toThrow(/--scale car: crossing rail has no demand of car to scale/);
+    expect(runs).toBe(0);
+  });
+
+  it('reads the limit on the chosen group, and stops when the results lack it', async () => {
+    const truckSouth = { ...limit, direction: 'south', vehicleClass: 'truck' } as const;
+    const withGroup = (s: Scenario): CollectedResults => {
+      const r = fakeRun((f) => 2 * f)(s);
+      r.summary = [{ ...r.summary[0]!, direction: 'south', vehicleClass: 'truck' }, { ...r.summary[0]!, mean: 0, ci95Low: 0, ci95High: 0 }];
+      return r;
+    };
+    const r = await findCapacity(small, 'road', truckSouth, opts, withGroup);
+    expect(r.factor!).toBeLessThanOrEqual(1.5);
+    expect(r.failFactor!).toBeGreaterThan(1.5);
+    await expect(findCapacity(small, 'road', truckSouth, opts, fakeRun((f) => f))).rejects.toThrow(/the results of crossing road have no such group/);
+  });
+
+  it('marks the answer uncertain when the CI at the factor found holds the limit', async () => {
+    const wide = await findCapacity(small, 'road', limit, opts, fakeRun((f) => 2.1 * f, 0.1));
+    expect(wide.at.ci95High!).toBeGreaterThan(limit.max);
+    expect(wide.uncertain).toBe(true);
+    const narrow = await findCapacity(small, 'road', limit, opts, fakeRun((f) => 2.1 * f, 0.001));
+    expect(narrow.at.ci95High!).toBeLessThan(limit.max);
+    expect(narrow.uncertain).toBe(false);
+  });
+
+  it('gives the range of factors the CIs allow: wide with wide CIs, the bracket when they settle it', async () => {
+    const wide = await findCapacity(small, 'road', limit, opts, fakeRun((f) => 2.1 * f, 0.5));
+    // the answer is 3 / 2.1 = 1.43; CIs of ±0.5 h allow any factor whose mean is within 0.5 of 3: 1.19–1.67
+    expect(wide.plausible!.low).toBeGreaterThanOrEqual(1.19);
+    expect(wide.plausible!.low).toBeLessThan(wide.factor!);
+    expect(wide.plausible!.high).toBeLessThanOrEqual(1.67);
+    expect(wide.plausible!.high).toBeGreaterThan(wide.failFactor!);
+    const narrow = await findCapacity(small, 'road', limit, opts, fakeRun((f) => 2.1 * f, 0.001));
+    expect(narrow.plausible).toEqual({ low: narrow.factor, high: narrow.failFactor });
+  });
+
+  it('has no plausible range without CIs or when no CI reaches the limit from one side', () => {
+    const step = (factor: number, low: number | null, high: number | null) => ({ factor, mean: 0, ci95Low: low, ci95High: high, ok: true });
+    expect(plausibleRange([step(1, 1, 2), step(2, null, null)], 3)).toBeNull();
+    expect(plausibleRange([step(1, 1, 2), step(2, 2, 2.5)], 3)).toBeNull();
+    expect(plausibleRange([step(1, 1, 3.5), step(2, 2.9, 4), step(4, 3.2, 5)], 3)).toEqual({ low: 1, high: 2 });
+  });
+
+  it.each([
+    [2.5, 2.9, false], [2.5, 3, true], [2.9, 3.1, true], [3, 3.2, true], [3.01, 3.2, false], [null, null, true],
+  ])('straddles: CI [%s, %s] against 3 → %s', (low, high, expected) => {
+    expect(straddles({ ci95Low: low, ci95High: high }, 3)).toBe(expected);
   });
 });
 
@@ -160,7 +225,7 @@ describe('findCapacity on an M/M/2 crossing against Erlang C', () => {
   it('finds the factor where the mean time in system reaches the limit, within what the CI allows', async () => {
     const opts = { seed: scenario.seed, replications: scenario.replications, days: scenario.days, warmupDays: scenario.warmupDays };
     const tolerance = 0.02;
-    const r = await findCapacity(scenario, 'mmc', { metric: 'crossing_time_h_mean', max: LIMIT_H }, { ...DEFAULT_CAPACITY_OPTIONS, tolerance }, (s) => runExperimentSync(s, opts));
+    const r = await findCapacity(scenario, 'mmc', { metric: 'crossing_time_h_mean', max: LIMIT_H, direction: 'all', vehicleClass: 'all' }, { ...DEFAULT_CAPACITY_OPTIONS, tolerance }, (s) => runExperimentSync(s, opts));
     expect(r.status).toBe('found');
     const f = r.factor!;
     const exact = analyticFactor(LIMIT_H, LAMBDA0, MU, C); // ≈ 1.42 (ρ ≈ 0.71)

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { sampleVariance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { comparePlan, metricValues, pairedDifference, welchInterval } from '../../src/experiment/compare.js';
+import { comparePlan, likeForLike, metricValues, pairedDifference, welchInterval } from '../../src/experiment/compare.js';
 import { runExperimentSync } from '../../src/experiment/run.js';
 import { studentTQuantile } from '../../src/experiment/tquantile.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -87,4 +87,33 @@ describe('comparePlan on the model', () => {
       if (metric === 'crossing_time_h_mean') expect(row.significant).toBe(true);
     },
   );
+});
+
+describe('likeForLike', () => {
+  const later = loadScenario(join(DIR, 'small-later.yaml'));
+  const none = { days: false, warmupDays: false };
+
+  it('finds nothing to say about a plan that changes only servers, or about the base itself', () => {
+    expect(likeForLike(base, plan, none)).toEqual([]);
+    expect(likeForLike(base, base, none)).toEqual([]);
+  });
+
+  it('names another start date, other days of its own and a missing crossing in one warning', () => {
+    const [w, ...rest] = likeForLike(base, later, none);
+    expect(rest).toEqual([]);
+    expect(w).toMatchObject({ replication: null, check: 'scenarios_differ', crossing: null });
+    expect(w!.detail).toBe(
+      'not like-for-like with the base decide-small: it starts on 2024-06-03, the base on 2023-06-05 (other dates, holidays and seasons); ' +
+        "its own days are 10, the base's 12 (both ran 12); it lacks crossing(s) rail",
+    );
+    expect(likeForLike(later, base, none)[0]!.detail).toContain('it adds crossing(s) rail');
+  });
+
+  it('leaves out days and warm-up when the command line set them for every scenario', () => {
+    const shorter = { ...plan, days: 5, warmupDays: 1 };
+    expect(likeForLike(base, shorter, none)[0]!.detail).toBe(
+      "not like-for-like with the base decide-small: its own days are 5, the base's 12 (both ran 12); its own warm-up is 1 days, the base's 2 (both ran 2)",
+    );
+    expect(likeForLike(base, shorter, { days: true, warmupDays: true })).toEqual([]);
+  });
 });

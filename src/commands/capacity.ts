@@ -23,13 +23,13 @@ import { METRIC_UNITS, type DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario, VehicleClass } from '../scenario/types.js';
 import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
 import { classChoice, classHelp, classList, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
-import { warningLine } from './warnings.js';
+import { plausibilityChecks, warningLine } from './warnings.js';
 
 /** Flags of `bordersim capacity`. */
 export interface CapacityFlags extends BatchFlags {
@@ -124,7 +124,10 @@ export interface CapacityOutcome {
 export async function capacityCommand(file: string, flags: CapacityFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<CapacityOutcome> {
   if (flags.limit === undefined) throw new UsageError('capacity needs --limit "<metric> <= <value>", e.g. --limit "approach_wait_h_p95 <= 4"');
   if ((flags.crossing === undefined) === (flags.all !== true)) throw new UsageError('capacity needs either --crossing <id> or --all (not both)');
-  const scenario = loadScenario(file);
+  const loaded = loadScenarioWithWarnings(file);
+  const scenario = loaded.scenario;
+  const inputChecks = plausibilityChecks(scenario, loaded.warnings);
+  for (const w of inputChecks) ctx.stderr(warningLine(w));
   const options: CapacityOptions = {
     ...DEFAULT_CAPACITY_OPTIONS,
     ...(flags.tolerance !== undefined ? { tolerance: flags.tolerance } : {}),
@@ -150,6 +153,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
   // Steps are not known in advance: progress is one line per evaluated factor instead of a bar. The search
   // overloads crossings on purpose: stability is checked only at the factor found, the answer.
   const batch = new BatchRunner(ctx, opts, 1, true, runner, flags.workers, false);
+  batch.warnings.push(...inputChecks.map((w) => ({ ...w, scenario: scenario.id })));
   try {
     for (const id of ids) {
       const byFactor = new Map<number, CollectedResults>();

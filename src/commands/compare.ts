@@ -12,12 +12,13 @@ import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { summaryRow, SUMMARY_COLUMNS } from '../output/tables.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenarioWithWarnings } from '../scenario/load.js';
+import type { Scenario } from '../scenario/types.js';
 import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
 import { classChoice, classHelp, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
-import { warningLine } from './warnings.js';
+import { plausibilityChecks, warningLine } from './warnings.js';
 
 /** Flags of `bordersim compare`: the batch flags and the group its table shows. */
 export interface CompareFlags extends BatchFlags {
@@ -92,14 +93,17 @@ export function compareText(baseId: string, rows: readonly CompareRow[], replica
  */
 export async function compareCommand(baseFile: string, planFiles: readonly string[], flags: CompareFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<CompareOutcome> {
   if (planFiles.length === 0) throw new UsageError('compare needs a base scenario and at least one plan');
-  const base = loadScenario(baseFile);
-  const plans = planFiles.map((f) => loadScenario(f));
+  const loaded = [baseFile, ...planFiles].map((f) => loadScenarioWithWarnings(f));
+  const [base, ...plans] = loaded.map((l) => l.scenario) as [Scenario, ...Scenario[]];
   // Plans are labelled by id; a repeated id (e.g. a scenario compared with itself) gets its file appended.
   const files = [baseFile, ...planFiles];
   const labels = [base, ...plans].map((s, i, all) => (all.findIndex((o) => o.id === s.id) === i ? s.id : `${s.id}@${files[i]}`));
   const opts = resolveRunOptions(base, flags);
   const overrides = { days: flags.days !== undefined, warmupDays: flags.warmupDays !== undefined };
-  const unlike = plans.flatMap((p, i) => likeForLike(base, p, overrides).map((w) => ({ ...w, scenario: labels[i + 1]! })));
+  const unlike = [
+    ...loaded.flatMap((l, i) => plausibilityChecks(l.scenario, l.warnings).map((w) => ({ ...w, scenario: labels[i]! }))),
+    ...plans.flatMap((p, i) => likeForLike(base, p, overrides).map((w) => ({ ...w, scenario: labels[i + 1]! }))),
+  ];
   // Loud and early: a comparison that is not like-for-like is named before anything runs, and again at the end.
   for (const w of unlike) ctx.stderr(warningLine(w));
   const folder = flags.out ?? join('output', `compare-${base.id}`);

@@ -13,12 +13,12 @@ import { checkDestination, commitStaging, createStaging, discardStaging, inFolde
 import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
 import { openTrace, TRACE_FILE, traceRowsWarning, type TraceWriter } from '../output/trace.js';
 import { endsByLastDate, isIsoDate, LAST_DATE } from '../scenario/calendar.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { UsageError, type CommandContext } from './context.js';
 import { createProgress } from './progress.js';
 import { summaryText } from './summary.js';
-import { warningLine } from './warnings.js';
+import { plausibilityChecks, warningLine } from './warnings.js';
 import { openPool, resolveWorkers } from './workers.js';
 
 /** Flags of `bordersim run`; absent numbers fall back to the scenario's values. */
@@ -116,10 +116,14 @@ export function resolveRunOptions(scenario: Scenario, flags: RunFlags): Omit<Exp
  * written) and any other error for a failure while running (the previous results stay untouched).
  */
 export async function runCommand(file: string, flags: RunFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<RunOutcome> {
-  const scenario = loadScenario(file);
+  const loaded = loadScenarioWithWarnings(file);
+  const scenario = loaded.scenario;
   const opts = resolveRunOptions(scenario, flags);
   const folder = flags.out ?? join('output', scenario.id);
   checkDestination(folder);
+  // Likely unit mistakes are said before the run (it may be long) and again, with the rest, at the end.
+  const inputChecks = plausibilityChecks(scenario, loaded.warnings);
+  for (const w of inputChecks) ctx.stderr(warningLine(w));
 
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
@@ -137,7 +141,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
     progress.stop();
     await pool?.close();
     const files = writeResultFiles(tmp, scenario.id, results);
-    const runChecks: ResultWarning[] = stabilityWarnings(results, opts);
+    const runChecks: ResultWarning[] = [...inputChecks, ...stabilityWarnings(results, opts)];
     if (trace) {
       const tooLong = traceRowsWarning(trace.close());
       if (tooLong) runChecks.push(tooLong);

@@ -17,7 +17,8 @@ import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolde
 import { UsageError, type CommandContext } from './context.js';
 import { classChoice, classHelp, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
-import { warningLine } from './warnings.js';
+import { plausibilityChecks, warningLine } from './warnings.js';
+import { plausibilityWarnings } from '../scenario/plausibility.js';
 
 /** Flags of `bordersim sweep`. */
 export interface SweepFlags extends BatchFlags {
@@ -97,6 +98,10 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   const startedAt = new Date().toISOString();
 
   const batch = new BatchRunner(ctx, opts, points.length, flags.quiet === true, runner, flags.workers);
+  // Likely unit mistakes in the base file (the grid's values are the user's own choice), before and after.
+  const inputChecks = plausibilityChecks(base, plausibilityWarnings(base, raw));
+  for (const w of inputChecks) ctx.stderr(warningLine(w));
+  batch.warnings.push(...inputChecks.map((w) => ({ ...w, scenario: base.id })));
   let results: SweepResult[];
   try {
     results = await runSweep(points, (s, p) => batch.run(s, `${base.id} point ${p.index}`));

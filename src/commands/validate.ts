@@ -1,6 +1,7 @@
 // `bordersim validate <scenario>...`: loads every file and prints every problem of every file at once.
 import { formatProblems, ScenarioError } from '../scenario/errors.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenarioWithWarnings } from '../scenario/load.js';
+import { formatWarning } from '../scenario/plausibility.js';
 import type { CommandContext } from './context.js';
 
 /**
@@ -11,9 +12,11 @@ export function validateCommand(files: readonly string[], ctx: CommandContext): 
   let bad = 0;
   for (const file of files) {
     try {
-      const scenario = loadScenario(file);
+      const { scenario, warnings } = loadScenarioWithWarnings(file);
       const stages = scenario.crossings.reduce((n, c) => n + c.stages.length, 0);
       ctx.stdout(`${file}: ok (scenario ${scenario.id}: ${scenario.crossings.length} crossings, ${stages} stages, ${scenario.days} days)\n`);
+      // Valid, but likely unit mistakes: said, not refused (exit code unchanged).
+      for (const w of warnings) ctx.stderr(`warning: ${formatWarning(w)}\n`);
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       bad += 1;

@@ -1,6 +1,23 @@
 // The terminal line of a warning of run.json: an invariant that failed in one replication, or a named check
 // over the whole run (unstable, closed, stage_closed, trace_rows, scenarios_differ), optionally of one scenario.
 import type { ResultWarning } from '../experiment/stability.js';
+import { formatWarning, type ScenarioWarning } from '../scenario/plausibility.js';
+import type { Scenario } from '../scenario/types.js';
+
+/** Check name of a likely unit mistake in a scenario file (run.json `warnings`). */
+export const PLAUSIBILITY_CHECK = 'plausibility';
+
+/**
+ * A scenario's plausibility warnings as run warnings: the crossing their path lies in (by id), and the file, line,
+ * path, value and message in the detail. Throws nothing.
+ */
+export function plausibilityChecks(scenario: Scenario, warnings: readonly ScenarioWarning[]): ResultWarning[] {
+  return warnings.map((w) => {
+    const m = /^crossings\[(\d+)\]/.exec(w.path);
+    const crossing = m ? (scenario.crossings[Number(m[1])]?.id ?? null) : null;
+    return { replication: null, check: PLAUSIBILITY_CHECK, crossing, detail: formatWarning(w) };
+  });
+}
 
 /** `warning: …` with a final newline; `scenario` labels a decision command's experiment. */
 export function warningLine(w: ResultWarning & { scenario?: string }): string {

@@ -34,6 +34,12 @@ export function classesShown(res: CollectedResults, crossing: string, choice: Su
   return shown.length > 0 ? shown : ['all'];
 }
 
+/** The crossing's busiest resource (stages.csv's bottleneck) and its mean utilisation, e.g. `zone (64%)`. */
+function busiest(res: CollectedResults, crossing: string): string {
+  const row = res.stages.find((s) => s.crossing === crossing && s.bottleneck && s.metric === 'utilisation');
+  return row?.mean == null ? '-' : `${row.stage} (${Math.round(100 * row.mean)}%)`;
+}
+
 function heading(choice: SummaryChoice): string {
   const dir = groupLabel({ direction: choice.direction, vehicleClass: 'all' }).split(', ')[1];
   if (choice.vehicleClass !== undefined) return `${groupLabel({ direction: choice.direction, vehicleClass: choice.vehicleClass })} only`;
@@ -57,16 +63,19 @@ export function summaryText(
   choice: SummaryChoice = { direction: 'all' },
   warnings: readonly ResultWarning[] = [],
 ): string {
-  const header = ['crossing', 'class', 'tonnes', 'completed', 'approach wait h', 'wait p95 h'];
+  const header = ['crossing', 'class', 'tonnes', 'completed', 'approach wait h', 'wait p95 h', 'of it closed h', 'busiest (utilisation)'];
   const rows: string[][] = [];
   const missing: string[] = [];
   for (const c of scenario.crossings) {
     const classes = classesShown(res, c.id, choice);
     if (classes.length === 0) missing.push(c.id);
-    for (const vehicleClass of classes) {
+    for (const [k, vehicleClass] of classes.entries()) {
       const group: GroupChoice = { direction: choice.direction, vehicleClass };
       const get = (m: GroupMetric): SummaryRow | undefined => groupSummary(res.summary, c.id, group, m);
-      rows.push([c.id, vehicleClass, withCi(get('tonnes'), 0), withCi(get('completed'), 0), withCi(get('approach_wait_h_mean'), 2), withCi(get('approach_wait_h_p95'), 2)]);
+      rows.push([
+        c.id, vehicleClass, withCi(get('tonnes'), 0), withCi(get('completed'), 0), withCi(get('approach_wait_h_mean'), 2), withCi(get('approach_wait_h_p95'), 2),
+        withCi(get('wait_closed_h_mean'), 2), k === 0 ? busiest(res, c.id) : '',
+      ]);
     }
   }
   const out = [

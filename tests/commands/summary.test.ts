@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classesShown, summaryText } from '../../src/commands/summary.js';
-import type { CollectedResults, SummaryRow } from '../../src/experiment/collect.js';
+import type { CollectedResults, StageSummaryRow, SummaryRow } from '../../src/experiment/collect.js';
 import { runExperimentSyncWith } from '../../src/experiment/experiment.js';
 import { fakeRunner, fakeScenario } from '../experiment/fake.js';
 
@@ -13,11 +13,14 @@ const info = { days: 3, seed: 7, wallS: 1.25, folder: 'output/fake', files: ['su
 /** Summary rows of kyakhta: wait mean and p95, tonnes and completed for each listed direction × class. */
 function rows(groups: Array<[string, string, number]>): SummaryRow[] {
   return groups.flatMap(([direction, vehicleClass, wait]) =>
-    ([['tonnes', 1000 * wait], ['completed', 100], ['approach_wait_h_mean', wait], ['approach_wait_h_p95', 3 * wait]] as const).map(([metric, mean]) =>
+    ([['tonnes', 1000 * wait], ['completed', 100], ['approach_wait_h_mean', wait], ['approach_wait_h_p95', 3 * wait], ['wait_closed_h_mean', wait / 2]] as const).map(([metric, mean]) =>
       ({ crossing: 'kyakhta', direction, vehicleClass, metric, mean, n: 3, sd: 1, ci95Low: mean - 0.5, ci95High: mean + 0.5, min: mean, max: mean }) as SummaryRow),
   );
 }
-const res = (summary: SummaryRow[]): CollectedResults => ({ replications: 3, rows: [], summary, stages: [], daily: [], monthly: [], hourly: [], warnings: [], events: 0, vehicles: 0 });
+const busiest = (crossing: string, stage: string, mean: number): StageSummaryRow =>
+  ({ crossing, stage, directions: 'south+north', bottleneck: true, metric: 'utilisation', mean, n: 3, sd: 0, ci95Low: mean, ci95High: mean, min: mean, max: mean });
+const res = (summary: SummaryRow[]): CollectedResults =>
+  ({ replications: 3, rows: [], summary, stages: [busiest('kyakhta', 'customs', 0.714)], daily: [], monthly: [], hourly: [], warnings: [], events: 0, vehicles: 0 });
 
 const TODAY = res(rows([['south', 'truck', 3], ['south', 'car', 0.01], ['all', 'truck', 3.5], ['all', 'car', 0.02], ['all', 'all', 0.65]]));
 
@@ -26,10 +29,11 @@ describe('summaryText', () => {
     const lines = summaryText(scenario, TODAY, info).trimEnd().split('\n');
     expect(lines[0]).toBe('fake: 3 replications × 3 days, seed 7, 1.3 s');
     expect(lines[1]).toBe('per replication, mean ± 95% CI half-width (all directions, freight (trucks, trains) and cars apart):');
-    expect(lines[2]).toMatch(/^crossing\s+class\s+tonnes\s+completed\s+approach wait h\s+wait p95 h$/);
-    expect(lines[3]).toMatch(/^kyakhta\s+truck\s+3500 ± 1\s+100 ± 1\s+3\.50 ± 0\.50\s+10\.50 ± 0\.50$/);
-    expect(lines[4]).toMatch(/^kyakhta\s+car\s+20 ± 1\s+100 ± 1\s+0\.02 ± 0\.50\s+0\.06 ± 0\.50$/);
-    expect(lines[5]).toMatch(/^idle\s+all\s+-\s+-\s+-\s+-$/);
+    expect(lines[2]).toMatch(/^crossing\s+class\s+tonnes\s+completed\s+approach wait h\s+wait p95 h\s+of it closed h\s+busiest \(utilisation\)$/);
+    // The closed part of the wait, and the crossing's busiest resource on its first row.
+    expect(lines[3]).toMatch(/^kyakhta\s+truck\s+3500 ± 1\s+100 ± 1\s+3\.50 ± 0\.50\s+10\.50 ± 0\.50\s+1\.75 ± 0\.50\s+customs \(71%\)$/);
+    expect(lines[4]).toMatch(/^kyakhta\s+car\s+20 ± 1\s+100 ± 1\s+0\.02 ± 0\.50\s+0\.06 ± 0\.50\s+0\.01 ± 0\.50$/);
+    expect(lines[5]).toMatch(/^idle\s+all\s+-\s+-\s+-\s+-\s+-\s+-$/);
     expect(lines.join('\n')).not.toContain('0.65');
     expect(lines.at(-1)).toBe('results in output/fake/ (summary.csv, run.json)');
   });
@@ -44,7 +48,7 @@ describe('summaryText', () => {
   it('shows only the chosen class and direction, says so, and lists crossings without it', () => {
     const text = summaryText(scenario, TODAY, info, { direction: 'south', vehicleClass: 'truck' });
     expect(text).toContain('(trucks, southbound only):');
-    expect(text).toMatch(/^kyakhta\s+truck\s+3000 ± 1\s+100 ± 1\s+3\.00 ± 0\.50\s+9\.00 ± 0\.50$/m);
+    expect(text).toMatch(/^kyakhta\s+truck\s+3000 ± 1\s+100 ± 1\s+3\.00 ± 0\.50\s+9\.00 ± 0\.50\s+1\.50 ± 0\.50\s+customs \(71%\)$/m);
     expect(text).not.toMatch(/^kyakhta\s+car/m);
     expect(text).toContain('(no trucks, southbound at idle)');
     expect(summaryText(scenario, TODAY, info, { direction: 'all', vehicleClass: 'all' })).toMatch(/^kyakhta\s+all\s+650 ± 1\s+100 ± 1\s+0\.65 ± 0\.50/m);

@@ -20,7 +20,7 @@ import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { loadScenario } from '../scenario/load.js';
-import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { addBatchOptions, BatchRunner, checkOutput, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
 import { resolveRunOptions } from './run.js';
 
@@ -109,6 +109,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
   }
   const opts = resolveRunOptions(scenario, flags);
   const folder = flags.out ?? join('output', `capacity-${scenario.id}`);
+  checkOutput(folder, ctx);
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
@@ -131,7 +132,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
   } finally {
     await batch.stop();
   }
-  const files = writeBatchFolder(
+  const files = await writeBatchFolder(
     folder,
     [
       { file: 'capacity.csv', columns: CAPACITY_COLUMNS, rows: results.map((r) => capacityRow(scenario.id, r, options.tolerance, opts.replications)) },

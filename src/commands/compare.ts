@@ -11,7 +11,7 @@ import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { summaryRow, SUMMARY_COLUMNS } from '../output/tables.js';
 import { loadScenario } from '../scenario/load.js';
-import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { addBatchOptions, BatchRunner, checkOutput, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
 import { resolveRunOptions } from './run.js';
 
@@ -88,6 +88,7 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
   const labels = [base, ...plans].map((s, i, all) => (all.findIndex((o) => o.id === s.id) === i ? s.id : `${s.id}@${files[i]}`));
   const opts = resolveRunOptions(base, flags);
   const folder = flags.out ?? join('output', `compare-${base.id}`);
+  checkOutput(folder, ctx);
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
@@ -102,7 +103,7 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
   }
   const rows = plans.flatMap((_, i) => comparePlan(labels[i + 1]!, baseRes, planRes[i]!));
   const all: Array<[string, CollectedResults]> = [[base.id, baseRes], ...planRes.map((r, i): [string, CollectedResults] => [labels[i + 1]!, r])];
-  const written = writeBatchFolder(
+  const written = await writeBatchFolder(
     folder,
     [
       { file: 'compare.csv', columns: COMPARE_COLUMNS, rows: rows.map((r) => compareCsvRow(base.id, r)) },

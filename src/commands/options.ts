@@ -2,6 +2,9 @@
 // so the message names the flag and the bad value, and the exit code is 2.
 import { InvalidArgumentError } from 'commander';
 
+/** The most replications a run may ask for: 95% CIs stop narrowing long before, and the run would take days. */
+export const MAX_REPLICATIONS = 10_000;
+
 /** A decimal integer written plainly (sign allowed, no exponent or fraction) within ±MAX_SAFE_INTEGER, else null. */
 function wholeNumber(text: string): number | null {
   const trimmed = text.trim();

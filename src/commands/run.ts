@@ -6,13 +6,14 @@ import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } fro
 import type { ReplicationPool } from '../experiment/pool.js';
 import { runReplication } from '../model/run.js';
 import { writeResultFiles } from '../output/files.js';
-import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
+import { commitUnlessAborted, createStaging, prepareDestination, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
 import { openTrace, TRACE_FILE, type TraceWriter } from '../output/trace.js';
 import { endsByLastDate, LAST_DATE } from '../scenario/calendar.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { UsageError, type CommandContext } from './context.js';
+import { MAX_REPLICATIONS } from './options.js';
 import { createProgress } from './progress.js';
 import { summaryText } from './summary.js';
 import { openPool, resolveWorkers } from './workers.js';
@@ -26,7 +27,7 @@ export interface RunFlags {
   out?: string;
   trace?: boolean;
   quiet?: boolean;
-  /** Worker threads (default: see resolveWorkers); --trace runs in-process, one replication after another. */
+  /** Worker threads (default: see resolveWorkers); --trace runs on one thread, one replication after another. */
   workers?: number;
 }
 
@@ -59,7 +60,9 @@ export function resolveRunOptions(scenario: Scenario, flags: RunFlags): Omit<Exp
   if (!endsByLastDate(scenario.startDate, days)) {
     throw new UsageError(`a run of ${days} days from ${scenario.startDate} (${flags.days === undefined ? 'the scenario' : '--days'}) would go past ${LAST_DATE}`);
   }
-  return { days, warmupDays, replications: flags.replications ?? scenario.replications, seed: flags.seed ?? scenario.seed };
+  const replications = flags.replications ?? scenario.replications;
+  if (replications > MAX_REPLICATIONS) throw new UsageError(`${replications} replications (from the scenario) is more than the ${MAX_REPLICATIONS} a run may have`);
+  return { days, warmupDays, replications, seed: flags.seed ?? scenario.seed };
 }
 
 /**
@@ -71,7 +74,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   const scenario = loadScenario(file);
   const opts = resolveRunOptions(scenario, flags);
   const folder = flags.out ?? join('output', scenario.id);
-  checkDestination(folder);
+  prepareDestination(folder, ctx.tag, ctx.running);
 
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
@@ -80,8 +83,8 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   let trace: TraceWriter | null = null;
   let pool: ReplicationPool | null = null;
   try {
-    // vehicles.csv streams vehicles in replication order as they leave: with --trace, replications run in-process.
-    pool = flags.trace ? null : openPool(resolveWorkers(flags.workers, opts.replications), runner);
+    // vehicles.csv streams vehicles in replication order as they leave: with --trace, replications run on one thread.
+    pool = openPool(flags.trace ? 1 : resolveWorkers(flags.workers, opts.replications), runner);
     trace = flags.trace ? openTrace(tmp, scenario.id, scenario.startDate) : null;
     progress.start(opts.replications);
     const onVehicle = trace?.onVehicle;
@@ -113,7 +116,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
       warnings: results.warnings,
     };
     writeRunInfo(inFolder(tmp, RESULT_MARKER), info);
-    commitStaging(tmp, folder, ctx.tag);
+    await commitUnlessAborted(tmp, folder, ctx.tag, ctx.signal, ctx.folderHooks);
     if (!flags.quiet) {
       ctx.stdout(summaryText(scenario, results, { days: opts.days, seed: opts.seed, wallS: info.wallS, folder, files: info.files }));
     }

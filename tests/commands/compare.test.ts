@@ -67,7 +67,7 @@ describe('bordersim compare exit codes', () => {
   it.each([
     [['compare', SMALL], /missing required argument 'plan/],
     [['compare', SMALL, join(DECIDE, 'missing.yaml')], /missing\.yaml: cannot read: file not found/],
-    [['compare', SMALL, PLAN, '--replications', '0'], /--replications <n>.*expected a whole number >= 1/],
+    [['compare', SMALL, PLAN, '--replications', '0'], /--replications <n>.*expected a whole number from 1 to 10000/],
     [['compare', SMALL, PLAN, '--days', '3', '--warmup-days', '3'], /the warm-up \(3 days, from --warmup-days\) must be shorter than the run/],
   ])('%j exits 2 with a message and writes nothing', async (args, message) => {
     const out = join(root, `bad-${args.length}`);

@@ -47,10 +47,14 @@ export const ClassHoursInput = named(z.strictObject({
   train: HoursInput.optional(),
 }), 'HoursByClass');
 
+/** The most servers a stage may have: more parallel lanes than any border post has is a typo. */
+export const MAX_SERVERS = 10_000;
+const tooMany = { error: `at most ${MAX_SERVERS} servers (more is surely a typo)` };
+
 /** A dated change of a stage's servers (lanes open on a date). */
 export const ServerChangeInput = named(z.strictObject({
   from: IsoDate.describe('Local date from whose midnight the new server count applies.'),
-  servers: NonNegativeInt,
+  servers: NonNegativeInt.max(MAX_SERVERS, tooMany),
   source: Source,
 }), 'ServerChange');
 
@@ -68,7 +72,7 @@ export const StageInput = named(z.strictObject({
   classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes'),
   cargo: listOf(Cargo, 'cargo', 'cargo values').optional().describe('Loaded and/or empty vehicles; default both.'),
   share: Share.optional().describe('Share of eligible vehicles sent to this stage; default 1.'),
-  servers: PositiveInt.describe('Lanes, booths, scanners, crews or places working in parallel.'),
+  servers: PositiveInt.max(MAX_SERVERS, tooMany).describe('Lanes, booths, scanners, crews or places working in parallel.'),
   changes: z.array(ServerChangeInput).optional(),
   hours: HoursInput.optional().describe('Own opening hours; default the crossing\'s hours for the stage\'s classes.'),
   closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional(),

@@ -27,7 +27,8 @@ Examples:
 
 Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
 vehicles.csv (with --trace) and run.json. An existing result folder is replaced only when the new
-run is complete.`;
+run is complete, and only if it holds nothing but the files its run.json lists (else exit 2, naming
+them); a symlinked --out is followed.`;
 
 const VALIDATE_EXAMPLES = `
 Examples:

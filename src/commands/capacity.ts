@@ -9,6 +9,8 @@ import {
   crossingOnly,
   DEFAULT_CAPACITY_OPTIONS,
   findCapacity,
+  MAX_EVALUATIONS,
+  MIN_TOLERANCE,
   parseLimit,
   type CapacityLimit,
   type CapacityOptions,
@@ -173,7 +175,7 @@ export function registerCapacity(program: Command, ctx: CommandContext, setExit:
     .option('-c, --crossing <id>', 'crossing to search')
     .option('-a, --all', 'search every crossing')
     .option('-l, --limit <text>', 'the limit, "<metric> <= <value>", e.g. "approach_wait_h_p95 <= 4"')
-    .option('--tolerance <f>', `stop when the factor is known within this width (default ${DEFAULT_CAPACITY_OPTIONS.tolerance})`, positiveNumber)
+    .option('--tolerance <f>', `stop when the factor is known within this width (default ${DEFAULT_CAPACITY_OPTIONS.tolerance}, at least ${MIN_TOLERANCE}; at most ${MAX_EVALUATIONS} evaluations)`, positiveNumber)
     .option('--max-factor <f>', `largest factor tried (default ${DEFAULT_CAPACITY_OPTIONS.maxFactor})`, positiveNumber);
   addBatchOptions(cmd, 'output/capacity-<scenario id>')
     .addHelpText('after', EXAMPLES)

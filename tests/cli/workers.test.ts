@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProgram } from '../../src/commands/program.js';
 import { buildCli, FIXTURES, runCliAll, type CliRun } from './harness.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
@@ -29,6 +30,8 @@ const INVOCATIONS: Record<string, string[]> = {
   ),
   // more workers than replications: only as many as there are replications (and CPUs)
   'run-many': ['run', TINY, ...COMMON, '--workers', '9', '--out', 'run-many'],
+  // traced: the replications run in turn on one worker thread, vehicles posted back to the main thread
+  trace: ['run', TINY, ...COMMON, '--trace', '--out', 'trace'],
   // far more than the CPUs: one thread per CPU
   'run-999': ['run', TINY, '--quiet', '--replications', '64', '--workers', '999', '--out', 'run-999'],
   zero: ['run', TINY, '--quiet', '--workers', '0', '--out', 'zero'],
@@ -74,6 +77,16 @@ describe('--workers', () => {
     expect(runs['run-many']!.code).toBe(0);
     expect(runInfo('run-many').workers).toBe(threads(4));
     expect(readFileSync(join(cwd, 'run-many', 'summary.csv')).equals(readFileSync(join(cwd, 'run-1', 'summary.csv')))).toBe(true);
+  });
+
+  it('--trace on a worker thread writes every CSV byte-identical to the in-process run (vehicles in the same order)', async () => {
+    expect(runs.trace!.code, runs.trace!.stderr).toBe(0);
+    expect(runInfo('trace').workers).toBe(1);
+    const ctx = { stdout: () => undefined, stderr: () => undefined, progressStream: null, argv: [], tag: 'inproc', now: () => 0 };
+    expect(await runProgram(['node', 'bordersim', 'run', TINY, ...COMMON, '--trace', '--out', join(cwd, 'trace-inproc')], ctx)).toBe(0);
+    const csv = readdirSync(join(cwd, 'trace')).filter((f) => f.endsWith('.csv')).sort();
+    expect(csv).toContain('vehicles.csv');
+    for (const file of csv) expect(readFileSync(join(cwd, 'trace', file)).equals(readFileSync(join(cwd, 'trace-inproc', file))), file).toBe(true);
   });
 
   it('starts no more threads than CPUs, and says so in --help', () => {

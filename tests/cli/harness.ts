@@ -111,10 +111,12 @@ function runCliAsync(cli: string, args: string[], cwd: string): Promise<CliRun> 
     const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, BORDERSIM_DEBUG: '' } });
     let stdout = '';
     let stderr = '';
+    // a run that hangs (or loops) is killed, so its test fails instead of leaving a process behind
+    const guard = setTimeout(() => child.kill('SIGKILL'), 90_000);
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => (clearTimeout(guard), resolve({ code, stdout, stderr })));
   });
 }
 

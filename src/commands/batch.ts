@@ -4,12 +4,12 @@ import type { Command } from 'commander';
 import type { CollectedResults } from '../experiment/collect.js';
 import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
 import { writeCsv, type CsvRow } from '../output/csvfile.js';
-import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, RESULT_MARKER } from '../output/folder.js';
+import { checkDestination, commitUnlessAborted, createStaging, discardStaging, inFolder, prepareDestination, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion } from '../output/runinfo.js';
 import type { Scenario } from '../scenario/types.js';
 import type { CommandContext } from './context.js';
 import { MAX_DAYS } from '../scenario/calendar.js';
-import { integer, integerAtLeast, integerBetween } from './options.js';
+import { integer, integerAtLeast, integerBetween, MAX_REPLICATIONS } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { RunFlags } from './run.js';
 import { openPool, resolveWorkers, WORKERS_HELP } from './workers.js';
@@ -23,7 +23,7 @@ export type BatchFlags = Omit<RunFlags, 'trace'>;
 /** Adds --replications, --seed, --days, --warmup-days, --out, --workers and --quiet to a commander command. */
 export function addBatchOptions(cmd: Command, outDefault: string): Command {
   return cmd
-    .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerAtLeast(1))
+    .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerBetween(1, MAX_REPLICATIONS))
     .option('-s, --seed <s>', "base seed shared by every scenario run, so they see the same arrivals (default: the (base) scenario's)", integer)
     .option('-d, --days <d>', "simulated days (default: the (base) scenario's)", integerBetween(1, MAX_DAYS, ' (100 years)'))
     .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the (base) scenario's)", integerAtLeast(0))
@@ -109,9 +109,10 @@ export interface BatchInfo {
 
 /**
  * Writes the tables and run.json into a staging folder next to `folder` and moves it into place; an earlier
- * result there is replaced only when all is written. Returns the file names. Throws OutputFolderError / fs errors.
+ * result there is replaced only when all is written, and not after an interrupt. Returns the file names. Throws
+ * OutputFolderError / fs errors / the interrupt.
  */
-export function writeBatchFolder(folder: string, tables: readonly Table[], info: BatchInfo, ctx: CommandContext): string[] {
+export async function writeBatchFolder(folder: string, tables: readonly Table[], info: BatchInfo, ctx: CommandContext): Promise<string[]> {
   checkDestination(folder);
   const tmp = createStaging(folder, ctx.tag);
   try {
@@ -138,12 +139,20 @@ export function writeBatchFolder(folder: string, tables: readonly Table[], info:
       warnings: info.warnings,
     };
     writeFileSync(inFolder(tmp, RESULT_MARKER), `${JSON.stringify(json, null, 2)}\n`, 'utf8');
-    commitStaging(tmp, folder, ctx.tag);
+    await commitUnlessAborted(tmp, folder, ctx.tag, ctx.signal, ctx.folderHooks);
     return files;
   } catch (err) {
     discardStaging(tmp);
     throw err;
   }
+}
+
+/**
+ * Before simulating: cleans a killed run's leftovers, checks that `folder` may be replaced and can be written.
+ * Throws OutputFolderError (exit 2) so a bad --out costs no simulation.
+ */
+export function checkOutput(folder: string, ctx: CommandContext): void {
+  prepareDestination(folder, ctx.tag, ctx.running);
 }
 
 /** The run.json entry of a scenario. */

@@ -10,6 +10,8 @@ import {
   checkCapacityTarget,
   DEFAULT_CAPACITY_OPTIONS,
   findCapacity,
+  MAX_EVALUATIONS,
+  MIN_TOLERANCE,
   parseLimit,
   type CapacityLimit,
   type CapacityOptions,
@@ -25,7 +27,7 @@ import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario, VehicleClass } from '../scenario/types.js';
-import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { addBatchOptions, BatchRunner, scenarioEntry, checkOutput, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
 import { classChoice, classHelp, classList, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
@@ -146,6 +148,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
   }
   const opts = resolveRunOptions(scenario, flags);
   const folder = flags.out ?? join('output', `capacity-${scenario.id}`);
+  checkOutput(folder, ctx);
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
@@ -178,7 +181,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
   } finally {
     await batch.stop();
   }
-  const files = writeBatchFolder(
+  const files = await writeBatchFolder(
     folder,
     [
       { file: 'capacity.csv', columns: CAPACITY_COLUMNS, rows: results.map((r) => capacityRow(scenario.id, r, options, opts.replications)) },
@@ -245,7 +248,7 @@ export function registerCapacity(program: Command, ctx: CommandContext, setExit:
     .option('-c, --crossing <id>', 'crossing to search')
     .option('-a, --all', 'search every crossing')
     .option('-l, --limit <text>', 'the limit, "<metric> <= <value>", e.g. "approach_wait_h_p95 <= 4"')
-    .option('--tolerance <f>', `stop when the factor is known within this width (default ${DEFAULT_CAPACITY_OPTIONS.tolerance})`, positiveNumber)
+    .option('--tolerance <f>', `stop when the factor is known within this width (default ${DEFAULT_CAPACITY_OPTIONS.tolerance}, at least ${MIN_TOLERANCE}; at most ${MAX_EVALUATIONS} evaluations)`, positiveNumber)
     .option('--max-factor <f>', `largest factor tried (default ${DEFAULT_CAPACITY_OPTIONS.maxFactor})`, positiveNumber)
     .option('--class <c>', classHelp('the limit is on', 'freight'), classChoice)
     .option('--direction <d>', directionHelp('the limit is on'), directionChoice)

@@ -14,7 +14,7 @@ import { formatCount, formatFixed } from '../output/number.js';
 import { summaryRow, SUMMARY_COLUMNS } from '../output/tables.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { addBatchOptions, BatchRunner, scenarioEntry, checkOutput, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
 import { classChoice, classHelp, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
@@ -107,6 +107,7 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
   // Loud and early: a comparison that is not like-for-like is named before anything runs, and again at the end.
   for (const w of unlike) ctx.stderr(warningLine(w));
   const folder = flags.out ?? join('output', `compare-${base.id}`);
+  checkOutput(folder, ctx);
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
@@ -122,7 +123,7 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
   }
   const rows = plans.flatMap((_, i) => comparePlan(labels[i + 1]!, baseRes, planRes[i]!));
   const all: Array<[string, CollectedResults]> = [[base.id, baseRes], ...planRes.map((r, i): [string, CollectedResults] => [labels[i + 1]!, r])];
-  const written = writeBatchFolder(
+  const written = await writeBatchFolder(
     folder,
     [
       { file: 'compare.csv', columns: COMPARE_COLUMNS, rows: rows.map((r) => compareCsvRow(base.id, r)) },

@@ -1,5 +1,6 @@
 // What a command may use of the outside world, handed in by cli.ts (the only module that touches process).
 // Tests build one with string buffers instead of the terminal.
+import type { FolderHooks } from '../output/folder.js';
 
 /** The command's view of the terminal, the command line and the clock. */
 export interface CommandContext {
@@ -15,8 +16,12 @@ export interface CommandContext {
   tag: string;
   /** Wall clock in milliseconds (monotonic). */
   now: () => number;
-  /** Aborted when the user interrupts (Ctrl-C); checked between replications. */
+  /** Aborted when the user interrupts (Ctrl-C, SIGTERM, SIGHUP), with an Interrupted reason; checked between steps. */
   signal?: AbortSignal;
+  /** True while the process whose tag is given still runs (so its staging folders are not a killed run's). */
+  running?: (tag: string) => boolean;
+  /** Test hooks inside a commit of the result folder (see output/folder.ts). */
+  folderHooks?: FolderHooks;
   /** Print stack traces of failures (BORDERSIM_DEBUG set). */
   debug?: boolean;
 }
@@ -26,5 +31,16 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/** Why a command stopped early: a signal, with the exit code a shell gives for it (128 + its number). */
+export class Interrupted extends Error {
+  constructor(
+    readonly signalName: string,
+    readonly exitCode: number,
+  ) {
+    super(`interrupted (${signalName})`);
+    this.name = 'Interrupted';
   }
 }

@@ -5,6 +5,9 @@ import { CLASS_CHOICES, DIRECTION_CHOICES, GroupChoiceError, parseClassChoice, p
 import type { DirectionKey } from '../model/results.js';
 import type { VehicleClass } from '../scenario/types.js';
 
+/** The most replications a run may ask for: 95% CIs stop narrowing long before, and the run would take days. */
+export const MAX_REPLICATIONS = 10_000;
+
 /** A decimal integer written plainly (sign allowed, no exponent or fraction) within ±MAX_SAFE_INTEGER, else null. */
 function wholeNumber(text: string): number | null {
   const trimmed = text.trim();

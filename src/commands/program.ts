@@ -1,16 +1,16 @@
 // The bordersim command tree (commander): run, validate, schema, with examples in --help; maps every outcome
-// to an exit code (0 done, 2 bad input, 1 failure while running, 130 interrupted). Uses only the context.
+// to an exit code (0 done, 2 bad input, 1 failure while running, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP). Uses only the context.
 import { Command, CommanderError } from 'commander';
 import type { ReplicationRunner } from '../experiment/experiment.js';
 import { runReplication } from '../model/run.js';
 import { OutputFolderError } from '../output/folder.js';
 import { toolVersion } from '../output/runinfo.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { type CommandContext, UsageError } from './context.js';
+import { type CommandContext, Interrupted, UsageError } from './context.js';
 import { registerCapacity } from './capacity.js';
 import { registerCompare } from './compare.js';
 import { MAX_DAYS } from '../scenario/calendar.js';
-import { classChoice, classHelp, directionChoice, directionHelp, integer, integerAtLeast, integerBetween } from './options.js';
+import { classChoice, classHelp, directionChoice, directionHelp, integer, integerAtLeast, integerBetween, MAX_REPLICATIONS } from './options.js';
 import { runCommand, type RunFlags } from './run.js';
 import { schemaCommand } from './schema.js';
 import { registerSweep } from './sweep.js';
@@ -29,9 +29,10 @@ Examples:
 
 Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
 monthly.csv, hourly.csv, vehicles.csv (with --trace) and run.json. An existing result folder is replaced only when the new
-run is complete. The end-of-run table shows freight and cars apart (--class and --direction choose
-one group; the files always hold every group). Crossings that end the run unstable or closed are
-named in a warning (stderr and run.json).`;
+run is complete, and only if it holds nothing but the files its run.json lists (else exit 2, naming
+them); a symlinked --out is followed. The end-of-run table shows freight and cars apart (--class and
+--direction choose one group; the files always hold every group). Crossings that end the run unstable
+or closed are named in a warning (stderr and run.json).`;
 
 const VALIDATE_EXAMPLES = `
 Examples:
@@ -52,7 +53,8 @@ Examples:
   $ bordersim validate scenarios/*.yaml
   $ bordersim run --help
 
-Exit codes: 0 done, 2 bad input (scenario file or flags), 1 failure while running, 130 interrupted.`;
+Exit codes: 0 done, 2 bad input (scenario file or flags), 1 failure while running, 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM), 129 hung up (SIGHUP); an interrupted run leaves earlier results as they were.`;
 
 function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner): Command {
   const program = new Command('bordersim');
@@ -68,14 +70,14 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .command('run')
     .description('run a scenario: replications, statistics with 95% confidence intervals, CSV files')
     .argument('<scenario>', 'scenario file (YAML)')
-    .option('-r, --replications <n>', "independent replications (default: the scenario's)", integerAtLeast(1))
+    .option('-r, --replications <n>', "independent replications (default: the scenario's)", integerBetween(1, MAX_REPLICATIONS))
     .option('-s, --seed <s>', "base seed; replication r draws from streams of (seed, r) (default: the scenario's)", integer)
     .option('-d, --days <d>', "simulated days from the scenario's start date (default: the scenario's)", integerBetween(1, MAX_DAYS, ' (100 years)'))
     .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the scenario's)", integerAtLeast(0))
     .option('--from <date>', 'report from this local date (YYYY-MM-DD): the days before it are the warm-up')
     .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there')
     .option('-o, --out <dir>', 'result folder (default: output/<scenario id>)')
-    .option('--trace', 'also write vehicles.csv, one row per vehicle (large); runs the replications in one thread, in order (ignores --workers)')
+    .option('--trace', 'also write vehicles.csv, one row per vehicle (large); runs the replications on one thread, in order (ignores --workers)')
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no summary (warnings and errors still go to stderr)')
     .option('--class <c>', classHelp('the end-of-run table shows', 'each crossing\'s freight (its trucks or trains) and cars apart'), classChoice)
@@ -91,7 +93,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .description('check scenario files and print every problem of every file')
     .argument('<scenario...>', 'scenario files (YAML)')
     .addHelpText('after', VALIDATE_EXAMPLES)
-    .action((files: string[]) => setExit(validateCommand(files, ctx)));
+    .action(async (files: string[]) => setExit(await validateCommand(files, ctx)));
 
   program
     .command('schema')
@@ -118,8 +120,10 @@ function reportError(err: unknown, ctx: CommandContext): number {
     return 2;
   }
   if (ctx.signal?.aborted) {
-    ctx.stderr('bordersim: interrupted; earlier results were left as they were\n');
-    return 130;
+    const reason: unknown = ctx.signal.reason;
+    const [name, code] = reason instanceof Interrupted ? [reason.signalName, reason.exitCode] : ['SIGINT', 130];
+    ctx.stderr(`bordersim: interrupted (${name}); earlier results were left as they were\n`);
+    return code;
   }
   const message = err instanceof Error ? err.message : String(err);
   ctx.stderr(`bordersim: run failed: ${message}\n`);

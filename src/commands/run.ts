@@ -9,13 +9,14 @@ import { stabilityWarnings, type ResultWarning } from '../experiment/stability.j
 import type { DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import { writeResultFiles } from '../output/files.js';
-import { checkDestination, commitStaging, createStaging, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
+import { commitUnlessAborted, createStaging, prepareDestination, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
 import { openTrace, TRACE_FILE, traceRowsWarning, type TraceWriter } from '../output/trace.js';
 import { endsByLastDate, isIsoDate, LAST_DATE } from '../scenario/calendar.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { UsageError, type CommandContext } from './context.js';
+import { MAX_REPLICATIONS } from './options.js';
 import { createProgress } from './progress.js';
 import { summaryText } from './summary.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
@@ -33,7 +34,7 @@ export interface RunFlags {
   out?: string;
   trace?: boolean;
   quiet?: boolean;
-  /** Worker threads (default: see resolveWorkers); --trace runs in-process, one replication after another. */
+  /** Worker threads (default: see resolveWorkers); --trace runs on one thread, one replication after another. */
   workers?: number;
   /** The class the end-of-run table shows (default: freight and cars apart); parsed by the flag. */
   class?: ClassChoice;
@@ -107,7 +108,9 @@ export function resolveRunOptions(scenario: Scenario, flags: RunFlags): Omit<Exp
     const daysFrom = flags.to !== undefined ? '--to' : flags.days === undefined ? 'the scenario' : '--days';
     throw new UsageError(`a run of ${days} days from ${scenario.startDate} (${daysFrom}) would go past ${LAST_DATE}`);
   }
-  return { days, warmupDays, replications: flags.replications ?? scenario.replications, seed: flags.seed ?? scenario.seed };
+  const replications = flags.replications ?? scenario.replications;
+  if (replications > MAX_REPLICATIONS) throw new UsageError(`${replications} replications (from the scenario) is more than the ${MAX_REPLICATIONS} a run may have`);
+  return { days, warmupDays, replications, seed: flags.seed ?? scenario.seed };
 }
 
 /**
@@ -120,7 +123,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   const scenario = loaded.scenario;
   const opts = resolveRunOptions(scenario, flags);
   const folder = flags.out ?? join('output', scenario.id);
-  checkDestination(folder);
+  prepareDestination(folder, ctx.tag, ctx.running);
   // Likely unit mistakes are said before the run (it may be long) and again, with the rest, at the end.
   const inputChecks = plausibilityChecks(scenario, loaded.warnings);
   for (const w of inputChecks) ctx.stderr(warningLine(w));
@@ -132,8 +135,8 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   let trace: TraceWriter | null = null;
   let pool: ReplicationPool | null = null;
   try {
-    // vehicles.csv streams vehicles in replication order as they leave: with --trace, replications run in-process.
-    pool = flags.trace ? null : openPool(resolveWorkers(flags.workers, opts.replications), runner);
+    // vehicles.csv streams vehicles in replication order as they leave: with --trace, replications run on one thread.
+    pool = openPool(flags.trace ? 1 : resolveWorkers(flags.workers, opts.replications), runner);
     trace = flags.trace ? openTrace(tmp, scenario.id, scenario.startDate) : null;
     progress.start(opts.replications);
     const onVehicle = trace?.onVehicle;
@@ -167,7 +170,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
       warnings: [...results.warnings, ...runChecks],
     };
     writeRunInfo(inFolder(tmp, RESULT_MARKER), info);
-    commitStaging(tmp, folder, ctx.tag);
+    await commitUnlessAborted(tmp, folder, ctx.tag, ctx.signal, ctx.folderHooks);
     if (!flags.quiet) {
       const choice = { direction: flags.direction ?? 'all', ...(flags.class !== undefined ? { vehicleClass: flags.class } : {}) };
       ctx.stdout(summaryText(scenario, results, { days: opts.days, seed: opts.seed, wallS: info.wallS, folder, files: info.files }, choice, runChecks));

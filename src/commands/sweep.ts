@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { ReplicationRunner } from '../experiment/experiment.js';
-import { checkAxes, parseSetFlag, SweepFlagError, type SweepAxis } from '../experiment/grid.js';
+import { checkAxes, checkGridSize, parseSetFlag, SweepFlagError, type SweepAxis } from '../experiment/grid.js';
 import { ALL_GROUP, groupLabel, groupSummary, type ClassChoice, type GroupChoice } from '../experiment/select.js';
 import { resolveSweep, runSweep, type SweepResult } from '../experiment/sweep.js';
 import { loadRawScenario } from '../experiment/variant.js';
@@ -13,7 +13,7 @@ import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { resolveScenario } from '../scenario/resolve.js';
-import { addBatchOptions, BatchRunner, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { addBatchOptions, BatchRunner, checkOutput, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
 import { classChoice, classHelp, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
@@ -39,10 +39,16 @@ function valueText(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
 }
 
+/** A --set value as a sweep.csv cell: text a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading '. */
+export function valueCell(v: unknown): string {
+  const text = valueText(v);
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** The sweep.csv rows of all points, in grid order then summary order. */
 export function* sweepRows(scenarioId: string, results: readonly SweepResult[]): Iterable<CsvRow> {
   for (const { point, summary } of results) {
-    const grid: CsvRow = Object.fromEntries(point.settings.map((s) => [s.path, valueText(s.value)]));
+    const grid: CsvRow = Object.fromEntries(point.settings.map((s) => [s.path, valueCell(s.value)]));
     for (const r of summary) {
       yield {
         scenario: scenarioId, point: formatCount(point.index), ...grid,
@@ -91,9 +97,15 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   }
   const raw = loadRawScenario(file);
   const base = resolveScenario(raw, file);
-  const points = resolveSweep(raw, axes);
   const opts = resolveRunOptions(base, flags);
   const folder = flags.out ?? join('output', `sweep-${base.id}`);
+  checkOutput(folder, ctx);
+  try {
+    checkGridSize(axes, opts.replications); // before resolving a point: an absurd grid costs nothing
+  } catch (err) {
+    throw err instanceof SweepFlagError ? new UsageError(err.message) : err;
+  }
+  const points = resolveSweep(raw, axes);
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
@@ -108,7 +120,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   } finally {
     await batch.stop();
   }
-  const files = writeBatchFolder(
+  const files = await writeBatchFolder(
     folder,
     [{ file: 'sweep.csv', columns: sweepColumns(axes), rows: sweepRows(base.id, results) }],
     {

@@ -66,6 +66,12 @@ export interface CapacityOptions {
 
 export const DEFAULT_CAPACITY_OPTIONS: CapacityOptions = { tolerance: 0.02, minFactor: 1 / 64, maxFactor: 64, scaled: FREIGHT_CLASSES };
 
+/** The finest tolerance accepted: finer brackets say nothing a replication's noise does not swamp. */
+export const MIN_TOLERANCE = 1e-6;
+
+/** At most this many factors are evaluated per crossing (bracketing plus bisection need about 35 at MIN_TOLERANCE). */
+export const MAX_EVALUATIONS = 64;
+
 /** One evaluated factor. */
 export interface CapacityStep {
   factor: number;
@@ -122,7 +128,9 @@ export function straddles(step: Pick<CapacityStep, 'ci95Low' | 'ci95High'>, max:
 
 /** Checks search options; throws CapacityInputError naming the bad one. */
 export function checkCapacityOptions(o: CapacityOptions): void {
-  if (!(o.tolerance > 0)) throw new CapacityInputError(`--tolerance must be > 0, got ${o.tolerance}`);
+  if (!(o.tolerance >= MIN_TOLERANCE && Number.isFinite(o.tolerance))) {
+    throw new CapacityInputError(`--tolerance must be at least ${MIN_TOLERANCE} (the search cannot resolve factors finer than that), got ${o.tolerance}`);
+  }
   if (!(o.minFactor > 0 && o.minFactor <= 1)) throw new CapacityInputError(`minimum factor must be in (0, 1], got ${o.minFactor}`);
   if (!(o.maxFactor >= 1 && Number.isFinite(o.maxFactor))) throw new CapacityInputError(`--max-factor must be a number >= 1, got ${o.maxFactor}`);
   if (o.scaled.length === 0) throw new CapacityInputError('--scale must name at least one class');
@@ -192,8 +200,10 @@ export async function findCapacity(
       else hi = f;
     }
   }
-  while (lo !== null && hi !== null && hi - lo > options.tolerance) {
+  // Bounded twice over: a midpoint equal to an end (no finer number) or too many evaluations stop it.
+  while (lo !== null && hi !== null && hi - lo > options.tolerance && steps.length < MAX_EVALUATIONS) {
     const mid = (lo + hi) / 2;
+    if (mid === lo || mid === hi) break;
     if ((await evaluate(mid)).ok) lo = mid;
     else hi = mid;
   }

@@ -100,7 +100,8 @@ function* replicationsInTurn(
  * Runs the replications in the pool's worker threads and feeds the collector in replication order 1..R
  * (later replications that finish first wait, at most 2 × pool size at a time), so every result is the
  * same as the sequential loop's. Progress counts finished replications. Throws RangeError on bad options or
- * with `onVehicle` (traces must stream in order: run those in-process), the signal's reason as soon as it
+ * with `onVehicle` on more than one thread (traces stream in replication order: one thread runs them in turn,
+ * posting each vehicle back as it leaves), the signal's reason as soon as it
  * aborts (the caller closes the pool, which stops the threads), and whatever a replication threw.
  */
 export async function runExperimentPooled(
@@ -111,7 +112,7 @@ export async function runExperimentPooled(
   signal?: AbortSignal,
 ): Promise<CollectedResults> {
   checkExperimentOptions(opts);
-  if (opts.onVehicle) throw new RangeError('onVehicle needs the replications run in-process, in order');
+  if (opts.onVehicle && pool.size !== 1) throw new RangeError('onVehicle needs the replications run in order: in-process or on one thread');
   signal?.throwIfAborted();
   const { seed, days, warmupDays, replications: total } = opts;
   const collector = new ResultCollector(scenario);
@@ -122,7 +123,10 @@ export async function runExperimentPooled(
   let events = 0;
   let open = true;
   const submit = (replication: number): void => {
-    const p = pool.run({ scenario, seed, replication, days, warmupDays });
+    const { onVehicle } = opts;
+    const task = { scenario, seed, replication, days, warmupDays };
+    // Vehicles that come after a failure or an interrupt go nowhere (their file is being abandoned).
+    const p = onVehicle ? pool.run({ ...task, trace: true }, (t) => void (open && onVehicle(t))) : pool.run(task);
     // Progress as replications finish, in any order. This also marks a rejection handled: one that nobody
     // awaits any more (after a failure or an interrupt) is not an unhandled rejection.
     p.then((d) => {

@@ -88,11 +88,41 @@ export function checkAxes(axes: readonly SweepAxis[]): void {
   }
 }
 
-/** Every combination of the axes' values (the first axis varies slowest), as lists of settings. */
-export function gridPoints(axes: readonly SweepAxis[]): PathSetting[][] {
-  let points: PathSetting[][] = [[]];
-  for (const axis of axes) {
-    points = points.flatMap((p) => axis.values.map((value) => [...p, { path: axis.path, value }]));
+/** The most grid points a sweep runs: more is hours of simulation nobody reads through. */
+export const MAX_GRID_POINTS = 1000;
+
+/** The most replications a sweep runs in all (points × replications). */
+export const MAX_GRID_REPLICATIONS = 100_000;
+
+/** How many points the full factorial grid of `axes` has (the product of their value counts). */
+export function gridSize(axes: readonly SweepAxis[]): number {
+  return axes.reduce((n, a) => n * a.values.length, 1);
+}
+
+/**
+ * Refuses, before anything is resolved or run, a grid of more than MAX_GRID_POINTS points or more than
+ * MAX_GRID_REPLICATIONS replications in all; throws SweepFlagError naming the axes and the counts.
+ */
+export function checkGridSize(axes: readonly SweepAxis[], replications: number): void {
+  const points = gridSize(axes);
+  const flag = axes.map((a) => `${a.path}=…`).join(' --set ');
+  const sizes = axes.map((a) => a.values.length).join(' × ');
+  if (points > MAX_GRID_POINTS) {
+    throw new SweepFlagError(flag, `the grid has ${sizes} = ${points} points, more than the ${MAX_GRID_POINTS} a sweep may run; use fewer values or coarser steps`);
   }
-  return points;
+  if (points * replications > MAX_GRID_REPLICATIONS) {
+    throw new SweepFlagError(flag, `${points} points × ${replications} replications = ${points * replications} replications, more than the ${MAX_GRID_REPLICATIONS} a sweep may run`);
+  }
+}
+
+/** Every combination of the axes' values (the first axis varies slowest), as lists of settings, one at a time. */
+export function* gridPoints(axes: readonly SweepAxis[]): Generator<PathSetting[]> {
+  const [first, ...rest] = axes;
+  if (!first) {
+    yield [];
+    return;
+  }
+  for (const value of first.values) {
+    for (const tail of gridPoints(rest)) yield [{ path: first.path, value }, ...tail];
+  }
 }

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DailyResult, ReplicationResult } from '../model/results.js';
+import type { DailyResult, ReplicationResult, VehicleTrace } from '../model/results.js';
 import type { Scenario } from '../scenario/types.js';
 
 /** One replication to run: what runReplication needs, minus the sinks. */
@@ -14,6 +14,8 @@ export interface ReplicationTask {
   replication: number;
   days: number;
   warmupDays: number;
+  /** Post every vehicle back as it leaves (in batches, before the result), for vehicles.csv. */
+  trace?: boolean;
 }
 
 /** A finished replication: its result and, in the order the model emitted them, its daily rows. */
@@ -22,11 +24,12 @@ export interface ReplicationDone {
   daily: DailyResult[];
 }
 
-/** What a worker posts back for each task. */
-export type WorkerReply = ({ ok: true } & ReplicationDone) | { ok: false; message: string; stack?: string };
+/** What a worker posts back for each task: vehicle batches (traced tasks), then the result or the failure. */
+export type WorkerReply = ({ ok: true } & ReplicationDone) | { ok: false; message: string; stack?: string } | { vehicles: VehicleTrace[] };
 
 interface Job {
   task: ReplicationTask;
+  onVehicle: ((t: VehicleTrace) => void) | undefined;
   resolve: (done: ReplicationDone) => void;
   reject: (err: Error) => void;
 }
@@ -60,11 +63,14 @@ export class ReplicationPool {
     }
   }
 
-  /** Queues one replication; the promise rejects with what the model threw, or when the pool fails or closes. */
-  run(task: ReplicationTask): Promise<ReplicationDone> {
+  /**
+   * Queues one replication (a traced one hands its vehicles to `onVehicle` as they come, in the order the model
+   * emitted them); the promise rejects with what the model threw, or when the pool fails or closes.
+   */
+  run(task: ReplicationTask, onVehicle?: (t: VehicleTrace) => void): Promise<ReplicationDone> {
     return new Promise<ReplicationDone>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.queue.push({ task, resolve, reject });
+      this.queue.push({ task, onVehicle, resolve, reject });
       this.dispatch();
     });
   }
@@ -87,6 +93,10 @@ export class ReplicationPool {
   private settle(worker: Worker, reply: WorkerReply): void {
     const job = this.busy.get(worker);
     if (!job) return;
+    if ('vehicles' in reply) {
+      for (const t of reply.vehicles) job.onVehicle?.(t);
+      return;
+    }
     this.busy.delete(worker);
     this.idle.push(worker);
     if (reply.ok) job.resolve({ result: reply.result, daily: reply.daily });

@@ -25,7 +25,7 @@ export interface SweepResult {
  */
 export function resolveSweep(raw: unknown, axes: readonly SweepAxis[]): SweepPoint[] {
   for (const axis of axes) for (const value of axis.values) resolveVariant(raw, [{ path: axis.path, value }]);
-  return gridPoints(axes).map((settings, i) => ({ index: i + 1, settings, scenario: resolveVariant(raw, settings) }));
+  return Array.from(gridPoints(axes), (settings, i) => ({ index: i + 1, settings, scenario: resolveVariant(raw, settings) }));
 }
 
 /**

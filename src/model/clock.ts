@@ -23,7 +23,10 @@ export function epochDayOf(isoDate: string): number {
 function parseEpochDay(isoDate: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!m) throw new DateError(`expected a date YYYY-MM-DD, got "${isoDate}"`);
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // setUTCFullYear, not Date.UTC: years 0–99 stay themselves (Date.UTC maps them to 1900–1999).
+  const at = new Date(0);
+  at.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const ms = at.getTime();
   const back = new Date(ms).toISOString().slice(0, 10);
   if (back !== isoDate) throw new DateError(`not a calendar date: "${isoDate}"`);
   return ms / DAY_MS;

@@ -10,12 +10,18 @@ export const MIN_PER_DAY = 1440;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RANGE = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
 
-/** True for a real calendar date written YYYY-MM-DD. */
+/** Milliseconds since 1970 of a UTC date; unlike Date.UTC, years 0–99 stay themselves (not 1900–1999). */
+export function utcMs(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+/** True for a real calendar date written YYYY-MM-DD (years 0001–9999). */
 export function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === text;
+  if (!m || m[1] === '0000') return false;
+  return new Date(utcMs(Number(m[1]), Number(m[2]), Number(m[3]))).toISOString().slice(0, 10) === text;
 }
 
 /**

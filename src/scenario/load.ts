@@ -1,6 +1,6 @@
 // Loading scenario files: read, parse (YAML or JSON), follow `extends` through plans, validate the merged
 // result (schema, then cross-references) and resolve it. Every problem is reported at once with file and line.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve as resolvePath } from 'node:path';
 import { referenceProblems } from './check.js';
 import { parseSourceText } from './document.js';
@@ -130,18 +130,48 @@ interface Checked {
   locate: (path: Path) => Location;
 }
 
+/** The largest scenario file read (bytes): real ones are tens of kilobytes. */
+export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Reads a scenario file as UTF-8, refusing before reading what is not a regular file (a FIFO or device would
+ * block or never end) or is larger than MAX_SCENARIO_BYTES; throws Error with the reason.
+ */
+function readScenarioFile(file: string): string {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just after).
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new Error('it is a folder, not a scenario file');
+    if (!st.isFile()) throw new Error('not a regular file (a pipe, device or socket); give a scenario file');
+    if (st.size > MAX_SCENARIO_BYTES) throw new Error(`${st.size} bytes, more than the ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB a scenario file may have`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parses the text; a parser failure (e.g. YAML's alias limit) becomes a problem naming the file. */
+function parsed(source: string, file: string): ReturnType<typeof parseSourceText> {
+  try {
+    return parseSourceText(source, file);
+  } catch (error) {
+    return [{ file, path: '', message: `cannot parse: ${(error as Error).message}` }];
+  }
+}
+
 function loadFile(file: string, text: string | undefined, options: LoadOptions, stack: string[]): Loaded {
   const none = (problems: Problem[]): Loaded => ({ data: undefined, locate: (path) => ({ file, path }), problems, unknownIds: [] });
   let source = text;
   if (source === undefined) {
     try {
-      source = (options.readText ?? ((f: string) => readFileSync(f, 'utf8')))(file);
+      source = (options.readText ?? readScenarioFile)(file);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
       return none([{ file, path: '', message: `cannot read: ${reason}` }]);
     }
   }
-  const doc = parseSourceText(source, file);
+  const doc = parsed(source, file);
   if (Array.isArray(doc)) return none(doc);
   const here = (path: Path): Location => ({ file, line: doc.lineOf(path), path });
   const data = doc.data as Record<string, unknown>;
@@ -190,7 +220,10 @@ function loadFile(file: string, text: string | undefined, options: LoadOptions, 
   problems.splice(0, problems.length, ...byLine(problems.filter((p) => p.file === file)), ...problems.filter((p) => p.file !== file));
   const locate = (path: Path): Location => {
     const origin = traceOrigin(traced.trace, path);
-    return origin.from === 'patch' ? here(origin.path) : base.locate(origin.path);
+    if (origin.from === 'patch') return here(origin.path);
+    // A key the plan wrote (e.g. a crossings list whose every element it removed) is the plan's mistake.
+    if (path.length > 0 && path.every((k) => typeof k === 'string') && valueAt(patch, path) !== undefined) return here(path);
+    return base.locate(origin.path);
   };
   return { data: traced.merged, locate, problems, unknownIds };
 }

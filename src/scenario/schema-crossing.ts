@@ -47,10 +47,14 @@ export const ClassHoursInput = named(z.strictObject({
   train: HoursInput.optional().describe('Opening hours for trains (local time); default 24h.'),
 }), 'HoursByClass');
 
+/** The most servers a stage may have: more parallel lanes than any border post has is a typo. */
+export const MAX_SERVERS = 10_000;
+const tooMany = { error: `at most ${MAX_SERVERS} servers (more is surely a typo)` };
+
 /** A dated change of a stage's servers (lanes open on a date). */
 export const ServerChangeInput = named(z.strictObject({
   from: IsoDate.describe('Local date from whose midnight the new server count applies.'),
-  servers: NonNegativeInt.describe('Servers working from that date on (0 closes the stage).'),
+  servers: NonNegativeInt.max(MAX_SERVERS, tooMany).describe('Servers working from that date on (0 closes the stage).'),
   source: Source,
 }), 'ServerChange');
 
@@ -68,7 +72,7 @@ export const StageInput = named(z.strictObject({
   classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes').describe('Vehicle classes that pass this stage (truck, car, train).'),
   cargo: listOf(Cargo, 'cargo', 'cargo values').optional().describe('Loaded and/or empty vehicles that pass it.').meta({ default: ['loaded', 'empty'] }),
   share: Share.optional().describe('Share of the matching vehicles sent to this stage, 0–1 (0.33 = a third, drawn for each vehicle).').meta({ default: 1 }),
-  servers: PositiveInt.describe('Lanes, booths, scanners, crews or places working in parallel.'),
+  servers: PositiveInt.max(MAX_SERVERS, tooMany).describe('Lanes, booths, scanners, crews or places working in parallel.'),
   changes: z.array(ServerChangeInput).optional().describe('Dated changes of the number of servers (lanes opening on a date).').meta({ default: [] }),
   hours: HoursInput.optional().describe('Own opening hours (local time); default the crossing\'s hours for the stage\'s classes.'),
   closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed on the scenario\'s holidays; default the crossing\'s closesOnHolidays.'),

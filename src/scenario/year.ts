@@ -1,5 +1,6 @@
 // The year a scenario's dates count from: how many days lie between a start date and the same date a year
 // later. Pure date arithmetic, shared by resolution (tonnes per year → per day) and the model's profiles.
+import { utcMs } from './calendar.js';
 
 /**
  * Days in the year that begins on `startDate` (YYYY-MM-DD): 366 when it holds a 29 February, else 365.
@@ -7,5 +8,5 @@
  */
 export function daysInYearFrom(startDate: string): number {
   const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
-  return (Date.UTC(y + 1, m - 1, d) - Date.UTC(y, m - 1, d)) / 86_400_000;
+  return (utcMs(y + 1, m, d) - utcMs(y, m, d)) / 86_400_000;
 }

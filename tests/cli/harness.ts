@@ -111,10 +111,12 @@ function runCliAsync(cli: string, args: string[], cwd: string): Promise<CliRun> 
     const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, BORDERSIM_DEBUG: '' } });
     let stdout = '';
     let stderr = '';
+    // a run that hangs (or loops) is killed, so its test fails instead of leaving a process behind
+    const guard = setTimeout(() => child.kill('SIGKILL'), 90_000);
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => (clearTimeout(guard), resolve({ code, stdout, stderr })));
   });
 }
 
@@ -150,4 +152,57 @@ export async function parseCsv(text: string): Promise<{ headers: string[]; rows:
 /** Reads and parses `folder/file`. */
 export function readCsv(folder: string, file: string): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
   return parseCsv(readFileSync(join(folder, file), 'utf8'));
+}
+
+/** A CLI child process being watched: its output so far, a wait for a line, and its end. */
+export interface LiveCli {
+  child: ReturnType<typeof spawn>;
+  out: () => { stdout: string; stderr: string };
+  /** Resolves once `pattern` has appeared on the stream (rejects if the process ends first). */
+  waitFor: (pattern: RegExp, stream?: 'stdout' | 'stderr') => Promise<void>;
+  /** Resolves when the process has ended; a process still running after `guardMs` is killed (a hang fails). */
+  exit: Promise<CliRun & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `node <cli> ...args` in `cwd` with extra environment variables, without waiting for it. */
+export function startCli(cli: string, args: string[], cwd: string, env: Record<string, string> = {}, guardMs = 60_000): LiveCli {
+  const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, BORDERSIM_DEBUG: '', ...env } });
+  const text = { stdout: '', stderr: '' };
+  const waiters: Array<{ pattern: RegExp; stream: 'stdout' | 'stderr'; resolve: () => void; reject: (e: Error) => void }> = [];
+  const check = (): void => {
+    for (const w of [...waiters]) {
+      if (w.pattern.test(text[w.stream])) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+  child.stdout.on('data', (c: Buffer) => ((text.stdout += c.toString('utf8')), check()));
+  child.stderr.on('data', (c: Buffer) => ((text.stderr += c.toString('utf8')), check()));
+  const guard = setTimeout(() => child.kill('SIGKILL'), guardMs);
+  const exit = new Promise<CliRun & { signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      for (const w of waiters.splice(0)) w.reject(new Error(`exited before ${String(w.pattern)} on ${w.stream}:\n${text.stderr}`));
+      resolve({ code, signal, stdout: text.stdout, stderr: text.stderr });
+    });
+  });
+  const waitFor = (pattern: RegExp, stream: 'stdout' | 'stderr' = 'stderr'): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`already exited:\n${text.stderr}`));
+      waiters.push({ pattern, stream, resolve, reject });
+      check();
+    });
+  return { child, out: () => ({ ...text }), waitFor, exit };
+}
+
+/** Every file under `folder` (recursively) with its bytes (base64), for byte-identical comparisons. */
+export function snapshotFolder(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(folder).sort()) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) for (const [k, v] of Object.entries(snapshotFolder(path))) out[`${name}/${k}`] = v;
+    else out[name] = readFileSync(path).toString('base64');
+  }
+  return out;
 }

@@ -1,15 +1,18 @@
 // --workers as a user runs it (child processes on the built CLI, where replications really run in worker
 // threads): every CSV byte-identical to --workers 1 for run, compare, sweep and capacity; bad values exit 2.
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProgram } from '../../src/commands/program.js';
 import { buildCli, FIXTURES, runCliAll, type CliRun } from './harness.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const SMALL = join(FIXTURES, 'decide', 'small.yaml');
 const PLAN = join(FIXTURES, 'decide', 'small-plan.yaml');
 const COMMON = ['--quiet', '--replications', '4'];
+/** Threads a request for `n` gets: --workers is capped at the number of CPUs. */
+const threads = (n: number): number => Math.min(n, availableParallelism());
 
 /** Each command twice, sequential and in worker threads, into folders named `<name>-<workers>`. */
 const COMMANDS: Record<string, string[]> = {
@@ -25,8 +28,12 @@ const INVOCATIONS: Record<string, string[]> = {
       [1, WORKERS[name as keyof typeof WORKERS]].map((w) => [`${name}-${w}`, [...args, ...COMMON, '--workers', String(w), '--out', `${name}-${w}`]]),
     ),
   ),
-  // more workers than replications: only as many as there are replications
+  // more workers than replications: only as many as there are replications (and CPUs)
   'run-many': ['run', TINY, ...COMMON, '--workers', '9', '--out', 'run-many'],
+  // traced: the replications run in turn on one worker thread, vehicles posted back to the main thread
+  trace: ['run', TINY, ...COMMON, '--trace', '--out', 'trace'],
+  // far more than the CPUs: one thread per CPU
+  'run-999': ['run', TINY, '--quiet', '--replications', '64', '--workers', '999', '--out', 'run-999'],
   zero: ['run', TINY, '--quiet', '--workers', '0', '--out', 'zero'],
   word: ['compare', SMALL, PLAN, '--quiet', '--workers', 'two', '--out', 'word'],
   help: ['run', '--help'],
@@ -59,7 +66,7 @@ describe('--workers', () => {
     }
     // run.json says the threads were really used (the built CLI finds its worker file)
     expect(runInfo(`${name}-1`).workers).toBe(1);
-    expect(runInfo(`${name}-${workers}`).workers).toBe(workers);
+    expect(runInfo(`${name}-${workers}`).workers).toBe(threads(workers));
   });
 
   it('compared all four CSV files of run', () => {
@@ -68,8 +75,24 @@ describe('--workers', () => {
 
   it('starts no more threads than replications', () => {
     expect(runs['run-many']!.code).toBe(0);
-    expect(runInfo('run-many').workers).toBe(4);
+    expect(runInfo('run-many').workers).toBe(threads(4));
     expect(readFileSync(join(cwd, 'run-many', 'summary.csv')).equals(readFileSync(join(cwd, 'run-1', 'summary.csv')))).toBe(true);
+  });
+
+  it('--trace on a worker thread writes every CSV byte-identical to the in-process run (vehicles in the same order)', async () => {
+    expect(runs.trace!.code, runs.trace!.stderr).toBe(0);
+    expect(runInfo('trace').workers).toBe(1);
+    const ctx = { stdout: () => undefined, stderr: () => undefined, progressStream: null, argv: [], tag: 'inproc', now: () => 0 };
+    expect(await runProgram(['node', 'bordersim', 'run', TINY, ...COMMON, '--trace', '--out', join(cwd, 'trace-inproc')], ctx)).toBe(0);
+    const csv = readdirSync(join(cwd, 'trace')).filter((f) => f.endsWith('.csv')).sort();
+    expect(csv).toContain('vehicles.csv');
+    for (const file of csv) expect(readFileSync(join(cwd, 'trace', file)).equals(readFileSync(join(cwd, 'trace-inproc', file))), file).toBe(true);
+  });
+
+  it('starts no more threads than CPUs, and says so in --help', () => {
+    expect(runs['run-999']!.code, runs['run-999']!.stderr).toBe(0);
+    expect(runInfo('run-999').workers).toBe(availableParallelism());
+    expect(runs.help!.stdout.replace(/\s+/g, ' ')).toMatch(new RegExp(`at most the number of CPUs, ${availableParallelism()} here`));
   });
 
   it.each([

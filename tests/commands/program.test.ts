@@ -48,7 +48,7 @@ describe('runProgram exit codes', () => {
     const { ctx, err } = context({ signal: interrupt.signal });
     const stopping: ReplicationRunner = (s, o) => (interrupt.abort(new Error('interrupted')), runReplication(s, o));
     expect(await runProgram(argv('run', TINY, '--quiet', '--out', join(root, 'int')), ctx, stopping)).toBe(130);
-    expect(err.join('')).toMatch(/interrupted; earlier results were left as they were/);
+    expect(err.join('')).toMatch(/interrupted \(SIGINT\); earlier results were left as they were/);
     expect(readdirSync(root)).toEqual(['ok']);
   });
 

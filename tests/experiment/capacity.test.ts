@@ -6,6 +6,8 @@ import {
   bottleneckOf,
   crossingOnly,
   DEFAULT_CAPACITY_OPTIONS,
+  MAX_EVALUATIONS,
+  MIN_TOLERANCE,
   findCapacity,
   parseLimit,
   plausibleRange,
@@ -119,8 +121,17 @@ describe('findCapacity search', () => {
     expect(low.at.factor).toBe(opts.minFactor);
   });
 
+  it('resolves the finest tolerance accepted within MAX_EVALUATIONS evaluations', async () => {
+    const r = await findCapacity(small, 'road', limit, { ...opts, tolerance: MIN_TOLERANCE }, fakeRun((f) => f));
+    expect(r.status).toBe('found');
+    expect(r.failFactor! - r.factor!).toBeLessThanOrEqual(MIN_TOLERANCE);
+    expect(r.steps.length).toBeLessThanOrEqual(MAX_EVALUATIONS);
+  });
+
   it('refuses bad options before running', async () => {
-    await expect(findCapacity(small, 'road', limit, { ...opts, tolerance: 0 }, fakeRun((f) => f))).rejects.toThrow(/--tolerance must be > 0/);
+    await expect(findCapacity(small, 'road', limit, { ...opts, tolerance: 0 }, fakeRun((f) => f))).rejects.toThrow(/--tolerance must be at least 0\.000001/);
+    // below what the search can resolve: refused, instead of bisecting forever between two adjacent doubles
+    await expect(findCapacity(small, 'road', limit, { ...opts, tolerance: 1e-19 }, fakeRun((f) => f))).rejects.toThrow(/--tolerance must be at least .*got 1e-19/);
     await expect(findCapacity(small, 'road', limit, { ...opts, maxFactor: 0.5 }, fakeRun((f) => f))).rejects.toThrow(/--max-factor/);
   });
 

@@ -11,7 +11,7 @@ import {
 import { STAGE_METRICS, type CollectedResults } from '../../src/experiment/collect.js';
 import type { ReplicationDone, ReplicationTask } from '../../src/experiment/pool.js';
 import { summariseValues } from '../../src/experiment/stats.js';
-import { GROUP_METRICS } from '../../src/model/results.js';
+import { GROUP_METRICS, type VehicleTrace } from '../../src/model/results.js';
 import { fakeRunner, fakeScenario } from './fake.js';
 
 const scenario = fakeScenario([
@@ -136,7 +136,7 @@ function fakePool(size: number, runner: ReplicationRunner, delayMs: (replication
   const pool = {
     size,
     maxOutstanding: 0,
-    run: (task: ReplicationTask): Promise<ReplicationDone> => {
+    run: (task: ReplicationTask, onVehicle?: (t: VehicleTrace) => void): Promise<ReplicationDone> => {
       outstanding += 1;
       pool.maxOutstanding = Math.max(pool.maxOutstanding, outstanding);
       const delay = delayMs(task.replication);
@@ -145,7 +145,8 @@ function fakePool(size: number, runner: ReplicationRunner, delayMs: (replication
         setTimeout(() => {
           outstanding -= 1;
           try {
-            const { daily, ...result } = runner(task.scenario, { seed: task.seed, replication: task.replication, days: task.days, warmupDays: task.warmupDays });
+            const sink = task.trace && onVehicle ? { onVehicle } : {};
+            const { daily, ...result } = runner(task.scenario, { seed: task.seed, replication: task.replication, days: task.days, warmupDays: task.warmupDays, ...sink });
             resolve({ result: { ...result, daily: [] }, daily });
           } catch (err) {
             reject(err as Error);
@@ -200,8 +201,18 @@ describe('runExperimentPooled', () => {
     await expect(runExperimentPooled(pool, scenario, many, undefined, already.signal)).rejects.toThrow('before the start');
   });
 
-  it('refuses a vehicle sink (traces must stream in order, in-process)', async () => {
+  it('refuses a vehicle sink on more than one thread (traces must stream in replication order)', async () => {
     await expect(runExperimentPooled(fakePool(2, runner, () => 1), scenario, { ...many, onVehicle: () => undefined })).rejects.toThrow(/onVehicle/);
+  });
+
+  it('streams every vehicle of a one-thread pool in the order of the in-process loop', async () => {
+    const inProcess: VehicleTrace[] = [];
+    await runExperimentWith(runner, scenario, { ...many, onVehicle: (t) => void inProcess.push(t) });
+    const pooled: VehicleTrace[] = [];
+    // one thread runs its tasks in turn (as the fake's equal delays do): the tasks ask for traces, the sink gets them
+    await runExperimentPooled(fakePool(1, runner, () => 1), scenario, { ...many, onVehicle: (t) => void pooled.push(t) });
+    expect(inProcess.length).toBeGreaterThan(0);
+    expect(pooled).toEqual(inProcess);
   });
 });
 

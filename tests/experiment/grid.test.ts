@@ -1,6 +1,6 @@
 // Sweep grids: drift-free inclusive ranges, value lists, flag errors naming the flag, factorial order.
 import { describe, expect, it } from 'vitest';
-import { checkAxes, gridPoints, parseSetFlag, rangeValues, SweepFlagError } from '../../src/experiment/grid.js';
+import { checkAxes, checkGridSize, gridPoints, gridSize, MAX_GRID_POINTS, parseSetFlag, rangeValues, SweepFlagError } from '../../src/experiment/grid.js';
 
 describe('rangeValues', () => {
   it.each([
@@ -52,17 +52,31 @@ describe('parseSetFlag', () => {
 
 describe('gridPoints', () => {
   it('is the full factorial product, first axis slowest', () => {
-    const points = gridPoints([
+    const points = [...gridPoints([
       { path: 'a', values: [1, 2] },
       { path: 'b', values: ['x', 'y', 'z'] },
-    ]);
+    ])];
     expect(points.map((p) => p.map((s) => `${s.path}=${String(s.value)}`).join(' '))).toEqual([
       'a=1 b=x', 'a=1 b=y', 'a=1 b=z', 'a=2 b=x', 'a=2 b=y', 'a=2 b=z',
     ]);
   });
 
   it('has one empty point without axes', () => {
-    expect(gridPoints([])).toEqual([[]]);
+    expect([...gridPoints([])]).toEqual([[]]);
+  });
+
+  it('streams: the first point of a grid of 10^12 points comes without building the others', () => {
+    const axes = Array.from({ length: 6 }, (_, i) => ({ path: `p${i}`, values: Array.from({ length: 100 }, (_, v) => v) }));
+    expect(gridSize(axes)).toBe(1e12);
+    expect(gridPoints(axes).next().value).toEqual(axes.map((a) => ({ path: a.path, value: 0 })));
+  });
+
+  it('refuses absurd grids up front, naming their size', () => {
+    const axis = (path: string, n: number) => ({ path, values: Array.from({ length: n }, (_, v) => v + 1) });
+    expect(() => checkGridSize([axis('a', 10_000)], 1)).toThrow(SweepFlagError);
+    expect(() => checkGridSize([axis('a', 100), axis('b', 100)], 1)).toThrow(/100 × 100 = 10000 points, more than the 1000/);
+    expect(() => checkGridSize([axis('a', 500)], 1000)).toThrow(/500 points × 1000 replications = 500000 replications/);
+    expect(() => checkGridSize([axis('a', MAX_GRID_POINTS)], 100)).not.toThrow();
   });
 
   it('refuses a path swept twice', () => {

@@ -1,6 +1,7 @@
 // Validation: every invalid parameter is reported with its path and bad value; valid ones pass.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { assertDist, checkDist, DistError, makeSampler, sampleDist, createStream, type Dist } from '../../src/random/index.js';
 
 const bad = (x: unknown): Dist => x as Dist;
@@ -104,7 +105,7 @@ describe('every accepted parameter draws finite values', () => {
           expect(Number.isFinite(x) && x >= 0, `${JSON.stringify(d)} drew ${x}`).toBe(true);
         }
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 500) },
+      { numRuns: fuzzRuns(500) },
     );
   });
 });

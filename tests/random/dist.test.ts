@@ -2,6 +2,7 @@
 // properties that hold for any valid parameters (non-negative draws, support bounds, sampleDist ≡ makeSampler).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { mean, sampleKurtosis, sampleVariance } from 'simple-statistics';
 import { createStream, distMean, distVariance, makeSampler, sampleDist, type Dist } from '../../src/random/index.js';
 
@@ -118,7 +119,7 @@ describe('properties over random valid parameters', () => {
         }
         return true;
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -135,7 +136,7 @@ describe('properties over random valid parameters', () => {
         }
         return true;
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -146,7 +147,7 @@ describe('properties over random valid parameters', () => {
         const b = makeSampler(dist)(createStream(4, rep, 'prop/same'));
         return a === b;
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });

@@ -81,6 +81,18 @@ describe('makeSampler against the analytic moments', () => {
     const p = 0.25;
     expect(Math.abs((counts.get(5) ?? 0) / N - p)).toBeLessThan(Z * Math.sqrt((p * (1 - p)) / N));
   });
+
+  it('draws subnormal empirical weights in proportion, never a zero-weight value (weights [5e-324, 0] drew the second)', () => {
+    const lone: Dist = { kind: 'empirical', values: [3, 7], weights: [5e-324, 0] };
+    const draw = makeSampler(lone);
+    const rng = createStream(3, 1, 'empirical-subnormal');
+    for (let i = 0; i < 1000; i++) expect([draw(rng), sampleDist(lone, rng)]).toEqual([3, 3]);
+    const pair = makeSampler({ kind: 'empirical', values: [3, 7], weights: [5e-324, 1e-323] }); // 1 : 2
+    let threes = 0;
+    for (let i = 0; i < N; i++) if (pair(rng) === 3) threes++;
+    const p = 1 / 3;
+    expect(Math.abs(threes / N - p)).toBeLessThan(Z * Math.sqrt((p * (1 - p)) / N));
+  });
 });
 
 const nonNegativeDist: fc.Arbitrary<Dist> = fc.oneof(

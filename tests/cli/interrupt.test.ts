@@ -13,7 +13,7 @@ let cli = '';
 
 beforeAll(() => {
   cli = buildCli();
-}, 120_000);
+});
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe('interrupting bordersim run', () => {

@@ -33,17 +33,34 @@ function sleepMs(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Runs `fn` holding a lock folder, so parallel test files compile the same sources only once. */
-function withLock<T>(lock: string, fn: () => T): T {
-  const started = Date.now();
+/** A lock folder older than this is from a crashed run: a build takes seconds, about a minute on a loaded machine. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+/** Milliseconds since the lock folder was made (0 when it is gone already). */
+function lockAgeMs(lock: string): number {
+  try {
+    return Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs `fn` holding a lock folder, so parallel test files (and parallel copies of the suite) compile the same
+ * sources only once. Waits as long as the holder lives; takes over only a lock older than `staleMs`. Throws
+ * what making the folder throws, other than that it exists.
+ */
+export function withLock<T>(lock: string, fn: () => T, staleMs = STALE_LOCK_MS): T {
   for (;;) {
     try {
       mkdirSync(lock);
       break;
-    } catch {
-      // another worker holds it; a lock older than two minutes is from a crashed run
-      if (Date.now() - started > 120_000) rmSync(lock, { recursive: true, force: true });
-      sleepMs(100);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // Another process holds it. (Giving up after a fixed wait let a waiter on a loaded machine delete a
+      // live lock and build beside its holder.)
+      if (lockAgeMs(lock) > staleMs) rmSync(lock, { recursive: true, force: true });
+      else sleepMs(100);
     }
   }
   try {

@@ -87,8 +87,9 @@ export function lognormalParams(mean: number, sd: number): { mu: number; sigma: 
 /**
  * Below this width the inverse CDF works in the standardised triangle: the direct form's product
  * u·width·(mode − min) would fall among the subnormals and lose its precision (a max of 1.58e-162 drew
- * -6.47e-163). Above it (any u >= 2^-53) the product stays normal, and the direct form is kept: the
- * standardised one rounds differently in about 9% of ordinary draws, which would change shipped outputs.
+ * -6.47e-163). Above it the product stays normal in every branch of probability 2^-53 or more (u, 1 - u >=
+ * 2^-53), and the direct form is kept: the standardised one rounds differently in about 9% of ordinary draws,
+ * which would change shipped outputs.
  */
 const TRIANGULAR_TINY_WIDTH = 1e-100;
 

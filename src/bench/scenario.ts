@@ -37,21 +37,27 @@ export function formatScenarioBenchLine(r: Omit<ScenarioBenchResult, 'line'>): s
 
 /**
  * Loads `file` and runs `replications` replications (the scenario's days, warm-up and seed unless overridden),
- * timing the simulation only; throws ScenarioError for a bad file and RangeError for bad options.
+ * timing the simulation only with `nowMs` (milliseconds; a test passes its own clock); throws ScenarioError
+ * for a bad file and RangeError for bad options.
  */
-export function benchScenario(file: string, replications: number, override: { days?: number; seed?: number } = {}): ScenarioBenchResult {
+export function benchScenario(
+  file: string,
+  replications: number,
+  override: { days?: number; seed?: number } = {},
+  nowMs: () => number = () => performance.now(),
+): ScenarioBenchResult {
   const scenario = loadScenario(file);
   const days = override.days ?? scenario.days;
-  const started = performance.now();
+  const started = nowMs();
   let firstMs = NaN;
   let firstEvents = 0;
   const onProgress = (p: ExperimentProgress): void => {
     if (p.done !== 1) return;
-    firstMs = performance.now() - started;
+    firstMs = nowMs() - started;
     firstEvents = p.events;
   };
   const res = runExperimentSync(scenario, { seed: override.seed ?? scenario.seed, replications, days, warmupDays: Math.min(scenario.warmupDays, days - 1) }, onProgress);
-  const wallMs = performance.now() - started;
+  const wallMs = nowMs() - started;
   const wallS = wallMs / 1000;
   const warmEventsPerS = replications > 1 ? (res.events - firstEvents) / (Math.max(wallMs - firstMs, 1e-6) / 1000) : NaN;
   const result = {

@@ -26,6 +26,23 @@ function drawErlangByProduct(rng: Rng, k: number, mean: number): number {
   return (-mean / k) * Math.log(product);
 }
 
+/**
+ * The empirical weights, scaled by a power of two (exact) until the largest is at least 1, when it is below.
+ * Subnormal weights (a total of 5e-324) made u·total round up to the total and draw a zero-weight value;
+ * weights at or above 1 are returned as they are, and scaling keeps every ordinary draw bit for bit.
+ */
+function normalWeights(weights: readonly number[]): readonly number[] {
+  let largest = 0;
+  for (const w of weights) if (w > largest) largest = w;
+  if (largest >= 1) return weights;
+  let scaled = weights;
+  while (largest > 0 && largest < 1) {
+    scaled = scaled.map((w) => w * 2 ** 500);
+    largest *= 2 ** 500;
+  }
+  return scaled;
+}
+
 /** Index of the first cumulative weight above target (cum ascending, target < cum[n-1]). */
 function searchCumulative(cum: ArrayLike<number>, target: number): number {
   let lo = 0;
@@ -83,12 +100,13 @@ export function sampleDist(dist: Dist, rng: Rng): number {
         ? drawErlangByProduct(rng, dist.k, dist.mean)
         : drawGamma(rng, oneOffNormal, gammaConstants(dist.k), dist.mean / dist.k);
     case 'empirical': {
+      const weights = normalWeights(dist.weights);
       let total = 0;
-      for (const w of dist.weights) total += w;
+      for (const w of weights) total += w;
       const target = rng.next() * total;
       let cum = 0;
-      for (let i = 0; i < dist.weights.length; i++) {
-        cum += dist.weights[i] as number;
+      for (let i = 0; i < weights.length; i++) {
+        cum += weights[i] as number;
         if (target < cum) return dist.values[i] as number;
       }
       return dist.values[dist.values.length - 1] as number; // unreachable: target < total
@@ -158,7 +176,7 @@ export function makeSampler(dist: Dist): Sampler {
       const values = Float64Array.from(dist.values);
       const cum = new Float64Array(dist.weights.length);
       let total = 0;
-      dist.weights.forEach((w, i) => {
+      normalWeights(dist.weights).forEach((w, i) => {
         total += w;
         cum[i] = total;
       });

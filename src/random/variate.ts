@@ -84,12 +84,27 @@ export function lognormalParams(mean: number, sd: number): { mu: number; sigma: 
   return { mu: Math.log(mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
 }
 
-/** Inverse-CDF draw from Triangular(min, mode, max); a degenerate min == max returns min. */
+/**
+ * Below this width the inverse CDF works in the standardised triangle: the direct form's product
+ * u·width·(mode − min) would fall among the subnormals and lose its precision (a max of 1.58e-162 drew
+ * -6.47e-163). Above it the product stays normal in every branch of probability 2^-53 or more (u, 1 - u >=
+ * 2^-53), and the direct form is kept: the standardised one rounds differently in about 9% of ordinary draws,
+ * which would change shipped outputs.
+ */
+const TRIANGULAR_TINY_WIDTH = 1e-100;
+
+/** Inverse-CDF draw from Triangular(min, mode, max), clamped to [min, max]; a degenerate min == max returns min. */
 export function triangularAt(u: number, min: number, mode: number, max: number): number {
   const width = max - min;
   if (width <= 0) return min;
   const split = (mode - min) / width;
-  return u < split
-    ? min + Math.sqrt(u * width * (mode - min))
-    : max - Math.sqrt((1 - u) * width * (max - mode));
+  let x: number;
+  if (width >= TRIANGULAR_TINY_WIDTH) {
+    x = u < split ? min + Math.sqrt(u * width * (mode - min)) : max - Math.sqrt((1 - u) * width * (max - mode));
+  } else {
+    x = u < split ? min + width * Math.sqrt(u * split) : max - width * Math.sqrt((1 - u) * (1 - split));
+  }
+  // Rounding can carry a draw past an end: with mode == min and u == 0, max − fl(max − min) falls below
+  // a min that is small beside max (0.0073576 vs 75.16 drew 0.0073576024805106 < 0.0073576024805167).
+  return x < min ? min : x > max ? max : x;
 }

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const names = Object.keys(INVOCATIONS);
   const runs = await runCliAll(cli, names.map((n) => INVOCATIONS[n]!), cwd);
   names.forEach((n, i) => (results[n] = runs[i]!));
-}, 120_000);
+});
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 const noStack = (r: CliRun): void => expect(r.stderr).not.toMatch(/^\s+at /m);

@@ -33,17 +33,40 @@ function sleepMs(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Runs `fn` holding a lock folder, so parallel test files compile the same sources only once. */
-function withLock<T>(lock: string, fn: () => T): T {
-  const started = Date.now();
+/** A lock folder older than this is from a crashed run: a build takes seconds, about a minute on a loaded machine. */
+const STALE_LOCK_MS = 10 * 60_000;
+/**
+ * A child process still running after this long is killed, so a hang (a FIFO read, an endless search) fails its
+ * test instead of outliving the suite. Generous, and below the 5-minute test timeout: a loaded 2-core machine can
+ * make a normal run of a second take tens of seconds, and that must not fail by chance.
+ */
+const HANG_GUARD_MS = 4 * 60_000;
+
+/** Milliseconds since the lock folder was made (0 when it is gone already). */
+function lockAgeMs(lock: string): number {
+  try {
+    return Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs `fn` holding a lock folder, so parallel test files (and parallel copies of the suite) compile the same
+ * sources only once. Waits as long as the holder lives; takes over only a lock older than `staleMs`. Throws
+ * what making the folder throws, other than that it exists.
+ */
+export function withLock<T>(lock: string, fn: () => T, staleMs = STALE_LOCK_MS): T {
   for (;;) {
     try {
       mkdirSync(lock);
       break;
-    } catch {
-      // another worker holds it; a lock older than two minutes is from a crashed run
-      if (Date.now() - started > 120_000) rmSync(lock, { recursive: true, force: true });
-      sleepMs(100);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // Another process holds it. (Giving up after a fixed wait let a waiter on a loaded machine delete a
+      // live lock and build beside its holder.)
+      if (lockAgeMs(lock) > staleMs) rmSync(lock, { recursive: true, force: true });
+      else sleepMs(100);
     }
   }
   try {
@@ -112,7 +135,7 @@ function runCliAsync(cli: string, args: string[], cwd: string): Promise<CliRun> 
     let stdout = '';
     let stderr = '';
     // a run that hangs (or loops) is killed, so its test fails instead of leaving a process behind
-    const guard = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    const guard = setTimeout(() => child.kill('SIGKILL'), HANG_GUARD_MS);
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.on('error', reject);
@@ -165,7 +188,7 @@ export interface LiveCli {
 }
 
 /** Starts `node <cli> ...args` in `cwd` with extra environment variables, without waiting for it. */
-export function startCli(cli: string, args: string[], cwd: string, env: Record<string, string> = {}, guardMs = 60_000): LiveCli {
+export function startCli(cli: string, args: string[], cwd: string, env: Record<string, string> = {}, guardMs = HANG_GUARD_MS): LiveCli {
   const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, BORDERSIM_DEBUG: '', ...env } });
   const text = { stdout: '', stderr: '' };
   const waiters: Array<{ pattern: RegExp; stream: 'stdout' | 'stderr'; resolve: () => void; reject: (e: Error) => void }> = [];

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const [first] = await runCliAll(cli, [['run', TINY, '--quiet', '--replications', '2', '--out', 'res']], root);
   if (first?.code !== 0) throw new Error(first?.stderr);
   previous = snapshotFolder(join(root, 'res'));
-}, 120_000);
+});
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** A fresh folder holding a copy of the earlier result as `res`. */

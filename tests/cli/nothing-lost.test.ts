@@ -71,7 +71,7 @@ beforeAll(async () => {
   const names = Object.keys(INVOCATIONS);
   const runs = await runCliAll(cli, names.map((n) => INVOCATIONS[n]!), cwd);
   names.forEach((n, i) => (results[n] = runs[i]!));
-}, 180_000);
+});
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 /** Exit 2 with `message` on stderr, and nothing written in `never`. */

@@ -28,7 +28,7 @@ beforeAll(async () => {
     cwd,
   );
   runs = { a: a!, b: b!, c: c!, d: d! };
-}, 120_000);
+});
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe('bordersim run', () => {

@@ -14,7 +14,7 @@ beforeAll(() => {
   cwd = mkdtempSync(join(tmpdir(), 'bordersim-cli-sheet-'));
   const r = runCli(cli, ['run', join(FIXTURES, 'cli-tiny.yaml'), '--quiet', '--replications', '2', '--out', 'out', '--trace'], cwd);
   if (r.code !== 0) throw new Error(r.stderr);
-}, 120_000);
+});
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe.each(['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'vehicles.csv'])('%s as a spreadsheet', (file) => {

@@ -49,7 +49,7 @@ beforeAll(async () => {
   const names = Object.keys(INVOCATIONS);
   const results = await runCliAll(cli, names.map((n) => INVOCATIONS[n]!), cwd);
   names.forEach((n, i) => (runs[n] = results[i]!));
-}, 120_000);
+});
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 const runInfo = (folder: string): { workers: number } => JSON.parse(readFileSync(join(cwd, folder, 'run.json'), 'utf8')) as { workers: number };

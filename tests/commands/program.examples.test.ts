@@ -92,7 +92,7 @@ describe('--help examples', () => {
         expect(info.warnings.filter((w) => w.check === 'scenarios_differ'), line).toEqual([]);
       }
     }
-  }, 60_000);
+  });
 
   it('the program help examples run too', async () => {
     for (const line of examples(await helpOf(''))) {

@@ -2,6 +2,7 @@
 // fast-check — and the simulation's named priorities put a release before a seize at the same instant.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { EventCalendar, Priority, Resource, ScheduleError, Simulation } from '../../src/engine/index.js';
 
 interface Ev {
@@ -75,7 +76,7 @@ describe('EventCalendar', () => {
         }
         expect(cal.size).toBe(0);
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 
@@ -88,7 +89,7 @@ describe('EventCalendar', () => {
         while (cal.size > 0) popped.push(cal.pop());
         expect(popped).toEqual([...times].sort((a, b) => a - b));
       }),
-      { numRuns: 100 },
+      { numRuns: fuzzRuns(100) },
     );
   });
 });

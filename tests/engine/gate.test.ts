@@ -2,6 +2,7 @@
 // exactly like a Resource of unlimited width seized and released in one go (checked with fast-check).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { CapacitySchedule, Gate, Interpreter, makeTrajectory, Priority, Resource, Simulation, type Walker } from '../../src/engine/index.js';
 
 const DAY = 1440;
@@ -63,7 +64,7 @@ describe('Gate', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 5 * DAY }), { maxLength: 60 }), (arrivals) => {
         expect(passTimes(arrivals, 'gate')).toEqual(passTimes(arrivals, 'resource'));
       }),
-      { numRuns: 100 },
+      { numRuns: fuzzRuns(100) },
     );
   });
 });

@@ -2,6 +2,7 @@
 // LevelMonitor time-average, exact time-at-level quantiles against a brute-force reference, warm-up reset.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { mean, sampleVariance } from 'simple-statistics';
 import { LevelMonitor, Tally } from '../../src/engine/index.js';
 import { createStream } from '../../src/random/stream.js';
@@ -35,7 +36,7 @@ describe('Tally', () => {
         expect(Math.abs(t.mean - mean(data))).toBeLessThanOrEqual(1e-9 * scale);
         expect(Math.abs(t.variance - sampleVariance(data))).toBeLessThanOrEqual(1e-9 * scale * scale);
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 
@@ -142,7 +143,7 @@ describe('LevelMonitor', () => {
         }
         expect(m.mean(t)).toBeCloseTo(mean(minutes), 9);
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 

@@ -2,6 +2,7 @@
 // a closed interval) against a hand-computed start/finish trace, overtime, capacity rises, priority lines.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { CapacitySchedule, Priority, Resource, Simulation } from '../../src/engine/index.js';
 
 const DAY = 1440;
@@ -309,7 +310,7 @@ describe('Resource against a naive reference (property)', () => {
         expect(s.waits.count).toBe(waits.length);
         expect(s.waits.sum).toBeCloseTo(waits.reduce((a, w) => a + w.startAt - w.job.arriveAtMin, 0), 9);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });

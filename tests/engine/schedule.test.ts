@@ -2,6 +2,7 @@
 // nextChangeAfter checked against a minute-by-minute scan; invalid specs rejected with the bad value named.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { CapacitySchedule, ScheduleCursor, ScheduleSpecError, type ScheduleSpec } from '../../src/engine/index.js';
 
 const DAY = 1440;
@@ -101,7 +102,7 @@ describe('CapacitySchedule.nextChangeAfter', () => {
         }
         expect(got).toBe(want);
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 
@@ -118,7 +119,7 @@ describe('CapacitySchedule.nextChangeAfter', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 
@@ -141,7 +142,7 @@ describe('CapacitySchedule.nextChangeAfter', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 
@@ -170,7 +171,7 @@ describe('CapacitySchedule.nextChangeAfter', () => {
           t = next;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });

@@ -2,6 +2,7 @@
 // run from the calendar, ties included; run(until), stop() and pending see it; bad uses are refused.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { Priority, ScheduleError, Simulation } from '../../src/engine/index.js';
 
 /** A scripted stream: each event schedules the next after the given gap (whole minutes, so ties happen). */
@@ -48,7 +49,7 @@ describe('Simulation source slot', () => {
     });
     fc.assert(fc.property(script, (s) => {
       expect(trace(s, true)).toEqual(trace(s, false));
-    }), { numRuns: 300 });
+    }), { numRuns: fuzzRuns(300) });
   });
 
   it('counts in pending and eventCount, waits past run(until) and honours stop()', () => {

@@ -2,6 +2,7 @@
 // (rank q·(n−1)), for positive, negative and zero values, after merging, with memory bounded by the range.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { QuantileSketch } from '../../src/engine/index.js';
 import { createStream } from '../../src/random/stream.js';
 
@@ -62,7 +63,7 @@ describe('QuantileSketch accuracy', () => {
           expect(v).toBeLessThanOrEqual(hi + 1e-9 + 1e-12 * Math.abs(hi));
         }
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 
@@ -105,7 +106,7 @@ describe('QuantileSketch accuracy', () => {
         expect(a.count).toBe(whole.count);
         for (const q of QS) expect(Object.is(a.quantile(q), whole.quantile(q))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });
@@ -172,7 +173,7 @@ describe('QuantileSketch.clear (property)', () => {
         expect(Object.is(reused.quantile(q), fresh.quantile(q)) || reused.quantile(q) === fresh.quantile(q)).toBe(true);
         expect(reused.count).toBe(fresh.count);
       }),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(500) },
     );
   });
 });

@@ -2,6 +2,7 @@
 // and the priority line (lowest number first, arrival order among equals), each handing back its entity's callback.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { FifoLine, PriorityLine, type GrantCallback, type WaitLine } from '../../src/engine/waitline.js';
 
 /** A push (with its priority) or a shift, in any interleaving. */
@@ -33,7 +34,7 @@ function playAgainst(line: WaitLine<number>, ops: ({ push: number } | { shift: t
 
 describe('FifoLine', () => {
   it('hands entities back in arrival order through wrap-around and growth (property)', () => {
-    fc.assert(fc.property(fc.array(op, { maxLength: 300 }), (ops) => playAgainst(new FifoLine<number>(), ops, () => 0)), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(op, { maxLength: 300 }), (ops) => playAgainst(new FifoLine<number>(), ops, () => 0)), { numRuns: fuzzRuns(300) });
   });
 
   it('keeps its order when it grows while wrapped around', () => {
@@ -51,6 +52,6 @@ describe('FifoLine', () => {
 describe('PriorityLine', () => {
   it('hands back the lowest priority first and, among equals, the earliest (property)', () => {
     const lowestFirst = (ref: { prio: number }[]): number => ref.reduce((best, e, i) => (e.prio < ref[best]!.prio ? i : best), 0);
-    fc.assert(fc.property(fc.array(op, { maxLength: 300 }), (ops) => playAgainst(new PriorityLine<number>(), ops, lowestFirst)), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(op, { maxLength: 300 }), (ops) => playAgainst(new PriorityLine<number>(), ops, lowestFirst)), { numRuns: fuzzRuns(300) });
   });
 });

@@ -3,6 +3,7 @@
 // end), the totals are the sums of their parts, and each check reports a broken account instead of passing it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import type { CrossingModel } from '../../src/model/crossing.js';
 import { CrossingGroups } from '../../src/model/groups.js';
 import { checkInvariants, type WalkerCounts } from '../../src/model/invariants.js';
@@ -84,7 +85,7 @@ describe('invariants on a crossing’s groups', () => {
         // The total's queue is tracked live; its time-average must equal the sum of the parts' (time-averages add).
         expect(of('all', 'all').approach_queue_mean).toBeCloseTo(bases.reduce((s, b) => s + b.approach_queue_mean, 0), 9);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 

@@ -3,6 +3,7 @@
 // every replication runs without error, keeps both invariants, and accounts for every vehicle in its trace.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { runReplication } from '../../src/model/run.js';
 import type { VehicleTrace } from '../../src/model/results.js';
 import type { Dist } from '../../src/random/types.js';
@@ -122,7 +123,7 @@ describe('the model on random crossings (property)', () => {
           expect(mine(r.hourly).reduce((a, x) => a + x.values[0]!, 0)).toBe(g.values.arrivals);
         }
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+      { numRuns: fuzzRuns(150) },
     );
   });
 });

@@ -1,6 +1,7 @@
 // Validation: every invalid parameter is reported with its path and bad value; valid ones pass.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { assertDist, checkDist, DistError, makeSampler, sampleDist, createStream, type Dist } from '../../src/random/index.js';
 
 const bad = (x: unknown): Dist => x as Dist;
@@ -81,9 +82,26 @@ describe('assertDist and the public entry points', () => {
   });
 });
 
-describe('every accepted parameter draws finite values', () => {
-  it('for any family with parameters up to the largest accepted (property; a triangular max of 1e300 drew -Infinity)', () => {
-    const size = fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.constantFrom(0, 5e-324, 1e-12, 1, 1e12));
+/** Where a draw from `d` must lie: the family's support, and within [min, max] where it has one. */
+function inSupport(d: Dist, x: number): boolean {
+  if (!Number.isFinite(x) || x < 0) return false;
+  switch (d.kind) {
+    case 'uniform':
+    case 'triangular':
+      return x >= d.min && x <= d.max;
+    case 'empirical':
+      return d.values.some((v, i) => v === x && (d.weights[i] as number) > 0);
+    case 'piecewise':
+      return x >= Math.min(...d.sample) && x <= Math.max(...d.sample);
+    default:
+      return true;
+  }
+}
+
+describe('every accepted parameter draws finite values in range', () => {
+  it('for any family with parameters from the smallest to the largest accepted (property; a triangular max of 1e300 drew -Infinity, one of 1.58e-162 drew -6.47e-163)', () => {
+    // fc.double spreads over the float exponents, so tiny (subnormal) values come up as often as large ones.
+    const size = fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.constantFrom(0, 5e-324, 1e-162, 1e-12, 1, 1e12));
     const positive = size.filter((x) => x > 0);
     const dist: fc.Arbitrary<Dist> = fc.oneof(
       fc.tuple(size, size, size).map(([a, b, c]) => { const [min, mode, max] = [a, b, c].sort((x, y) => x - y) as [number, number, number]; return { kind: 'triangular' as const, min, mode, max }; }),
@@ -93,6 +111,10 @@ describe('every accepted parameter draws finite values', () => {
       fc.tuple(positive.filter((m) => m >= 1e-12), size).map(([mean, sd]) => ({ kind: 'lognormal' as const, mean, sd })),
       fc.tuple(positive, positive).map(([shape, scale]) => ({ kind: 'gamma' as const, shape, scale })),
       fc.tuple(fc.integer({ min: 1, max: 60 }), positive).map(([k, mean]) => ({ kind: 'erlang' as const, k, mean })),
+      fc.array(fc.tuple(size, size), { minLength: 1, maxLength: 8 })
+        .filter((pairs) => pairs.some(([, w]) => w > 0))
+        .map((pairs) => ({ kind: 'empirical' as const, values: pairs.map((p) => p[0]), weights: pairs.map((p) => p[1]) })),
+      fc.array(size, { minLength: 2, maxLength: 8 }).map((sample) => ({ kind: 'piecewise' as const, sample })),
     );
     fc.assert(
       fc.property(dist, fc.integer({ min: 0, max: 1000 }), (d, seed) => {
@@ -101,10 +123,12 @@ describe('every accepted parameter draws finite values', () => {
         const rng = createStream(seed, 0, 'finite');
         for (let i = 0; i < 20; i++) {
           const x = draw(rng);
-          expect(Number.isFinite(x) && x >= 0, `${JSON.stringify(d)} drew ${x}`).toBe(true);
+          expect(inSupport(d, x), `${JSON.stringify(d)} drew ${x}`).toBe(true);
         }
+        const once = sampleDist(d, createStream(seed, 1, 'finite'));
+        expect(inSupport(d, once), `${JSON.stringify(d)} drew ${once} (sampleDist)`).toBe(true);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 500) },
+      { numRuns: fuzzRuns(500) },
     );
   });
 });

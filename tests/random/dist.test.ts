@@ -2,6 +2,7 @@
 // properties that hold for any valid parameters (non-negative draws, support bounds, sampleDist ≡ makeSampler).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { mean, sampleKurtosis, sampleVariance } from 'simple-statistics';
 import { createStream, distMean, distVariance, makeSampler, sampleDist, type Dist } from '../../src/random/index.js';
 
@@ -80,6 +81,18 @@ describe('makeSampler against the analytic moments', () => {
     const p = 0.25;
     expect(Math.abs((counts.get(5) ?? 0) / N - p)).toBeLessThan(Z * Math.sqrt((p * (1 - p)) / N));
   });
+
+  it('draws subnormal empirical weights in proportion, never a zero-weight value (weights [5e-324, 0] drew the second)', () => {
+    const lone: Dist = { kind: 'empirical', values: [3, 7], weights: [5e-324, 0] };
+    const draw = makeSampler(lone);
+    const rng = createStream(3, 1, 'empirical-subnormal');
+    for (let i = 0; i < 1000; i++) expect([draw(rng), sampleDist(lone, rng)]).toEqual([3, 3]);
+    const pair = makeSampler({ kind: 'empirical', values: [3, 7], weights: [5e-324, 1e-323] }); // 1 : 2
+    let threes = 0;
+    for (let i = 0; i < N; i++) if (pair(rng) === 3) threes++;
+    const p = 1 / 3;
+    expect(Math.abs(threes / N - p)).toBeLessThan(Z * Math.sqrt((p * (1 - p)) / N));
+  });
 });
 
 const nonNegativeDist: fc.Arbitrary<Dist> = fc.oneof(
@@ -118,7 +131,7 @@ describe('properties over random valid parameters', () => {
         }
         return true;
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -135,7 +148,7 @@ describe('properties over random valid parameters', () => {
         }
         return true;
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -146,7 +159,7 @@ describe('properties over random valid parameters', () => {
         const b = makeSampler(dist)(createStream(4, rep, 'prop/same'));
         return a === b;
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });

@@ -4,6 +4,7 @@
 // a stack trace and exit code 1).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { parse, stringify } from 'yaml';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { expectRunsOrRejected, MINI_YAML } from './fixture.js';
@@ -57,7 +58,7 @@ describe('loading randomly edited scenarios (property)', () => {
         const doc = edits.reduce(apply, BASE);
         expectRunsOrRejected(() => parseScenarioText(stringify(doc), 'fuzz.yaml'), ['fuzz.yaml']);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });

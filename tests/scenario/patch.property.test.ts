@@ -3,6 +3,7 @@
 // fails with a ScenarioError whose problems name a file and a path; never another exception.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../fuzz.js';
 import { stringify } from 'yaml';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { expectRunsOrRejected, MINI_YAML, memoryFiles } from './fixture.js';
@@ -89,7 +90,7 @@ describe('plans with random content (property)', () => {
         const text = stringify({ extends: 'base.yaml', id: 'plan', ...(p as object) });
         expectRunsOrRejected(() => parseScenarioText(text, 'plan.yaml', files), ['plan.yaml', 'base.yaml']);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });

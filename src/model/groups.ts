@@ -2,7 +2,7 @@
 // approach queue and waits, crossing times, zone places held, per-day figures and Little's-law bookkeeping.
 import { LevelMonitor, Tally } from '../engine/index.js';
 import type { Direction, VehicleClass } from '../scenario/types.js';
-import { type ClassKey, type DirectionKey, type GroupMetric, type GroupResult, type PeriodResult } from './results.js';
+import { HOURLY_METRICS, MONTHLY_METRICS, type ClassKey, type DirectionKey, type GroupMetric, type GroupResult, type PeriodResult } from './results.js';
 import { GroupPeriods } from './periods.js';
 import { WaitParts } from './waits.js';
 
@@ -144,7 +144,7 @@ export class GroupStats {
     const area = this.approach.integral(nowMin);
     const spanMin = nowMin - this.monthStartMin;
     const queueMean = spanMin > 0 ? (area - this.monthAreaStart) / spanMin : this.approach.level;
-    const values = this.periods.month.monthlyValues(queueMean, this.approach.windowMax);
+    const values = this.periods.month.values(MONTHLY_METRICS, queueMean, this.approach.windowMax);
     this.periods.month.reset();
     this.approach.restartWindow();
     this.monthStartMin = nowMin;
@@ -159,7 +159,7 @@ export class GroupStats {
       crossing: this.crossing,
       direction: this.direction,
       vehicleClass: this.vehicleClass,
-      values: slot.hourlyValues(),
+      values: slot.values(HOURLY_METRICS),
     }));
   }
 

@@ -2,7 +2,7 @@
 // parts. A month is closed when the run passes its last day; hours of arrival accumulate over the whole window.
 import { Tally } from '../engine/index.js';
 import { WaitParts } from './waits.js';
-import { HOURLY_METRICS, MONTHLY_METRICS, type HourlyMetric, type MonthlyMetric } from './results.js';
+import type { HourlyMetric, MonthlyMetric } from './results.js';
 
 const MIN_PER_H = 60;
 const HOURS_PER_DAY = 24;
@@ -48,52 +48,27 @@ export class PeriodSlot {
     this.parts.reset();
   }
 
-  /** Wait figures in hours shared by monthly and hourly rows (NaN where no vehicle defines them). */
-  waitValues(): { mean: number; p95: number; closed: number; zoneFull: number; stages: number; total: number } {
+  /**
+   * The slot's values in the order of `metrics` (MONTHLY_METRICS or HOURLY_METRICS), waits in hours (NaN where no
+   * vehicle defines them); the approach queue's mean and max are the caller's (a month's), NaN when not given.
+   */
+  values(metrics: readonly (MonthlyMetric | HourlyMetric)[], queueMean = NaN, queueMax = NaN): number[] {
     const w = this.waitMin;
     const parts = this.parts.meansH();
-    return {
-      mean: w.count > 0 ? w.mean / MIN_PER_H : NaN,
-      p95: w.quantile(0.95) / MIN_PER_H,
-      closed: parts.closed,
-      zoneFull: parts.zoneFull,
-      stages: parts.stages,
-      total: parts.total,
-    };
-  }
-
-  /** The monthly.csv values, in MONTHLY_METRICS order, with the month's approach queue mean and max. */
-  monthlyValues(queueMean: number, queueMax: number): number[] {
-    const w = this.waitValues();
-    const v: Record<MonthlyMetric, number> = {
+    const v: Record<MonthlyMetric | HourlyMetric, number> = {
       arrivals: this.arrivals,
       completed: this.completed,
       tonnes: this.tonnes,
-      approach_wait_h_mean: w.mean,
-      approach_wait_h_p95: w.p95,
-      wait_closed_h_mean: w.closed,
-      wait_zone_full_h_mean: w.zoneFull,
-      wait_stages_h_mean: w.stages,
-      wait_total_h_mean: w.total,
+      approach_wait_h_mean: w.count > 0 ? w.mean / MIN_PER_H : NaN,
+      approach_wait_h_p95: w.quantile(0.95) / MIN_PER_H,
+      wait_closed_h_mean: parts.closed,
+      wait_zone_full_h_mean: parts.zoneFull,
+      wait_stages_h_mean: parts.stages,
+      wait_total_h_mean: parts.total,
       approach_queue_mean: queueMean,
       approach_queue_max: queueMax,
     };
-    return MONTHLY_METRICS.map((m) => v[m]);
-  }
-
-  /** The hourly.csv values, in HOURLY_METRICS order. */
-  hourlyValues(): number[] {
-    const w = this.waitValues();
-    const v: Record<HourlyMetric, number> = {
-      arrivals: this.arrivals,
-      approach_wait_h_mean: w.mean,
-      approach_wait_h_p95: w.p95,
-      wait_closed_h_mean: w.closed,
-      wait_zone_full_h_mean: w.zoneFull,
-      wait_stages_h_mean: w.stages,
-      wait_total_h_mean: w.total,
-    };
-    return HOURLY_METRICS.map((m) => v[m]);
+    return metrics.map((m) => v[m]);
   }
 }
 

@@ -46,9 +46,18 @@ async function main(): Promise<void> {
       setTimeout(() => process.exit(code), 2000).unref();
     });
   }
+  // A reader that goes away (`bordersim run --help | head`) closes the pipe: stop writing to it instead of dying
+  // with an unhandled EPIPE; the command itself goes on (results are written to files, not to the pipe).
+  const closed = { stdout: false, stderr: false };
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      closed[name] = true;
+    });
+  }
   const ctx: CommandContext = {
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
+    stdout: (s) => void (closed.stdout || process.stdout.write(s)),
+    stderr: (s) => void (closed.stderr || process.stderr.write(s)),
     progressStream: process.stderr.isTTY ? process.stderr : null,
     argv: ['bordersim', ...process.argv.slice(2)],
     tag: String(process.pid),

@@ -20,15 +20,24 @@ import { writeFileSync } from 'node:fs';
 /** Flags every decision command shares with `run` (no --trace). */
 export type BatchFlags = Omit<RunFlags, 'trace'>;
 
-/** Adds --replications, --seed, --days, --warmup-days, --out, --workers and --quiet to a commander command. */
-export function addBatchOptions(cmd: Command, outDefault: string): Command {
+/**
+ * Adds the horizon flags `run` and the decision commands share: --days, --warmup-days, and --from/--to that set
+ * them from dates; `whose` names the scenario the defaults come from.
+ */
+export function addHorizonOptions(cmd: Command, whose: string): Command {
   return cmd
-    .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerBetween(1, MAX_REPLICATIONS))
-    .option('-s, --seed <s>', "base seed shared by every scenario run, so they see the same arrivals (default: the (base) scenario's)", integer)
-    .option('-d, --days <d>', "simulated days (default: the (base) scenario's)", integerBetween(1, MAX_DAYS, ' (100 years)'))
-    .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the (base) scenario's)", integerAtLeast(0))
+    .option('-d, --days <d>', `simulated days from the start date (default: ${whose})`, integerBetween(1, MAX_DAYS, ' (100 years)'))
+    .option('-w, --warmup-days <w>', `days whose statistics are discarded (default: ${whose})`, integerAtLeast(0))
     .option('--from <date>', 'report from this local date (YYYY-MM-DD): the days before it are the warm-up')
-    .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there')
+    .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there');
+}
+
+/** Adds --replications, --seed, the horizon flags, --out, --workers and --quiet to a commander command. */
+export function addBatchOptions(cmd: Command, outDefault: string): Command {
+  const withSeed = cmd
+    .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerBetween(1, MAX_REPLICATIONS))
+    .option('-s, --seed <s>', "base seed shared by every scenario run, so they see the same arrivals (default: the (base) scenario's)", integer);
+  return addHorizonOptions(withSeed, "the (base) scenario's")
     .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no table (warnings and errors still go to stderr)');

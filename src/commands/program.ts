@@ -9,7 +9,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { type CommandContext, Interrupted, UsageError } from './context.js';
 import { registerCapacity } from './capacity.js';
 import { registerCompare } from './compare.js';
-import { MAX_DAYS } from '../scenario/calendar.js';
+import { addHorizonOptions } from './batch.js';
 import { classChoice, classHelp, directionChoice, directionHelp, integer, integerAtLeast, integerBetween, MAX_REPLICATIONS } from './options.js';
 import { runCommand, type RunFlags } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -66,16 +66,13 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', PROGRAM_EXAMPLES);
 
-  program
+  const run = program
     .command('run')
     .description('run a scenario: replications, statistics with 95% confidence intervals, CSV files')
     .argument('<scenario>', 'scenario file (YAML)')
     .option('-r, --replications <n>', "independent replications (default: the scenario's)", integerBetween(1, MAX_REPLICATIONS))
-    .option('-s, --seed <s>', "base seed; replication r draws from streams of (seed, r) (default: the scenario's)", integer)
-    .option('-d, --days <d>', "simulated days from the scenario's start date (default: the scenario's)", integerBetween(1, MAX_DAYS, ' (100 years)'))
-    .option('-w, --warmup-days <w>', "days whose statistics are discarded (default: the scenario's)", integerAtLeast(0))
-    .option('--from <date>', 'report from this local date (YYYY-MM-DD): the days before it are the warm-up')
-    .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there')
+    .option('-s, --seed <s>', "base seed; replication r draws from streams of (seed, r) (default: the scenario's)", integer);
+  addHorizonOptions(run, "the scenario's")
     .option('-o, --out <dir>', 'result folder (default: output/<scenario id>)')
     .option('--trace', 'also write vehicles.csv, one row per vehicle (large); runs the replications on one thread, in order (ignores --workers)')
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))

@@ -1,6 +1,5 @@
 // Shared by compare, sweep and capacity: their common run flags, progress over several experiments, and
 // an atomic result folder holding the command's CSV files and a run.json that marks it as a bordersim result.
-import type { Command } from 'commander';
 import type { CollectedResults } from '../experiment/collect.js';
 import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
 import { writeCsv, type CsvRow } from '../output/csvfile.js';
@@ -8,11 +7,9 @@ import { checkDestination, commitUnlessAborted, createStaging, discardStaging, i
 import { scenarioHash, toolVersion } from '../output/runinfo.js';
 import type { Scenario } from '../scenario/types.js';
 import type { CommandContext } from './context.js';
-import { MAX_DAYS } from '../scenario/calendar.js';
-import { integer, integerAtLeast, integerBetween, MAX_REPLICATIONS } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { RunFlags } from './run.js';
-import { openPool, resolveWorkers, WORKERS_HELP } from './workers.js';
+import { openPool, resolveWorkers } from './workers.js';
 import type { ReplicationPool } from '../experiment/pool.js';
 import { stabilityWarnings, type ResultWarning } from '../experiment/stability.js';
 import { writeFileSync } from 'node:fs';
@@ -20,28 +17,7 @@ import { writeFileSync } from 'node:fs';
 /** Flags every decision command shares with `run` (no --trace). */
 export type BatchFlags = Omit<RunFlags, 'trace'>;
 
-/**
- * Adds the horizon flags `run` and the decision commands share: --days, --warmup-days, and --from/--to that set
- * them from dates; `whose` names the scenario the defaults come from.
- */
-export function addHorizonOptions(cmd: Command, whose: string): Command {
-  return cmd
-    .option('-d, --days <d>', `simulated days from the start date (default: ${whose})`, integerBetween(1, MAX_DAYS, ' (100 years)'))
-    .option('-w, --warmup-days <w>', `days whose statistics are discarded (default: ${whose})`, integerAtLeast(0))
-    .option('--from <date>', 'report from this local date (YYYY-MM-DD): the days before it are the warm-up')
-    .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there');
-}
-
-/** Adds --replications, --seed, the horizon flags, --out, --workers and --quiet to a commander command. */
-export function addBatchOptions(cmd: Command, outDefault: string): Command {
-  const withSeed = cmd
-    .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerBetween(1, MAX_REPLICATIONS))
-    .option('-s, --seed <s>', "base seed shared by every scenario run, so they see the same arrivals (default: the (base) scenario's)", integer);
-  return addHorizonOptions(withSeed, "the (base) scenario's")
-    .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
-    .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
-    .option('-q, --quiet', 'no progress and no table (warnings and errors still go to stderr)');
-}
+export { addBatchOptions, addHorizonOptions } from './options.js';
 
 /** Runs experiments one after another (each one's replications on a shared worker pool) with one progress display over all of them. */
 export class BatchRunner {

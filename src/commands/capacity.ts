@@ -2,16 +2,12 @@
 // crossing's demand (of the --scale classes) that keeps the limit on a --class × --direction group (bracketing +
 // bisection, same seed at every step), its CI (uncertain when it holds the limit) and the bottleneck.
 import { join } from 'node:path';
-import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import {
   CapacityInputError,
   checkCapacityOptions,
   checkCapacityTarget,
   DEFAULT_CAPACITY_OPTIONS,
   findCapacity,
-  MAX_EVALUATIONS,
-  MIN_TOLERANCE,
   parseLimit,
   type CapacityLimit,
   type CapacityOptions,
@@ -19,7 +15,7 @@ import {
 } from '../experiment/capacity.js';
 import type { CollectedResults } from '../experiment/collect.js';
 import type { ReplicationRunner } from '../experiment/experiment.js';
-import { classListText, FREIGHT_CLASSES, groupLabel, groupSummary, type ClassChoice } from '../experiment/select.js';
+import { classListText, groupLabel, groupSummary, type ClassChoice } from '../experiment/select.js';
 import { stabilityWarnings } from '../experiment/stability.js';
 import { METRIC_UNITS, type DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
@@ -27,9 +23,8 @@ import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario, VehicleClass } from '../scenario/types.js';
-import { addBatchOptions, BatchRunner, scenarioEntry, checkOutput, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { BatchRunner, scenarioEntry, checkOutput, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
-import { classChoice, classHelp, classList, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
 
@@ -216,47 +211,3 @@ function searchable(scenario: Scenario, limit: CapacityLimit, options: CapacityO
   return ids;
 }
 
-function positiveNumber(text: string): number {
-  const value = Number(text.trim());
-  if (!/^\s*(\d+\.?\d*|\.\d+)\s*$/.test(text) || !(value > 0)) throw new InvalidArgumentError('expected a number > 0.');
-  return value;
-}
-
-const EXAMPLES = `
-Examples:
-  $ bordersim capacity scenarios/agreement-2027.yaml --crossing kyakhta --limit "approach_wait_h_mean <= 4" --class truck --direction south
-  $ bordersim capacity scenarios/agreement-2027.yaml --all --limit "approach_wait_h_mean <= 2" --class truck --replications 5
-  $ bordersim capacity scenarios/baseline-2023.yaml --crossing naushki --limit "approach_wait_h_mean <= 6" --class train
-
-The factor multiplies the crossing's demand of the --scale classes (default freight: trucks and trains, as
-scenario growth does with demand.growthClasses; --scale all for every class, or a list such as truck,car) on
-top of the scenario's own growth; 1 = the scenario as written. The crossing is simulated alone (crossings share
-nothing) with the same seed at every factor (common random numbers). The limit is on the mean over replications
-of the metric for one group: --class and --direction (default freight in both directions: the crossing's
-trucks or trains, since cars on their own lanes would dilute a mixed total; --class all for the whole crossing).
-capacity.csv: the group, the scaled classes, the factor found (largest tested meeting the limit), the smallest
-tested breaking it, the metric's 95% CI there (uncertain = the CI holds the limit: add replications), and the
-stage with the highest utilisation (the bottleneck); capacity-steps.csv: every factor tried. A crossing still
-unstable or closed at the factor found gets a warning (stderr and run.json).`;
-
-/** Registers `capacity` on the program; sets exit code 0 when done (errors propagate to cli.ts). */
-export function registerCapacity(program: Command, ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner = runReplication): void {
-  const cmd = program
-    .command('capacity')
-    .description('largest demand growth a crossing can take within a limit (bisection with replications)')
-    .argument('<scenario>', 'scenario file (YAML)')
-    .option('-c, --crossing <id>', 'crossing to search')
-    .option('-a, --all', 'search every crossing')
-    .option('-l, --limit <text>', 'the limit, "<metric> <= <value>", e.g. "approach_wait_h_p95 <= 4"')
-    .option('--tolerance <f>', `stop when the factor is known within this width (default ${DEFAULT_CAPACITY_OPTIONS.tolerance}, at least ${MIN_TOLERANCE}; at most ${MAX_EVALUATIONS} evaluations)`, positiveNumber)
-    .option('--max-factor <f>', `largest factor tried (default ${DEFAULT_CAPACITY_OPTIONS.maxFactor})`, positiveNumber)
-    .option('--class <c>', classHelp('the limit is on', 'freight'), classChoice)
-    .option('--direction <d>', directionHelp('the limit is on'), directionChoice)
-    .option('--scale <classes>', `classes the factor multiplies: a comma list of truck, car, train, freight, all (default: freight = ${classListText(FREIGHT_CLASSES)}, as scenario growth)`, classList);
-  addBatchOptions(cmd, 'output/capacity-<scenario id>')
-    .addHelpText('after', EXAMPLES)
-    .action(async (file: string, opts: CapacityFlags) => {
-      await capacityCommand(file, opts, ctx, runner);
-      setExit(0);
-    });
-}

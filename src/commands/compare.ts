@@ -2,7 +2,6 @@
 // numbers), paired plan − base differences with Student t CIs in compare.csv, a short table of one group
 // (--class, --direction) on the terminal, and a loud warning for plans that are not like-for-like.
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import type { CollectedResults } from '../experiment/collect.js';
 import { comparePlan, likeForLike, type CompareRow } from '../experiment/compare.js';
 import type { ReplicationRunner } from '../experiment/experiment.js';
@@ -14,9 +13,8 @@ import { formatCount, formatFixed } from '../output/number.js';
 import { summaryRow, SUMMARY_COLUMNS } from '../output/tables.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { addBatchOptions, BatchRunner, scenarioEntry, checkOutput, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { BatchRunner, scenarioEntry, checkOutput, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
-import { classChoice, classHelp, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
 
@@ -145,33 +143,3 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
   return { folder, files: written, rows };
 }
 
-const EXAMPLES = `
-Examples:
-  $ bordersim compare scenarios/agreement-2027.yaml scenarios/agreement-2027-no-stage1.yaml
-  $ bordersim compare scenarios/baseline-2023.yaml scenarios/mondy-9-lanes.yaml scenarios/naushki-stage1.yaml --replications 20 --seed 7 --out output/plans
-  $ bordersim compare scenarios/baseline-2023.yaml scenarios/naushki-stage1.yaml --class train --direction south
-
-Every scenario runs with the same seed and replications, so replication r of each sees the same arrivals
-and draws wherever the scenarios agree (common random numbers); differences are paired per replication.
-compare.csv: one row per plan × crossing × direction × class × metric (base and plan means, difference,
-its 95% CI, % change, significant = the CI excludes 0); summary.csv: every scenario's own summary. The table
-shows one group (--class, --direction; default all classes and directions). Plans that differ from the base
-in start date, days, warm-up or set of crossings are not like-for-like: a warning names them (stderr and
-run.json), as it does crossings that end a run unstable or closed.`;
-
-/** Registers `compare` on the program; sets exit code 0 when done (errors propagate to cli.ts). */
-export function registerCompare(program: Command, ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner = runReplication): void {
-  const cmd = program
-    .command('compare')
-    .description('paired comparison of plans with a base scenario (common random numbers, 95% CIs)')
-    .argument('<base>', 'base scenario file (YAML)')
-    .argument('<plan...>', 'plan scenario files (YAML), each compared with the base')
-    .option('--class <c>', classHelp('the table shows', 'all'), classChoice)
-    .option('--direction <d>', directionHelp('the table shows'), directionChoice);
-  addBatchOptions(cmd, `output/compare-<base id>`)
-    .addHelpText('after', EXAMPLES)
-    .action(async (baseFile: string, planFiles: string[], opts: CompareFlags) => {
-      await compareCommand(baseFile, planFiles, opts, ctx, runner);
-      setExit(0);
-    });
-}

@@ -1,6 +1,9 @@
 // Parsers for numeric and group-choice command-line values, used by commander; they throw commander's
 // InvalidArgumentError so the message names the flag and the bad value, and the exit code is 2.
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { MAX_DAYS } from '../scenario/calendar.js';
 import { CLASS_CHOICES, DIRECTION_CHOICES, GroupChoiceError, parseClassChoice, parseClassList, parseDirectionChoice, type ClassChoice } from '../experiment/select.js';
 import type { DirectionKey } from '../model/results.js';
 import type { VehicleClass } from '../scenario/types.js';
@@ -69,3 +72,43 @@ export function classList(text: string): VehicleClass[] {
 export const classHelp = (what: string, dflt: string): string => `class ${what}: ${CLASS_CHOICES.join(', ')} (freight = trucks and trains; default: ${dflt})`;
 /** Help text of --direction for a command: `what` it chooses and its default. */
 export const directionHelp = (what: string, dflt = 'all'): string => `direction ${what}: ${DIRECTION_CHOICES.join(', ')} (default: ${dflt})`;
+
+/** A number > 0 written plainly (capacity's --tolerance, --max-factor); throws InvalidArgumentError. */
+export function positiveNumber(text: string): number {
+  const value = Number(text.trim());
+  if (!/^\s*(\d+\.?\d*|\.\d+)\s*$/.test(text) || !(value > 0)) throw new InvalidArgumentError('expected a number > 0.');
+  return value;
+}
+
+/** The most worker threads a command starts: one per CPU (more only add memory and switching). */
+export function maxWorkers(): number {
+  return availableParallelism();
+}
+
+/** The --workers help text (without a command's own remarks). */
+export const WORKERS_HELP =
+  'run replications in parallel in N worker threads; results are identical for every N ' +
+  `(default: 1 for a single replication, else min(replications, CPUs); at most the number of CPUs, ${maxWorkers()} here)`;
+
+/**
+ * Adds the horizon flags `run` and the decision commands share: --days, --warmup-days, and --from/--to that set
+ * them from dates; `whose` names the scenario the defaults come from.
+ */
+export function addHorizonOptions(cmd: Command, whose: string): Command {
+  return cmd
+    .option('-d, --days <d>', `simulated days from the start date (default: ${whose})`, integerBetween(1, MAX_DAYS, ' (100 years)'))
+    .option('-w, --warmup-days <w>', `days whose statistics are discarded (default: ${whose})`, integerAtLeast(0))
+    .option('--from <date>', 'report from this local date (YYYY-MM-DD): the days before it are the warm-up')
+    .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there');
+}
+
+/** Adds --replications, --seed, the horizon flags, --out, --workers and --quiet to a commander command. */
+export function addBatchOptions(cmd: Command, outDefault: string): Command {
+  const withSeed = cmd
+    .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerBetween(1, MAX_REPLICATIONS))
+    .option('-s, --seed <s>', "base seed shared by every scenario run, so they see the same arrivals (default: the (base) scenario's)", integer);
+  return addHorizonOptions(withSeed, "the (base) scenario's")
+    .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
+    .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
+    .option('-q, --quiet', 'no progress and no table (warnings and errors still go to stderr)');
+}

@@ -1,21 +1,18 @@
-// The bordersim command tree (commander): run, validate, schema, with examples in --help; maps every outcome
+// The bordersim command tree (commander): run, validate, schema here, the decision commands from tree.ts, with
+// examples in --help; each command's implementation is loaded when it runs (--version and --help load neither the
+// model nor the scenario loader). Maps every outcome
 // to an exit code (0 done, 2 bad input, 1 failure while running, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP). Uses only the context.
 import { Command, CommanderError } from 'commander';
 import type { ReplicationRunner } from '../experiment/experiment.js';
-import { runReplication } from '../model/run.js';
 import { OutputFolderError } from '../output/folder.js';
 import { toolVersion } from '../output/runinfo.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { type CommandContext, Interrupted, UsageError } from './context.js';
-import { registerCapacity } from './capacity.js';
-import { registerCompare } from './compare.js';
-import { addHorizonOptions } from './batch.js';
-import { classChoice, classHelp, directionChoice, directionHelp, integer, integerAtLeast, integerBetween, MAX_REPLICATIONS } from './options.js';
-import { runCommand, type RunFlags } from './run.js';
-import { schemaCommand } from './schema.js';
-import { registerSweep } from './sweep.js';
-import { validateCommand } from './validate.js';
-import { WORKERS_HELP } from './workers.js';
+import {
+  addHorizonOptions, classChoice, classHelp, directionChoice, directionHelp, integer, integerAtLeast, integerBetween, MAX_REPLICATIONS, WORKERS_HELP,
+} from './options.js';
+import type { RunFlags } from './run.js';
+import { registerCapacity, registerCompare, registerSweep, type RunnerSource } from './tree.js';
 
 const RUN_EXAMPLES = `
 Examples:
@@ -56,7 +53,7 @@ Examples:
 Exit codes: 0 done, 2 bad input (scenario file or flags), 1 failure while running, 130 interrupted (Ctrl-C),
 143 terminated (SIGTERM), 129 hung up (SIGHUP); an interrupted run leaves earlier results as they were.`;
 
-function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner): Command {
+function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runner: RunnerSource): Command {
   const program = new Command('bordersim');
   program
     .description('Discrete-event simulation of freight and passenger traffic through the Russia–Mongolia border crossings')
@@ -81,7 +78,8 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .option('--direction <d>', directionHelp('the end-of-run table shows'), directionChoice)
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (file: string, opts: RunFlags) => {
-      await runCommand(file, opts, ctx, runner);
+      const { runCommand } = await import('./run.js');
+      await runCommand(file, opts, ctx, await runner());
       setExit(0);
     });
 
@@ -90,13 +88,19 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .description('check scenario files and print every problem of every file')
     .argument('<scenario...>', 'scenario files (YAML)')
     .addHelpText('after', VALIDATE_EXAMPLES)
-    .action(async (files: string[]) => setExit(await validateCommand(files, ctx)));
+    .action(async (files: string[]) => {
+      const { validateCommand } = await import('./validate.js');
+      setExit(await validateCommand(files, ctx));
+    });
 
   program
     .command('schema')
     .description('print the JSON Schema of scenario files (for editors)')
     .addHelpText('after', SCHEMA_EXAMPLES)
-    .action(() => setExit(schemaCommand(ctx)));
+    .action(async () => {
+      const { schemaCommand } = await import('./schema.js');
+      setExit(schemaCommand(ctx));
+    });
 
   registerCompare(program, ctx, setExit, runner);
   registerSweep(program, ctx, setExit, runner);
@@ -133,10 +137,12 @@ function reportError(err: unknown, ctx: CommandContext): number {
  * Parses `argv` (as process.argv: node, script, args...) and runs the command; returns the exit code.
  * Never throws: errors are printed through ctx (no stack trace unless ctx.debug).
  */
-export async function runProgram(argv: readonly string[], ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<number> {
+export async function runProgram(argv: readonly string[], ctx: CommandContext, runner?: ReplicationRunner): Promise<number> {
   let exitCode = 0;
+  // Commands and the model are loaded when a command runs, so --version and --help load neither.
+  const source: RunnerSource = async () => runner ?? (await import('../model/run.js')).runReplication;
   try {
-    await buildProgram(ctx, (code) => (exitCode = code), runner).parseAsync([...argv]);
+    await buildProgram(ctx, (code) => (exitCode = code), source).parseAsync([...argv]);
   } catch (err) {
     exitCode = reportError(err, ctx);
   }

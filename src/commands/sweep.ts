@@ -2,7 +2,6 @@
 // with the same seed and replications; sweep.csv in long format with one column per swept path; the terminal
 // table shows one group (--class, --direction).
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import type { ReplicationRunner } from '../experiment/experiment.js';
 import { checkAxes, checkGridSize, parseSetFlag, SweepFlagError, type SweepAxis } from '../experiment/grid.js';
 import { ALL_GROUP, groupLabel, groupSummary, type ClassChoice, type GroupChoice } from '../experiment/select.js';
@@ -13,9 +12,8 @@ import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { resolveScenario } from '../scenario/resolve.js';
-import { addBatchOptions, BatchRunner, checkOutput, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { BatchRunner, checkOutput, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
-import { classChoice, classHelp, directionChoice, directionHelp } from './options.js';
 import { resolveRunOptions } from './run.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
 import { plausibilityWarnings } from '../scenario/plausibility.js';
@@ -138,30 +136,3 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   return { folder, files, results };
 }
 
-const EXAMPLES = `
-Examples:
-  $ bordersim sweep scenarios/agreement-2027.yaml --set crossings.kyakhta.stages.inspection.servers=2,3,4 --class truck
-  $ bordersim sweep scenarios/agreement-2027.yaml --set demand.growth.north=1..2:0.25 --set demand.growth.south=1.1,1.15
-
-Paths use ids (crossings.<crossing id>.stages.<stage id>.<field>, demand.growth.south, ...). Values are lists
-(2,4,6) or inclusive ranges (from..to:step). Several --set make a full factorial grid; every point runs with
-the same seed and replications. sweep.csv: one row per point × crossing × direction × class × metric, with
-one column per swept path. The table shows one group (--class, --direction; default all classes and
-directions). Points whose crossings end unstable or closed get a warning (stderr and run.json).`;
-
-/** Registers `sweep` on the program; sets exit code 0 when done (errors propagate to cli.ts). */
-export function registerSweep(program: Command, ctx: CommandContext, setExit: (code: number) => void, runner: ReplicationRunner = runReplication): void {
-  const cmd = program
-    .command('sweep')
-    .description('run a factorial grid of scenario values (--set path=values)')
-    .argument('<scenario>', 'scenario file (YAML)')
-    .option('--set <path=values>', 'a path and its values (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--class <c>', classHelp('the table shows', 'all'), classChoice)
-    .option('--direction <d>', directionHelp('the table shows'), directionChoice);
-  addBatchOptions(cmd, 'output/sweep-<scenario id>')
-    .addHelpText('after', EXAMPLES)
-    .action(async (file: string, opts: SweepFlags) => {
-      await sweepCommand(file, opts, ctx, runner);
-      setExit(0);
-    });
-}

@@ -14,6 +14,7 @@ import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output
 import { openTrace, TRACE_FILE, traceRowsWarning, type TraceWriter } from '../output/trace.js';
 import { endsByLastDate, isIsoDate, LAST_DATE } from '../scenario/calendar.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
+import { MS_PER_DAY } from '../units.js';
 import type { Scenario } from '../scenario/types.js';
 import { UsageError, type CommandContext } from './context.js';
 import { MAX_REPLICATIONS } from './options.js';
@@ -62,7 +63,7 @@ function stagingFor(folder: string, tag: string): string {
 /** Days from `start` to `date` (both YYYY-MM-DD); throws UsageError naming the flag unless it is a real date. */
 function dayIndex(flag: string, start: string, date: string): number {
   if (!isIsoDate(date)) throw new UsageError(`${flag} must be a date YYYY-MM-DD, got "${date}"`);
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / MS_PER_DAY);
 }
 
 /**

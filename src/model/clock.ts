@@ -1,9 +1,11 @@
 // The model's local calendar: converts between simulation minutes (0 = 00:00 local on the start date)
 // and local ISO dates, months and ISO weekdays. Plain date arithmetic; no time zones needed.
 import { daysInYearFrom } from '../scenario/year.js';
+import { MIN_PER_DAY, MS_PER_DAY } from '../units.js';
 
-const DAY_MS = 86_400_000;
-export const DAY_MIN = 1440;
+const DAY_MS = MS_PER_DAY;
+/** Minutes in a day (the clock's unit; see src/units.ts). */
+export const DAY_MIN = MIN_PER_DAY;
 
 /** Thrown for a date that is not a valid ISO YYYY-MM-DD. */
 export class DateError extends Error {}

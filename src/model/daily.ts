@@ -4,8 +4,8 @@ import type { Direction, VehicleClass } from '../scenario/types.js';
 import type { DailyResult } from './results.js';
 import type { GroupStats } from './groups.js';
 import { DAY_MIN } from './clock.js';
+import { MIN_PER_H } from '../units.js';
 
-const MIN_PER_H = 60;
 
 /** Accumulates one group's current day; `close` emits the row and starts the next day. */
 export class DailyCounter {

@@ -5,8 +5,8 @@ import { PiecewiseRateArrivals, type Rng } from '../random/index.js';
 import type { DemandSource } from '../scenario/types.js';
 import { DAY_MIN, type ModelClock } from './clock.js';
 import { ObjectMemo } from './memo.js';
+import { MIN_PER_H } from '../units.js';
 
-const HOUR_MIN = 60;
 
 /** A day split where the hourly factor changes: each part's end (minutes after midnight) and its factor. */
 export interface DayParts {
@@ -23,7 +23,7 @@ export function dayParts(hourly: readonly number[]): DayParts {
   for (let h = 1; h < 24; h++) {
     const f = hourly[h] ?? 1;
     if (f !== factors[factors.length - 1]) {
-      cutsMin.push(h * HOUR_MIN);
+      cutsMin.push(h * MIN_PER_H);
       factors.push(f);
     }
   }

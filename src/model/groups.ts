@@ -5,8 +5,8 @@ import type { Direction, VehicleClass } from '../scenario/types.js';
 import { HOURLY_METRICS, MONTHLY_METRICS, type ClassKey, type DirectionKey, type GroupMetric, type GroupResult, type PeriodResult } from './results.js';
 import { GroupPeriods } from './periods.js';
 import { WaitParts } from './waits.js';
+import { MIN_PER_H } from '../units.js';
 
-const MIN_PER_H = 60;
 
 /** Running statistics of one group; vehicles update every group they belong to. */
 export class GroupStats {

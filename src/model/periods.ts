@@ -3,8 +3,8 @@
 import { Tally } from '../engine/index.js';
 import { WaitParts } from './waits.js';
 import type { HourlyMetric, MonthlyMetric } from './results.js';
+import { MIN_PER_H } from '../units.js';
 
-const MIN_PER_H = 60;
 const HOURS_PER_DAY = 24;
 /**
  * Relative error of the months' and hours' wait percentiles: 2% (the run's own are within 0.5%). A sketch's memory

@@ -7,8 +7,8 @@ import type { ModelClock } from './clock.js';
 import { buildCapacitySchedule } from './timetable.js';
 import type { StageResult } from './results.js';
 import type { Vehicle, Wagon } from './vehicle.js';
+import { MIN_PER_H } from '../units.js';
 
-const MIN_PER_H = 60;
 
 /** The engine objects of one stage. */
 export class StageModel {

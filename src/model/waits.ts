@@ -2,8 +2,9 @@
 // approach gate), the time it waited for a zone place (yard or tracks full) and its queueing at the stages inside.
 // The three parts add up to its whole wait; sums are kept so that means and vehicle- and tonne-hours follow.
 
-const MIN_PER_H = 60;
-const MIN_PER_YEAR = 365 * 1440;
+import { DAYS_PER_YEAR, MIN_PER_DAY, MIN_PER_H } from '../units.js';
+
+const MIN_PER_YEAR = DAYS_PER_YEAR * MIN_PER_DAY;
 
 /** Sums of the wait parts of the completed vehicles of one group (a run, a month, an hour of arrival). */
 export class WaitParts {

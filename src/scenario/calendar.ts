@@ -1,11 +1,13 @@
 // Calendar text for scenario files: ISO dates, opening hours ("08:00-20:00", "24h") and weekdays,
 // turned into the resolved OpeningWindow / closed-date form. Pure functions, no time zones (local clocks).
+import { MIN_PER_DAY, MS_PER_DAY } from '../units.js';
 import type { OpeningWindow } from './types.js';
 
 export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 export const ALL_WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
-export const MIN_PER_DAY = 1440;
+/** Minutes in a day (from src/units.ts, where every unit constant is written once). */
+export { MIN_PER_DAY };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RANGE = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
@@ -35,12 +37,12 @@ export const LAST_DATE = '9999-12-31';
 
 /** True when a run of `days` days from `startDate` (YYYY-MM-DD) ends on or before LAST_DATE. */
 export function endsByLastDate(startDate: string, days: number): boolean {
-  return Date.parse(`${startDate}T00:00:00Z`) + (days - 1) * 86_400_000 <= Date.parse(`${LAST_DATE}T00:00:00Z`);
+  return Date.parse(`${startDate}T00:00:00Z`) + (days - 1) * MS_PER_DAY <= Date.parse(`${LAST_DATE}T00:00:00Z`);
 }
 
 /** The ISO date `days` days after `date` (negative goes back); `date` must be YYYY-MM-DD. */
 export function addDays(date: string, days: number): string {
-  const ms = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  const ms = Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY;
   return new Date(ms).toISOString().slice(0, 10);
 }
 

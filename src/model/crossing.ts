@@ -4,7 +4,7 @@ import { Gate, Zone, makeTrajectory, type Interpreter, type Simulation, type Ste
 import { createStream, type Rng } from '../random/index.js';
 import type { Crossing, DemandSource, Direction, VehicleClass } from '../scenario/types.js';
 import type { ModelClock } from './clock.js';
-import { CrossingGroups } from './groups.js';
+import { CrossingGroups } from './crossing-groups.js';
 import { DailyCounter } from './daily.js';
 import { StageModel, toStageResult } from './stage.js';
 import type { StageResult } from './results.js';

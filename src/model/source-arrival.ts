@@ -6,7 +6,7 @@ import type { DemandSource } from '../scenario/types.js';
 import type { ArrivalTarget } from './arrivals.js';
 import type { SourcePath } from './crossing.js';
 import type { DailyCounter } from './daily.js';
-import type { GroupSet } from './groups.js';
+import type { GroupSet } from './crossing-groups.js';
 import type { Vehicle } from './vehicle.js';
 
 /** The wagon inspections of a vehicle at a stage that inspects none of its wagons. */

@@ -1,6 +1,6 @@
 // A vehicle (truck, car or train) walking its crossing's trajectory, and a wagon sent to inspection.
 import type { Walker } from '../engine/index.js';
-import type { GroupSet } from './groups.js';
+import type { GroupSet } from './crossing-groups.js';
 import type { DailyCounter } from './daily.js';
 import type { DemandSource } from '../scenario/types.js';
 

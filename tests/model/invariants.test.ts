@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fuzzRuns } from '../fuzz.js';
 import type { CrossingModel } from '../../src/model/crossing.js';
-import { CrossingGroups } from '../../src/model/groups.js';
+import { CrossingGroups } from '../../src/model/crossing-groups.js';
 import { checkInvariants, type WalkerCounts } from '../../src/model/invariants.js';
 import type { Direction, VehicleClass } from '../../src/scenario/types.js';
 

@@ -1,6 +1,7 @@
 // What a command may use of the outside world, handed in by cli.ts (the only module that touches process).
 // Tests build one with string buffers instead of the terminal.
 import type { FolderHooks } from '../output/folder.js';
+import { InputError } from '../errors.js';
 
 /** The command's view of the terminal, the command line and the clock. */
 export interface CommandContext {
@@ -27,7 +28,7 @@ export interface CommandContext {
 }
 
 /** A bad command-line value that the parser could not catch alone (exit code 2); the message names flag and value. */
-export class UsageError extends Error {
+export class UsageError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';

@@ -4,10 +4,10 @@
 // to an exit code (0 done, 2 bad input, 1 failure while running, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP). Uses only the context.
 import { Command, CommanderError } from 'commander';
 import type { ReplicationRunner } from '../experiment/experiment.js';
-import { OutputFolderError } from '../output/folder.js';
+import { InputError } from '../errors.js';
 import { toolVersion } from '../output/runinfo.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { type CommandContext, Interrupted, UsageError } from './context.js';
+import { type CommandContext, Interrupted } from './context.js';
 import {
   addHorizonOptions, classChoice, classHelp, directionChoice, directionHelp, integer, integerAtLeast, integerBetween, MAX_REPLICATIONS, WORKERS_HELP,
 } from './options.js';
@@ -116,7 +116,8 @@ function reportError(err: unknown, ctx: CommandContext): number {
     ctx.stderr(`bordersim: invalid scenario\n${err.message}\n`);
     return 2;
   }
-  if (err instanceof UsageError || err instanceof OutputFolderError) {
+  // Every other bad input (a flag, an output folder, a limit or a --set text) shares one base: exit 2.
+  if (err instanceof InputError) {
     ctx.stderr(`bordersim: ${err.message}\n`);
     return 2;
   }

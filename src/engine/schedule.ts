@@ -1,5 +1,6 @@
 // Capacity that follows a timetable: weekly open windows, closed intervals (holidays) and dated
 // changes of the server count, all in simulation minutes. Knows nothing of dates or borders.
+import { EngineError } from './errors.js';
 
 const WEEK_MIN = 7 * 1440;
 
@@ -24,7 +25,7 @@ export interface ScheduleSpec {
 }
 
 /** Thrown for an invalid schedule (negative servers, windows outside the week, reversed intervals). */
-export class ScheduleSpecError extends Error {}
+export class ScheduleSpecError extends EngineError {}
 
 /** Capacity as a step function of time: servers when open, 0 when closed. */
 export class CapacitySchedule {

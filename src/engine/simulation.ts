@@ -2,9 +2,10 @@
 // for a stream of arrivals) and the current time in minutes.
 import { EventCalendar, type EventHandler } from './calendar.js';
 import { Priority } from './priority.js';
+import { EngineError } from './errors.js';
 
 /** Thrown when an event is scheduled in the past or at a non-finite time. */
-export class ScheduleError extends Error {}
+export class ScheduleError extends EngineError {}
 
 /** A discrete-event simulation: a clock (minutes, float) and an event calendar. */
 export class Simulation {

@@ -5,6 +5,7 @@ import { Priority } from './priority.js';
 import type { Resource } from './resource.js';
 import type { Zone } from './zone.js';
 import type { Gate } from './gate.js';
+import { EngineError } from './errors.js';
 
 /** An entity walking a trajectory: the interpreter keeps its position in `pc`. */
 export interface Walker {
@@ -87,7 +88,7 @@ function compileStep<E extends Walker>(s: Step<E>, next: Step<E> | undefined): C
 }
 
 /** Thrown for a malformed trajectory (a branch skipping past the end). */
-export class TrajectoryError extends Error {}
+export class TrajectoryError extends EngineError {}
 
 /** Checks a step list and precomputes wake-up priorities; throws TrajectoryError naming the bad step. */
 export function makeTrajectory<E extends Walker>(steps: Step<E>[], onDone: (e: E) => void = () => {}): Trajectory<E> {

@@ -6,6 +6,7 @@ import { GROUP_METRICS, type DirectionKey, type GroupMetric } from '../model/res
 import type { Scenario, VehicleClass } from '../scenario/types.js';
 import type { CollectedResults } from './collect.js';
 import { ALL_GROUP, classListText, crossingHasGroup, FREIGHT_CLASSES, groupLabel, groupSummary, hasGroupResults, type ClassChoice, type GroupChoice } from './select.js';
+import { InputError } from '../errors.js';
 
 /** `<metric> <= <value>` on one group: the crossing's mean of `metric` for `direction` × `vehicleClass` must not exceed `max`. */
 export interface CapacityLimit {
@@ -16,7 +17,7 @@ export interface CapacityLimit {
 }
 
 /** A limit text or a search option that cannot be used; the message names it and the bad value. */
-export class CapacityInputError extends Error {
+export class CapacityInputError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'CapacityInputError';

@@ -1,6 +1,7 @@
 // Sweep grids: `--set <path>=<values>` flags parsed into value lists (lists `2,4,6`, inclusive ranges
 // `1..3:0.25` computed on integer steps so no float drift), and their full factorial product.
 import type { PathSetting } from './variant.js';
+import { InputError } from '../errors.js';
 
 /** One swept path and the values it takes, in the order given. */
 export interface SweepAxis {
@@ -9,7 +10,7 @@ export interface SweepAxis {
 }
 
 /** A `--set` flag that cannot be read; the message names the flag text and the bad part. */
-export class SweepFlagError extends Error {
+export class SweepFlagError extends InputError {
   constructor(
     readonly flag: string,
     message: string,

@@ -3,6 +3,7 @@
 import type { ClassKey, DirectionKey, GroupMetric } from '../model/results.js';
 import type { Crossing, VehicleClass } from '../scenario/types.js';
 import type { SummaryRow } from './collect.js';
+import { InputError } from '../errors.js';
 
 /** Class keys a user may choose: the model's classes, freight (trucks + trains together) and all. */
 export const CLASS_CHOICES = ['truck', 'car', 'train', 'freight', 'all'] as const;
@@ -24,7 +25,7 @@ export interface GroupChoice {
 export const ALL_GROUP: GroupChoice = { direction: 'all', vehicleClass: 'all' };
 
 /** A --class, --direction or --scale value that is not one of the accepted keys; the message names both. */
-export class GroupChoiceError extends Error {
+export class GroupChoiceError extends InputError {
   constructor(
     readonly flag: string,
     readonly value: string,

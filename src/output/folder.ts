@@ -3,9 +3,10 @@
 // folder whose run.json lists every file in it is replaced; a symlinked --out is followed to its target.
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, normalize, resolve } from 'node:path';
+import { InputError } from '../errors.js';
 
 /** The destination cannot hold results (a file, or a folder that is not a bordersim result). */
-export class OutputFolderError extends Error {
+export class OutputFolderError extends InputError {
   constructor(
     readonly folder: string,
     message: string,

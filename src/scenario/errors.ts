@@ -1,5 +1,6 @@
 // Scenario problems: each names the file, the line where the format gives one, the path inside the
 // file and the bad value. A ScenarioError carries every problem found, so a planner fixes them in one pass.
+import { InputError } from '../errors.js';
 
 /** A path inside a scenario document: object keys and array indexes. */
 export type Path = readonly (string | number)[];
@@ -17,7 +18,7 @@ export interface Problem {
 }
 
 /** Every problem found in a scenario (and the files it extends), thrown at once. */
-export class ScenarioError extends Error {
+export class ScenarioError extends InputError {
   readonly problems: Problem[];
 
   constructor(problems: Problem[]) {

@@ -1,0 +1,10 @@
+// The one base of the engine's errors: a malformed model handed to the engine (a schedule, a trajectory, an
+// event in the past). They are bugs of the caller, not bad input of a user; the command line reports exit 1.
+
+/** An engine object used against its contract; the message names the object and the bad value. */
+export class EngineError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

@@ -9,7 +9,7 @@ import { UsageError } from '../../src/commands/context.js';
 import { runProgram } from '../../src/commands/program.js';
 import type { ReplicationRunner } from '../../src/experiment/experiment.js';
 import { runReplication } from '../../src/model/run.js';
-import { argv, context, DECIDE, readCsv } from './compare-context.js';
+import { argv, context, DECIDE, readCsv } from './context.js';
 
 const SMALL = join(DECIDE, 'small.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-capacity-'));

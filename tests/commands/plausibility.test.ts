@@ -4,20 +4,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/commands/context.js';
 import { runCommand } from '../../src/commands/run.js';
 import { validateCommand } from '../../src/commands/validate.js';
 import { FIXTURES } from '../cli/harness.js';
+import { context } from './context.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-plausible-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function context(): CommandContext & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), progressStream: null, argv: [], tag: 't', now: () => 0 };
-}
 
 /** cli-tiny with its truck payload written in kilotonnes (0.02 for 20 t). */
 function mistaken(): string {
@@ -29,10 +23,10 @@ function mistaken(): string {
 describe('plausibility warnings in the commands', () => {
   it('run says them before and after the run, naming file, line and path, and run.json lists them', async () => {
     const file = mistaken();
-    const ctx = context();
+    const { ctx, err } = context();
     const out = join(root, 'run');
     const outcome = await runCommand(file, { out, replications: 1, days: 2, quiet: true }, ctx);
-    const lines = ctx.err.join('').split('\n').filter((l) => l.includes('plausibility'));
+    const lines = err.join('').split('\n').filter((l) => l.includes('plausibility'));
     expect(lines.length).toBe(2); // before the run and with the others at the end
     expect(lines[0]).toMatch(/^warning: testroad: plausibility: .*kilotonnes\.yaml:42 crossings\[0\]\.demand\[0\]\.payloadT: .*got 0\.02$/);
     const info = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { warnings: Array<{ check: string; crossing: string | null }> };
@@ -41,11 +35,11 @@ describe('plausibility warnings in the commands', () => {
   });
 
   it('validate prints them and still exits 0; the clean fixture gives none', async () => {
-    const ctx = context();
+    const { ctx, err } = context();
     expect(await validateCommand([mistaken()], ctx)).toBe(0);
-    expect(ctx.err.join('')).toMatch(/^warning: .*kilotonnes\.yaml:42 crossings\[0\]\.demand\[0\]\.payloadT/m);
+    expect(err.join('')).toMatch(/^warning: .*kilotonnes\.yaml:42 crossings\[0\]\.demand\[0\]\.payloadT/m);
     const clean = context();
-    expect(await validateCommand([TINY], clean)).toBe(0);
+    expect(await validateCommand([TINY], clean.ctx)).toBe(0);
     expect(clean.err.join('')).toBe('');
   });
 });

@@ -5,9 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/commands/context.js';
 import { runProgram } from '../../src/commands/program.js';
 import { REPO } from '../cli/harness.js';
+import { context } from './context.js';
 
 const root = mkdtempSync(join(tmpdir(), 'bordersim-examples-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -20,13 +20,6 @@ const SHORT = ['--replications', '2', '--days', '3', '--warmup-days', '1', '--qu
 /** The short-run flags for an example: one that reports a period (--from/--to) keeps its dates, with 1 replication. */
 function shortFor(words: readonly string[]): string[] {
   return words.includes('--from') || words.includes('--to') ? ['--replications', '1', '--quiet'] : SHORT;
-}
-
-function context(): { ctx: CommandContext; out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CommandContext = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), progressStream: null, argv: [], tag: 'ex', now: () => 0 };
-  return { ctx, out, err };
 }
 
 async function helpOf(command: string): Promise<string> {

@@ -3,26 +3,16 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/commands/context.js';
 import { runProgram } from '../../src/commands/program.js';
 import type { ReplicationRunner } from '../../src/experiment/experiment.js';
 import { runReplication } from '../../src/model/run.js';
 import { FIXTURES } from '../cli/harness.js';
+import { argv, context } from './context.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-program-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function context(extra: Partial<CommandContext> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CommandContext = {
-    stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), progressStream: null,
-    argv: [], tag: 't', now: () => 0, ...extra,
-  };
-  return { ctx, out, err };
-}
-const argv = (...args: string[]): string[] => ['node', 'bordersim', ...args];
 const broken: ReplicationRunner = () => {
   throw new Error('model broke');
 };

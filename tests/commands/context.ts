@@ -1,4 +1,4 @@
-// Helpers for the compare/sweep/capacity command tests: a context with string buffers, argv, CSV reading.
+// Shared by the command tests: a context with string buffers, argv for runProgram, CSV reading, the decide fixtures.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseString } from 'fast-csv';

@@ -3,7 +3,6 @@
 import { daysInYearFrom } from '../scenario/year.js';
 import { MIN_PER_DAY, MS_PER_DAY } from '../units.js';
 
-const DAY_MS = MS_PER_DAY;
 /** Minutes in a day (the clock's unit; see src/units.ts). */
 export const DAY_MIN = MIN_PER_DAY;
 
@@ -31,7 +30,7 @@ function parseEpochDay(isoDate: string): number {
   const ms = at.getTime();
   const back = new Date(ms).toISOString().slice(0, 10);
   if (back !== isoDate) throw new DateError(`not a calendar date: "${isoDate}"`);
-  return ms / DAY_MS;
+  return ms / MS_PER_DAY;
 }
 
 /** Dates, months and weekdays of the simulation's days, counted from the start date. */
@@ -70,7 +69,7 @@ export class ModelClock {
   dateOfDay(day: number): string {
     let d = this.dateCache[day];
     if (d === undefined) {
-      d = new Date((this.startEpochDay + day) * DAY_MS).toISOString().slice(0, 10);
+      d = new Date((this.startEpochDay + day) * MS_PER_DAY).toISOString().slice(0, 10);
       if (day >= 0 && day < 100_000) this.dateCache[day] = d;
     }
     return d;
@@ -80,7 +79,7 @@ export class ModelClock {
   monthOfDay(day: number): number {
     let m = this.monthCache[day];
     if (m === undefined) {
-      m = new Date((this.startEpochDay + day) * DAY_MS).getUTCMonth();
+      m = new Date((this.startEpochDay + day) * MS_PER_DAY).getUTCMonth();
       if (day >= 0 && day < 100_000) this.monthCache[day] = m;
     }
     return m;

@@ -6,7 +6,6 @@ import type { GroupStats } from './groups.js';
 import { DAY_MIN } from './clock.js';
 import { MIN_PER_H } from '../units.js';
 
-
 /** Accumulates one group's current day; `close` emits the row and starts the next day. */
 export class DailyCounter {
   arrivals = 0;

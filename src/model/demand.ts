@@ -7,7 +7,6 @@ import { DAY_MIN, type ModelClock } from './clock.js';
 import { ObjectMemo } from './memo.js';
 import { MIN_PER_H } from '../units.js';
 
-
 /** A day split where the hourly factor changes: each part's end (minutes after midnight) and its factor. */
 export interface DayParts {
   /** Minutes after local midnight where a part ends and the next begins (empty for a flat profile). */

@@ -6,7 +6,6 @@ import { GroupPeriods } from './periods.js';
 import { WaitParts } from './waits.js';
 import { MIN_PER_H } from '../units.js';
 
-
 /** Running statistics of one group; vehicles update every group they belong to. */
 export class GroupStats {
   arrivals = 0;

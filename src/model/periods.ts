@@ -21,10 +21,10 @@ export function hourOfDay(atMin: number): number {
 /** One period's accumulators. */
 export class PeriodSlot {
   arrivals = 0;
-  completed = 0;
   tonnes = NaN;
   /** Approach waits, minutes, of the vehicles counted in this period. */
   readonly waitMin = new Tally(PERIOD_RELATIVE_ERROR);
+  /** The completed vehicles' wait parts (its count is the period's completed vehicles). */
   readonly parts = new WaitParts();
 
   constructor() {
@@ -34,7 +34,6 @@ export class PeriodSlot {
   /** Adds another slot's figures (totals over directions or classes). */
   merge(o: PeriodSlot): void {
     this.arrivals += o.arrivals;
-    this.completed += o.completed;
     this.tonnes += o.tonnes;
     this.waitMin.merge(o.waitMin);
     this.parts.merge(o.parts);
@@ -42,7 +41,6 @@ export class PeriodSlot {
 
   reset(): void {
     this.arrivals = 0;
-    this.completed = 0;
     this.tonnes = 0;
     this.waitMin.reset();
     this.parts.reset();
@@ -57,7 +55,7 @@ export class PeriodSlot {
     const parts = this.parts.meansH();
     const v: Record<MonthlyMetric | HourlyMetric, number> = {
       arrivals: this.arrivals,
-      completed: this.completed,
+      completed: this.parts.count,
       tonnes: this.tonnes,
       approach_wait_h_mean: w.count > 0 ? w.mean / MIN_PER_H : NaN,
       approach_wait_h_p95: w.quantile(0.95) / MIN_PER_H,
@@ -93,11 +91,9 @@ export class GroupPeriods {
 
   exit(arrivedAtMin: number, tonnes: number, closedMin: number, zoneFullMin: number, stagesMin: number): void {
     const m = this.month;
-    m.completed++;
     m.tonnes += tonnes;
     m.parts.add(closedMin, zoneFullMin, stagesMin, tonnes);
     const h = this.hours[hourOfDay(arrivedAtMin)]!;
-    h.completed++;
     h.tonnes += tonnes;
     h.parts.add(closedMin, zoneFullMin, stagesMin, tonnes);
   }

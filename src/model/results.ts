@@ -58,22 +58,19 @@ export const METRIC_UNITS: Record<GroupMetric, string> = {
   delay_tonne_h_per_year: 't-h/yr',
 };
 
-/** monthly.csv's metrics, in row order. */
+/** monthly.csv's metrics, in row order: the group metrics of the same names, over one month. */
 export const MONTHLY_METRICS = [
   'arrivals', 'completed', 'tonnes', 'approach_wait_h_mean', 'approach_wait_h_p95', 'wait_closed_h_mean',
   'wait_zone_full_h_mean', 'wait_stages_h_mean', 'wait_total_h_mean', 'approach_queue_mean', 'approach_queue_max',
-] as const;
+] as const satisfies readonly GroupMetric[];
 export type MonthlyMetric = (typeof MONTHLY_METRICS)[number];
 
-/** hourly.csv's metrics (by hour of arrival), in row order. */
+/** hourly.csv's metrics (by hour of arrival), in row order: group metrics of the same names. */
 export const HOURLY_METRICS = [
   'arrivals', 'approach_wait_h_mean', 'approach_wait_h_p95', 'wait_closed_h_mean', 'wait_zone_full_h_mean',
   'wait_stages_h_mean', 'wait_total_h_mean',
-] as const;
+] as const satisfies readonly GroupMetric[];
 export type HourlyMetric = (typeof HOURLY_METRICS)[number];
-
-/** Unit of every metric name used in any table. */
-export const UNITS: Record<GroupMetric | MonthlyMetric | HourlyMetric, string> = { ...METRIC_UNITS };
 
 /** 'all' rows are totals over directions and/or classes (computed from their own monitors, not averaged). */
 export type DirectionKey = Direction | 'all';

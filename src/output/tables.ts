@@ -3,7 +3,7 @@
 import type { CollectedResults, DailyMeanRow, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/collect.js';
 import { STAGE_METRIC_UNITS } from '../experiment/collect.js';
 import type { PeriodSummaryRow } from '../experiment/periods.js';
-import { METRIC_UNITS, UNITS, type VehicleTrace } from '../model/results.js';
+import { METRIC_UNITS, type GroupMetric, type VehicleTrace } from '../model/results.js';
 import type { MetricSummary } from '../experiment/stats.js';
 import { formatCount, formatFixed } from './number.js';
 import type { CsvRow } from './csvfile.js';
@@ -48,7 +48,7 @@ export function totalCell(r: { direction: string; vehicleClass: string }): strin
 export function summaryRow(scenario: string, r: SummaryRow): CsvRow {
   return {
     scenario, crossing: r.crossing, direction: r.direction, class: r.vehicleClass, total: totalCell(r), metric: r.metric,
-    unit: METRIC_UNITS[r.metric], ...statCells(r),
+    unit: METRIC_UNITS[r.metric as GroupMetric], ...statCells(r),
   };
 }
 
@@ -56,7 +56,7 @@ export function summaryRow(scenario: string, r: SummaryRow): CsvRow {
 export function periodRow(scenario: string, periodColumn: 'month' | 'hour', r: PeriodSummaryRow): CsvRow {
   return {
     scenario, [periodColumn]: r.period, crossing: r.crossing, direction: r.direction, class: r.vehicleClass, total: totalCell(r),
-    metric: r.metric, unit: UNITS[r.metric as keyof typeof UNITS] ?? '', ...statCells(r),
+    metric: r.metric, unit: METRIC_UNITS[r.metric as GroupMetric], ...statCells(r),
   };
 }
 
@@ -64,7 +64,7 @@ export function periodRow(scenario: string, periodColumn: 'month' | 'hour', r: P
 export function replicationRow(scenario: string, r: ReplicationRow): CsvRow {
   return {
     scenario, replication: formatCount(r.replication), crossing: r.crossing, direction: r.direction, class: r.vehicleClass,
-    total: totalCell(r), metric: r.metric, unit: METRIC_UNITS[r.metric], value: COUNT_METRICS.has(r.metric) ? formatCount(r.value) : formatFixed(r.value),
+    total: totalCell(r), metric: r.metric, unit: METRIC_UNITS[r.metric as GroupMetric], value: COUNT_METRICS.has(r.metric) ? formatCount(r.value) : formatFixed(r.value),
   };
 }
 

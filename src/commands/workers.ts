@@ -7,7 +7,6 @@ import type { ReplicationRunner } from '../experiment/experiment.js';
 import { poolAvailable, ReplicationPool } from '../experiment/pool.js';
 import { runReplication } from '../model/run.js';
 
-export { maxWorkers, WORKERS_HELP } from './options.js';
 
 /** Worker threads for `replications` replications: the flag or the default, never more than the replications or the CPUs. */
 export function resolveWorkers(flag: number | undefined, replications: number): number {

@@ -17,7 +17,6 @@ import { writeFileSync } from 'node:fs';
 /** Flags every decision command shares with `run` (no --trace). */
 export type BatchFlags = Omit<RunFlags, 'trace'>;
 
-
 /** Runs experiments one after another (each one's replications on a shared worker pool) with one progress display over all of them. */
 export class BatchRunner {
   private readonly progress: ProgressReporter;

@@ -35,6 +35,7 @@ const VALIDATE_EXAMPLES = `
 Examples:
   $ bordersim validate scenarios/baseline-2023.yaml
   $ bordersim validate scenarios/*.yaml
+  $ bordersim validate --explain scenarios/baseline-2023.yaml
 
 Exit code 0 when every file is valid, 2 otherwise.`;
 
@@ -87,10 +88,11 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .command('validate')
     .description('check scenario files and print every problem of every file')
     .argument('<scenario...>', 'scenario files (YAML)')
+    .option('--explain', "print each crossing's routes: every demand source's steps (gate, zone place, stages with their shares and servers)")
     .addHelpText('after', VALIDATE_EXAMPLES)
-    .action(async (files: string[]) => {
+    .action(async (files: string[], opts: { explain?: boolean }) => {
       const { validateCommand } = await import('./validate.js');
-      setExit(await validateCommand(files, ctx));
+      setExit(await validateCommand(files, ctx, opts.explain === true));
     });
 
   program

@@ -1,7 +1,7 @@
 // Shared by compare, sweep and capacity: their common run flags, progress over several experiments, and
 // an atomic result folder holding the command's CSV files and a run.json that marks it as a bordersim result.
-import type { CollectedResults } from '../experiment/collect.js';
-import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
+import type { CollectedResults } from '../experiment/statistics/collect.js';
+import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/runner/experiment.js';
 import { writeCsv, type CsvRow } from '../output/csvfile.js';
 import { checkDestination, commitUnlessAborted, createStaging, discardStaging, inFolder, prepareDestination, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion } from '../output/runinfo.js';
@@ -10,8 +10,8 @@ import type { CommandContext } from './context.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { RunFlags } from './run.js';
 import { openPool, resolveWorkers } from './workers.js';
-import type { ReplicationPool } from '../experiment/pool.js';
-import { stabilityWarnings, type ResultWarning } from '../experiment/stability.js';
+import type { ReplicationPool } from '../experiment/runner/pool.js';
+import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/stability.js';
 import { writeFileSync } from 'node:fs';
 
 /** Flags every decision command shares with `run` (no --trace). */

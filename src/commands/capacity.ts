@@ -12,11 +12,11 @@ import {
   type CapacityLimit,
   type CapacityOptions,
   type CapacityResult,
-} from '../experiment/capacity.js';
-import type { CollectedResults } from '../experiment/collect.js';
-import type { ReplicationRunner } from '../experiment/experiment.js';
-import { classListText, groupLabel, groupSummary, type ClassChoice } from '../experiment/select.js';
-import { stabilityWarnings } from '../experiment/stability.js';
+} from '../experiment/studies/capacity.js';
+import type { CollectedResults } from '../experiment/statistics/collect.js';
+import type { ReplicationRunner } from '../experiment/runner/experiment.js';
+import { classListText, groupLabel, groupSummary, type ClassChoice } from '../experiment/studies/select.js';
+import { stabilityWarnings } from '../experiment/statistics/stability.js';
 import { METRIC_UNITS, type DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';

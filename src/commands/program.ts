@@ -3,7 +3,7 @@
 // model nor the scenario loader). Maps every outcome
 // to an exit code (0 done, 2 bad input, 1 failure while running, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP). Uses only the context.
 import { Command, CommanderError } from 'commander';
-import type { ReplicationRunner } from '../experiment/experiment.js';
+import type { ReplicationRunner } from '../experiment/runner/experiment.js';
 import { InputError } from '../errors.js';
 import { toolVersion } from '../output/runinfo.js';
 import { ScenarioError } from '../scenario/errors.js';

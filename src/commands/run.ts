@@ -1,11 +1,11 @@
 // `bordersim run`: scenario file → replications → CSV files and run.json, written atomically into one folder.
 // Flags override the scenario's days, warm-up, replications and seed; the default folder is output/<id>/.
 import { join } from 'node:path';
-import type { CollectedResults } from '../experiment/collect.js';
-import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
-import type { ReplicationPool } from '../experiment/pool.js';
-import type { ClassChoice } from '../experiment/select.js';
-import { stabilityWarnings, type ResultWarning } from '../experiment/stability.js';
+import type { CollectedResults } from '../experiment/statistics/collect.js';
+import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/runner/experiment.js';
+import type { ReplicationPool } from '../experiment/runner/pool.js';
+import type { ClassChoice } from '../experiment/studies/select.js';
+import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/stability.js';
 import type { DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import { writeResultFiles } from '../output/files.js';

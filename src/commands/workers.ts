@@ -3,8 +3,8 @@
 // replications run in-process, one after another. Results are the same either way. From dist/, even one
 // replication runs on a thread, so an interrupt is heard while it runs (the main thread stays free).
 import { maxWorkers } from './options.js';
-import type { ReplicationRunner } from '../experiment/experiment.js';
-import { poolAvailable, ReplicationPool } from '../experiment/pool.js';
+import type { ReplicationRunner } from '../experiment/runner/experiment.js';
+import { poolAvailable, ReplicationPool } from '../experiment/runner/pool.js';
 import { runReplication } from '../model/run.js';
 
 

@@ -1,10 +1,10 @@
 // Column lists and row formatters of the run folder's CSV files; the column order here is the file order.
 // Every number goes through number.ts, so cells never depend on locale and never use exponents.
-import type { CollectedResults, DailyMeanRow, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/collect.js';
-import { STAGE_METRIC_UNITS } from '../experiment/collect.js';
-import type { PeriodSummaryRow } from '../experiment/periods.js';
+import type { CollectedResults, DailyMeanRow, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/statistics/collect.js';
+import { STAGE_METRIC_UNITS } from '../experiment/statistics/collect.js';
+import type { PeriodSummaryRow } from '../experiment/statistics/periods.js';
 import { METRIC_UNITS, type GroupMetric, type VehicleTrace } from '../model/results.js';
-import type { MetricSummary } from '../experiment/stats.js';
+import type { MetricSummary } from '../experiment/statistics/stats.js';
 import { formatCount, formatFixed } from './number.js';
 import type { CsvRow } from './csvfile.js';
 

@@ -106,7 +106,7 @@ export function buildCli(): string {
       extends: join(REPO, 'tsconfig.build.json'),
       compilerOptions: { rootDir: join(REPO, 'src'), outDir: tmp, sourceMap: false, noEmitOnError: false },
       // the worker thread's entry is loaded by URL, not imported: name it so the pool can start from this build
-      files: [join(REPO, 'src', 'cli.ts'), join(REPO, 'src', 'experiment', 'worker.ts')],
+      files: [join(REPO, 'src', 'cli.ts'), join(REPO, 'src', 'experiment', 'runner', 'worker.ts')],
       include: [],
     }));
     const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], { encoding: 'utf8' });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProgram } from '../../src/commands/program.js';
-import type { ReplicationRunner } from '../../src/experiment/experiment.js';
+import type { ReplicationRunner } from '../../src/experiment/runner/experiment.js';
 import { runReplication } from '../../src/model/run.js';
 import { FIXTURES } from '../cli/harness.js';
 import { argv, context } from './context.js';

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError, type CommandContext } from '../../src/commands/context.js';
 import { resolveRunOptions, runCommand } from '../../src/commands/run.js';
-import type { ReplicationRunner } from '../../src/experiment/experiment.js';
+import type { ReplicationRunner } from '../../src/experiment/runner/experiment.js';
 import { runReplication } from '../../src/model/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { FIXTURES } from '../cli/harness.js';

@@ -1,7 +1,7 @@
 // Hand-made replication results for testing experiment/ and output/ without the model.
 import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS, type GroupMetric, type GroupResult, type ReplicationResult } from '../../src/model/results.js';
 import type { Direction, Scenario, VehicleClass } from '../../src/scenario/types.js';
-import type { ReplicationOptions } from '../../src/experiment/experiment.js';
+import type { ReplicationOptions } from '../../src/experiment/runner/experiment.js';
 
 /** A scenario skeleton with just what experiment/output read: ids, crossings and their stage ids. */
 export function fakeScenario(crossings: Array<{ id: string; stages: string[] }>): Scenario {

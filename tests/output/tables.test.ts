@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runExperimentSyncWith } from '../../src/experiment/experiment.js';
+import { runExperimentSyncWith } from '../../src/experiment/runner/experiment.js';
 import {
   DAILY_COLUMNS, HOURLY_COLUMNS, localDateTime, MONTHLY_COLUMNS, REPLICATION_COLUMNS, resultTables, STAGE_COLUMNS, SUMMARY_COLUMNS, vehicleRow,
 } from '../../src/output/tables.js';

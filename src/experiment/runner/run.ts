@@ -1,7 +1,7 @@
 // The experiment bound to the real model: what commands and benchmarks call.
-import { runReplication } from '../model/run.js';
-import type { Scenario } from '../scenario/types.js';
-import type { CollectedResults } from './collect.js';
+import { runReplication } from '../../model/run.js';
+import type { Scenario } from '../../scenario/types.js';
+import type { CollectedResults } from '../statistics/collect.js';
 import { runExperimentSyncWith, runExperimentWith, type ExperimentOptions, type ExperimentProgress } from './experiment.js';
 
 /**

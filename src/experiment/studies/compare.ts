@@ -2,12 +2,12 @@
 // seed and streams, so plan − base differences are taken per replication and summarised with a Student t CI;
 // and the like-for-like check: a plan that differs from the base in dates, days or crossings is flagged.
 import { mean, sampleVariance } from 'simple-statistics';
-import { GROUP_METRICS, type ClassKey, type DirectionKey, type GroupMetric } from '../model/results.js';
-import type { Scenario } from '../scenario/types.js';
-import type { CollectedResults } from './collect.js';
-import type { ResultWarning } from './stability.js';
-import { CONFIDENCE, summariseValues } from './stats.js';
-import { studentTQuantile } from './tquantile.js';
+import { GROUP_METRICS, type ClassKey, type DirectionKey, type GroupMetric } from '../../model/results.js';
+import type { Scenario } from '../../scenario/types.js';
+import type { CollectedResults } from '../statistics/collect.js';
+import type { ResultWarning } from '../statistics/stability.js';
+import { CONFIDENCE, summariseValues } from '../statistics/stats.js';
+import { studentTQuantile } from '../statistics/tquantile.js';
 
 /** A 95% interval; both ends null when it cannot be computed (fewer than two values). */
 export interface Interval {

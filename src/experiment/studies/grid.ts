@@ -1,7 +1,7 @@
 // Sweep grids: `--set <path>=<values>` flags parsed into value lists (lists `2,4,6`, inclusive ranges
 // `1..3:0.25` computed on integer steps so no float drift), and their full factorial product.
 import type { PathSetting } from './variant.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 /** One swept path and the values it takes, in the order given. */
 export interface SweepAxis {

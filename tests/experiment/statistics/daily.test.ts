@@ -1,7 +1,7 @@
 // Daily means over replications: sums by date and group, means in date then group order, any horizon.
 import { describe, expect, it } from 'vitest';
-import { DailyMeans } from '../../src/experiment/daily.js';
-import type { DailyResult } from '../../src/model/results.js';
+import { DailyMeans } from '../../../src/experiment/statistics/daily.js';
+import type { DailyResult } from '../../../src/model/results.js';
 
 function row(date: string, crossing: string, arrivals: number, direction: 'south' | 'north' = 'south'): DailyResult {
   return { date, crossing, direction, vehicleClass: 'truck', arrivals, completed: arrivals - 1, tonnes: 20 * arrivals, railcars: 0, approachQueueMean: 0.5, approachQueueMax: 2, approachWaitHMean: 1, entered: arrivals, approachWaitH: arrivals };

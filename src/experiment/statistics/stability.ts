@@ -1,7 +1,7 @@
 // Checks over a whole experiment's results that a planner must not miss: crossings (or classes of a crossing)
 // that end the run unstable (a backlog that grows with the run) or closed (arrivals, nothing through; stages
 // never open). Pure functions over CollectedResults with named thresholds; warnings share run.json's shape.
-import type { GroupMetric } from '../model/results.js';
+import type { GroupMetric } from '../../model/results.js';
 import type { CollectedResults, SummaryRow } from './collect.js';
 
 /**

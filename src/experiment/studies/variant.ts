@@ -1,11 +1,11 @@
 // Scenario variants for sweeps: the raw (validated, plans applied) scenario with values set at id-based
 // paths, validated and resolved again; problems name the --set flag that caused them and its value.
-import { ScenarioError, type Problem } from '../scenario/errors.js';
-import { loadScenarioInput } from '../scenario/load.js';
-import { setByIdPath } from '../scenario/patch.js';
-import { resolveScenario } from '../scenario/resolve.js';
-import type { ScenarioInput } from '../scenario/schema.js';
-import type { Scenario } from '../scenario/types.js';
+import { ScenarioError, type Problem } from '../../scenario/errors.js';
+import { loadScenarioInput } from '../../scenario/load.js';
+import { setByIdPath } from '../../scenario/patch.js';
+import { resolveScenario } from '../../scenario/resolve.js';
+import type { ScenarioInput } from '../../scenario/schema.js';
+import type { Scenario } from '../../scenario/types.js';
 
 /** One value set at an id-based dotted path, e.g. `crossings.kyakhta.stages.ru-customs.servers` = 4. */
 export interface PathSetting {

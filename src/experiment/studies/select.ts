@@ -1,9 +1,9 @@
 // Choosing one crossing × direction × class group of the results (the --class / --direction flags): the keys
 // accepted, the summary row of a group, whether a crossing's demand gives a group, and class lists for scaling.
-import type { ClassKey, DirectionKey, GroupMetric } from '../model/results.js';
-import type { Crossing, VehicleClass } from '../scenario/types.js';
-import type { SummaryRow } from './collect.js';
-import { InputError } from '../errors.js';
+import type { ClassKey, DirectionKey, GroupMetric } from '../../model/results.js';
+import type { Crossing, VehicleClass } from '../../scenario/types.js';
+import type { SummaryRow } from '../statistics/collect.js';
+import { InputError } from '../../errors.js';
 
 /** Class keys a user may choose: the model's classes, freight (trucks + trains together) and all. */
 export const CLASS_CHOICES = ['truck', 'car', 'train', 'freight', 'all'] as const;

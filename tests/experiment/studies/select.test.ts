@@ -1,10 +1,10 @@
 // Group choices: --class / --direction / --scale values, the summary row of a group, and which groups a crossing's demand gives.
 import { describe, expect, it } from 'vitest';
-import type { SummaryRow } from '../../src/experiment/collect.js';
+import type { SummaryRow } from '../../../src/experiment/statistics/collect.js';
 import {
   classListText, crossingHasGroup, GroupChoiceError, groupLabel, groupSummary, hasGroupResults, parseClassChoice, parseClassList, parseDirectionChoice,
-} from '../../src/experiment/select.js';
-import type { Crossing } from '../../src/scenario/types.js';
+} from '../../../src/experiment/studies/select.js';
+import type { Crossing } from '../../../src/scenario/types.js';
 
 const row = (crossing: string, direction: string, vehicleClass: string, metric: string, mean: number): SummaryRow =>
   ({ crossing, direction, vehicleClass, metric, mean, n: 3, sd: 0, ci95Low: mean, ci95High: mean, min: mean, max: mean }) as SummaryRow;

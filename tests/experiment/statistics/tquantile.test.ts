@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regularizedBeta, studentTCdf, studentTQuantile } from '../../src/experiment/tquantile.js';
+import { regularizedBeta, studentTCdf, studentTQuantile } from '../../../src/experiment/statistics/tquantile.js';
 
 // Two-sided 95% (p = 0.975) and 99% (p = 0.995) critical values from standard t tables (3 decimals).
 const TABLE: Array<[p: number, df: number, t: number]> = [

@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import { sampleVariance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { comparePlan, likeForLike, metricValues, pairedDifference, welchInterval } from '../../src/experiment/compare.js';
-import { runExperimentSync } from '../../src/experiment/run.js';
-import { studentTQuantile } from '../../src/experiment/tquantile.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { comparePlan, likeForLike, metricValues, pairedDifference, welchInterval } from '../../../src/experiment/studies/compare.js';
+import { runExperimentSync } from '../../../src/experiment/runner/run.js';
+import { studentTQuantile } from '../../../src/experiment/statistics/tquantile.js';
+import { loadScenario } from '../../../src/scenario/load.js';
 
-const DIR = join(import.meta.dirname, '..', 'fixtures', 'decide');
+const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'decide');
 const base = loadScenario(join(DIR, 'small.yaml'));
 const plan = loadScenario(join(DIR, 'small-plan.yaml'));
 const opts = { seed: 3, replications: 4, days: 12, warmupDays: 2 };

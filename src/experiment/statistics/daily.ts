@@ -1,6 +1,6 @@
 // Daily figures averaged over replications, in compact per-group arrays: memory grows with days × groups
 // (a few numbers each), never with vehicles, and no row object is kept until the CSV asks for it.
-import type { DailyResult } from '../model/results.js';
+import type { DailyResult } from '../../model/results.js';
 import type { DailyMeanRow } from './collect.js';
 
 /** The per-day figures averaged, in the order of daily.csv's columns. */

@@ -2,11 +2,11 @@
 // on top of the scenario's own growth) at which a metric's mean over replications, for one direction × class
 // group, stays within a limit. Brackets by doubling or halving from 1, then bisects; the same seed at every step
 // (common random numbers) keeps it monotone. An answer whose CI at the factor found holds the limit is uncertain.
-import { GROUP_METRICS, type DirectionKey, type GroupMetric } from '../model/results.js';
-import type { Scenario, VehicleClass } from '../scenario/types.js';
-import type { CollectedResults } from './collect.js';
+import { GROUP_METRICS, type DirectionKey, type GroupMetric } from '../../model/results.js';
+import type { Scenario, VehicleClass } from '../../scenario/types.js';
+import type { CollectedResults } from '../statistics/collect.js';
 import { ALL_GROUP, classListText, crossingHasGroup, FREIGHT_CLASSES, groupLabel, groupSummary, hasGroupResults, type ClassChoice, type GroupChoice } from './select.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 /** `<metric> <= <value>` on one group: the crossing's mean of `metric` for `direction` × `vehicleClass` must not exceed `max`. */
 export interface CapacityLimit {

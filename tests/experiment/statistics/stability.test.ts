@@ -1,15 +1,15 @@
 // Run-level checks: unstable and closed crossings and classes on hand-made results (at and around the named
 // thresholds), stages never open, and a really overloaded crossing (×50 trucks) run through the model.
 import { describe, expect, it } from 'vitest';
-import type { CollectedResults, StageSummaryRow, SummaryRow } from '../../src/experiment/collect.js';
-import { runExperimentSync } from '../../src/experiment/run.js';
+import type { CollectedResults, StageSummaryRow, SummaryRow } from '../../../src/experiment/statistics/collect.js';
+import { runExperimentSync } from '../../../src/experiment/runner/run.js';
 import {
   stabilityWarnings, UNSTABLE_BACKLOG_DAYS, UNSTABLE_BACKLOG_SHARE, UNSTABLE_MOST_SHARE,
-} from '../../src/experiment/stability.js';
-import { loadScenario } from '../../src/scenario/load.js';
+} from '../../../src/experiment/statistics/stability.js';
+import { loadScenario } from '../../../src/scenario/load.js';
 import { join } from 'node:path';
-import { FIXTURES, REPO } from '../cli/harness.js';
-import { crossingOnly, scaleDemand } from '../../src/experiment/capacity.js';
+import { FIXTURES, REPO } from '../../cli/harness.js';
+import { crossingOnly, scaleDemand } from '../../../src/experiment/studies/capacity.js';
 
 type Counts = { arrivals: number; completed: number; in_system_end: number; turned_away?: number; completedMax?: number };
 

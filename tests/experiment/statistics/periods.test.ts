@@ -1,12 +1,12 @@
 // Monthly and hourly rows across replications: each row's mean and CI are those of the replications' own values.
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { runExperimentSyncWith } from '../../src/experiment/experiment.js';
-import { PeriodCollector } from '../../src/experiment/periods.js';
-import { studentTQuantile } from '../../src/experiment/tquantile.js';
-import { runReplication } from '../../src/model/run.js';
-import { MONTHLY_METRICS, type PeriodResult } from '../../src/model/results.js';
-import { crossing, demand, hours, scenario, stage } from '../model/fixtures.js';
+import { runExperimentSyncWith } from '../../../src/experiment/runner/experiment.js';
+import { PeriodCollector } from '../../../src/experiment/statistics/periods.js';
+import { studentTQuantile } from '../../../src/experiment/statistics/tquantile.js';
+import { runReplication } from '../../../src/model/run.js';
+import { MONTHLY_METRICS, type PeriodResult } from '../../../src/model/results.js';
+import { crossing, demand, hours, scenario, stage } from '../../model/fixtures.js';
 
 const byCrossing = (a: { crossing: string }, b: { crossing: string }): number => (a.crossing < b.crossing ? -1 : a.crossing > b.crossing ? 1 : 0);
 const row = (period: string, crossing: string, values: number[]): PeriodResult => ({ period, crossing, direction: 'south', vehicleClass: 'truck', values });

@@ -1,6 +1,6 @@
 // Monthly and hourly figures across replications: each (period, group, metric) keeps its per-replication values
 // and is summarised like summary.csv (mean, sd, Student-t 95% CI, min, max over the replications that define it).
-import type { ClassKey, DirectionKey, PeriodResult } from '../model/results.js';
+import type { ClassKey, DirectionKey, PeriodResult } from '../../model/results.js';
 import { summariseValues, type MetricSummary } from './stats.js';
 
 /** One period × group × metric across replications (a row of monthly.csv or hourly.csv). */

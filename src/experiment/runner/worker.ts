@@ -2,8 +2,8 @@
 // border model and posts back each result with its daily rows (and, when traced, its vehicles in batches before
 // it), which the main thread collects in order.
 import { parentPort } from 'node:worker_threads';
-import type { DailyResult, VehicleTrace } from '../model/results.js';
-import { runReplication } from '../model/run.js';
+import type { DailyResult, VehicleTrace } from '../../model/results.js';
+import { runReplication } from '../../model/run.js';
 import type { ReplicationTask, WorkerReply } from './pool.js';
 
 const port = parentPort;

@@ -7,12 +7,12 @@ import {
   type ReplicationOptions,
   type ReplicationQueue,
   type ReplicationRunner,
-} from '../../src/experiment/experiment.js';
-import { STAGE_METRICS, type CollectedResults } from '../../src/experiment/collect.js';
-import type { ReplicationDone, ReplicationTask } from '../../src/experiment/pool.js';
-import { summariseValues } from '../../src/experiment/stats.js';
-import { GROUP_METRICS, type VehicleTrace } from '../../src/model/results.js';
-import { fakeRunner, fakeScenario } from './fake.js';
+} from '../../../src/experiment/runner/experiment.js';
+import { STAGE_METRICS, type CollectedResults } from '../../../src/experiment/statistics/collect.js';
+import type { ReplicationDone, ReplicationTask } from '../../../src/experiment/runner/pool.js';
+import { summariseValues } from '../../../src/experiment/statistics/stats.js';
+import { GROUP_METRICS, type VehicleTrace } from '../../../src/model/results.js';
+import { fakeRunner, fakeScenario } from '../fake.js';
 
 const scenario = fakeScenario([
   { id: 'kyakhta', stages: ['customs'] },

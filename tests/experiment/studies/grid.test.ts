@@ -1,6 +1,6 @@
 // Sweep grids: drift-free inclusive ranges, value lists, flag errors naming the flag, factorial order.
 import { describe, expect, it } from 'vitest';
-import { checkAxes, checkGridSize, gridPoints, gridSize, MAX_GRID_POINTS, parseSetFlag, rangeValues, SweepFlagError } from '../../src/experiment/grid.js';
+import { checkAxes, checkGridSize, gridPoints, gridSize, MAX_GRID_POINTS, parseSetFlag, rangeValues, SweepFlagError } from '../../../src/experiment/studies/grid.js';
 
 describe('rangeValues', () => {
   it.each([

@@ -15,14 +15,14 @@ import {
   straddles,
   type CapacityLimit,
   type CapacityOptions,
-} from '../../src/experiment/capacity.js';
-import type { CollectedResults } from '../../src/experiment/collect.js';
-import { runExperimentSync } from '../../src/experiment/run.js';
-import { studentTQuantile } from '../../src/experiment/tquantile.js';
-import { loadScenario } from '../../src/scenario/load.js';
-import type { Scenario } from '../../src/scenario/types.js';
+} from '../../../src/experiment/studies/capacity.js';
+import type { CollectedResults } from '../../../src/experiment/statistics/collect.js';
+import { runExperimentSync } from '../../../src/experiment/runner/run.js';
+import { studentTQuantile } from '../../../src/experiment/statistics/tquantile.js';
+import { loadScenario } from '../../../src/scenario/load.js';
+import type { Scenario } from '../../../src/scenario/types.js';
 
-const DIR = join(import.meta.dirname, '..', 'fixtures', 'decide');
+const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'decide');
 const small = loadScenario(join(DIR, 'small.yaml'));
 
 describe('parseLimit', () => {

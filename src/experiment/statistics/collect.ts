@@ -6,9 +6,9 @@ import type {
   DailyResult,
   GroupMetric,
   ReplicationResult,
-} from '../model/results.js';
-import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../model/results.js';
-import type { Scenario } from '../scenario/types.js';
+} from '../../model/results.js';
+import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../model/results.js';
+import type { Scenario } from '../../scenario/types.js';
 import { summariseValues, type MetricSummary } from './stats.js';
 import { DailyMeans } from './daily.js';
 import { PeriodCollector, type PeriodSummaryRow } from './periods.js';

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DailyResult, ReplicationResult, VehicleTrace } from '../model/results.js';
-import type { Scenario } from '../scenario/types.js';
+import type { DailyResult, ReplicationResult, VehicleTrace } from '../../model/results.js';
+import type { Scenario } from '../../scenario/types.js';
 
 /** One replication to run: what runReplication needs, minus the sinks. */
 export interface ReplicationTask {

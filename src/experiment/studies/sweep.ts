@@ -1,7 +1,7 @@
 // Factorial sweeps: every grid point is the scenario with the point's values set at id-based paths,
 // run with the same seed and replications (common random numbers across points), summarised per group.
-import type { Scenario } from '../scenario/types.js';
-import type { CollectedResults, SummaryRow } from './collect.js';
+import type { Scenario } from '../../scenario/types.js';
+import type { CollectedResults, SummaryRow } from '../statistics/collect.js';
 import { gridPoints, type SweepAxis } from './grid.js';
 import { resolveVariant, type PathSetting } from './variant.js';
 

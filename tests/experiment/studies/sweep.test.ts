@@ -1,12 +1,12 @@
 // Sweeps: variants resolved from id-based paths, every point checked before running, problems naming the flag.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveSweep, runSweep } from '../../src/experiment/sweep.js';
-import { loadRawScenario, resolveVariant } from '../../src/experiment/variant.js';
-import { runExperimentSync } from '../../src/experiment/run.js';
-import { ScenarioError } from '../../src/scenario/errors.js';
+import { resolveSweep, runSweep } from '../../../src/experiment/studies/sweep.js';
+import { loadRawScenario, resolveVariant } from '../../../src/experiment/studies/variant.js';
+import { runExperimentSync } from '../../../src/experiment/runner/run.js';
+import { ScenarioError } from '../../../src/scenario/errors.js';
 
-const DIR = join(import.meta.dirname, '..', 'fixtures', 'decide');
+const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'decide');
 const raw = loadRawScenario(join(DIR, 'small.yaml'));
 const SERVERS = 'crossings.road.stages.customs.servers';
 

@@ -1,11 +1,11 @@
 // Runs R independent replications through a replication runner and collects their results.
 // Replication r gets (seed, r): its random streams derive from those alone, so no state is shared.
-import type { DailyResult, ReplicationResult, VehicleTrace } from '../model/results.js';
-import type { ReplicationOptions } from '../model/run.js';
+import type { DailyResult, ReplicationResult, VehicleTrace } from '../../model/results.js';
+import type { ReplicationOptions } from '../../model/run.js';
 
 export type { ReplicationOptions };
-import type { Scenario } from '../scenario/types.js';
-import { ResultCollector, type CollectedResults } from './collect.js';
+import type { Scenario } from '../../scenario/types.js';
+import { ResultCollector, type CollectedResults } from '../statistics/collect.js';
 import type { ReplicationDone, ReplicationPool } from './pool.js';
 
 /** The model's entry point, injected so the loop can be tested with hand-made results. */

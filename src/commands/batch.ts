@@ -1,7 +1,8 @@
 // Shared by compare, sweep and capacity: their common run flags, progress over several experiments, and
 // an atomic result folder holding the command's CSV files and a run.json that marks it as a bordersim result.
 import type { CollectedResults } from '../experiment/statistics/collect.js';
-import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/runner/experiment.js';
+import { runExperiment, type ExperimentOptions, type ReplicationRunner } from '../experiment/runner/experiment.js';
+import type { ReplicationExecutor } from '../experiment/runner/executor.js';
 import { writeCsv, type CsvRow } from '../output/csvfile.js';
 import { checkDestination, commitUnlessAborted, createStaging, discardStaging, inFolder, prepareDestination, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion } from '../output/runinfo.js';
@@ -9,18 +10,17 @@ import type { Scenario } from '../scenario/types.js';
 import type { CommandContext } from './context.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { RunFlags } from './run.js';
-import { openPool, resolveWorkers } from './workers.js';
-import type { ReplicationPool } from '../experiment/runner/pool.js';
+import { openExecutor, resolveWorkers } from './workers.js';
 import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/stability.js';
 import { writeFileSync } from 'node:fs';
 
 /** Flags every decision command shares with `run` (no --trace). */
 export type BatchFlags = Omit<RunFlags, 'trace'>;
 
-/** Runs experiments one after another (each one's replications on a shared worker pool) with one progress display over all of them. */
+/** Runs experiments one after another (each one's replications on a shared executor) with one progress display over all of them. */
 export class BatchRunner {
   private readonly progress: ProgressReporter;
-  private readonly pool: ReplicationPool | null;
+  private readonly executor: ReplicationExecutor;
   /** Worker threads running the replications (1: in-process). */
   readonly workers: number;
   private done = 0;
@@ -33,13 +33,13 @@ export class BatchRunner {
     private readonly opts: Omit<ExperimentOptions, 'onVehicle'>,
     private readonly total: number,
     quiet: boolean,
-    private readonly runner: ReplicationRunner,
+    runner: ReplicationRunner,
     workers?: number,
     /** Add each experiment's unstable/closed warnings (capacity checks only the answer, so it says false). */
     private readonly checkStability = true,
   ) {
-    this.pool = openPool(resolveWorkers(workers, opts.replications), runner);
-    this.workers = this.pool?.size ?? 1;
+    this.executor = openExecutor(resolveWorkers(workers, opts.replications), runner);
+    this.workers = this.executor.size;
     this.progress = createProgress(ctx, quiet);
     this.progress.start(total * opts.replications);
   }
@@ -48,13 +48,12 @@ export class BatchRunner {
   async run(scenario: Scenario, label = scenario.id): Promise<CollectedResults> {
     const offset = this.done * this.opts.replications;
     const before = this.events;
-    const res = await runExperimentWith(
-      this.runner,
+    const res = await runExperiment(
+      this.executor,
       scenario,
       this.opts,
       (p) => this.progress.update({ done: offset + p.done, total: this.total * this.opts.replications, events: before + p.events }),
       this.ctx.signal,
-      this.pool,
     );
     this.done += 1;
     this.events += res.events;
@@ -66,7 +65,7 @@ export class BatchRunner {
   /** Ends the progress display and stops the worker threads. */
   async stop(): Promise<void> {
     this.progress.stop();
-    await this.pool?.close();
+    await this.executor.close();
   }
 }
 

@@ -1,15 +1,13 @@
-// Runs R independent replications through a replication runner and collects their results.
-// Replication r gets (seed, r): its random streams derive from those alone, so no state is shared.
-import type { DailyResult, ReplicationResult, VehicleTrace } from '../../model/results.js';
+// Runs R independent replications on a replication executor (in-process or a worker pool) and collects their
+// results in replication order. Replication r gets (seed, r): its random streams derive from those alone, so no
+// state is shared and the results are the same whichever executor ran them.
 import type { ReplicationOptions } from '../../model/run.js';
-
-export type { ReplicationOptions };
+import type { VehicleTrace } from '../../model/results.js';
 import type { Scenario } from '../../scenario/types.js';
 import { ResultCollector, type CollectedResults } from '../statistics/collect.js';
-import type { ReplicationDone, ReplicationPool } from './pool.js';
+import { InProcessExecutor, type ReplicationDone, type ReplicationExecutor, type ReplicationRunner } from './executor.js';
 
-/** The model's entry point, injected so the loop can be tested with hand-made results. */
-export type ReplicationRunner = (scenario: Scenario, options: ReplicationOptions) => ReplicationResult;
+export type { ReplicationOptions, ReplicationRunner };
 
 /** What to run: replications are numbered 1..replications. */
 export interface ExperimentOptions {
@@ -20,9 +18,6 @@ export interface ExperimentOptions {
   /** Receives every vehicle as it leaves (or at the end), replication by replication. */
   onVehicle?: (t: VehicleTrace) => void;
 }
-
-/** What runExperimentPooled needs of a pool (a ReplicationPool; tests use a fake). */
-export type ReplicationQueue = Pick<ReplicationPool, 'size' | 'run'>;
 
 /** Reported after each replication. */
 export interface ExperimentProgress {
@@ -48,75 +43,41 @@ export function checkExperimentOptions(opts: ExperimentOptions): void {
   }
 }
 
-/** Options of replication r; its daily rows stream straight into the collector instead of being kept. */
-function replicationOptions(opts: ExperimentOptions, replication: number, collector: ResultCollector): ReplicationOptions {
-  const base = { seed: opts.seed, replication, days: opts.days, warmupDays: opts.warmupDays, onDay: (d: DailyResult) => collector.addDay(d) };
-  return opts.onVehicle ? { ...base, onVehicle: opts.onVehicle } : base;
-}
-
 /**
- * Runs the replications one after another, yielding to the event loop between them (so a progress bar
- * can draw, or an interrupt arrive through `signal`); with a `pool`, runs them in its worker threads instead
- * (the real model, not `runner`; see runExperimentPooled). Throws RangeError on bad options, the signal's
- * reason when aborted between replications, and whatever the runner throws.
+ * Runs the replications in the test's own `runner`, in-process, one after another (see runExperiment); throws
+ * like it.
  */
-export async function runExperimentWith(
+export function runExperimentWith(
   runner: ReplicationRunner,
   scenario: Scenario,
   opts: ExperimentOptions,
   onProgress?: (p: ExperimentProgress) => void,
   signal?: AbortSignal,
-  pool?: ReplicationQueue | null,
 ): Promise<CollectedResults> {
-  if (pool) return runExperimentPooled(pool, scenario, opts, onProgress, signal);
-  checkExperimentOptions(opts);
-  const collector = new ResultCollector(scenario);
-  for (const _ of replicationsInTurn(runner, scenario, opts, collector, onProgress)) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    signal?.throwIfAborted();
-  }
-  return collector.finish();
-}
-
-/** Runs the replications one after another into `collector`, reporting progress and pausing after each. */
-function* replicationsInTurn(
-  runner: ReplicationRunner,
-  scenario: Scenario,
-  opts: ExperimentOptions,
-  collector: ResultCollector,
-  onProgress: ((p: ExperimentProgress) => void) | undefined,
-): Generator<void> {
-  let events = 0;
-  for (let r = 1; r <= opts.replications; r++) {
-    const result = runner(scenario, replicationOptions(opts, r, collector));
-    events += result.events;
-    collector.add(result);
-    onProgress?.({ done: r, total: opts.replications, events });
-    yield;
-  }
+  return runExperiment(new InProcessExecutor(runner), scenario, opts, onProgress, signal);
 }
 
 /**
- * Runs the replications in the pool's worker threads and feeds the collector in replication order 1..R
- * (later replications that finish first wait, at most 2 × pool size at a time), so every result is the
- * same as the sequential loop's. Progress counts finished replications. Throws RangeError on bad options or
- * with `onVehicle` on more than one thread (traces stream in replication order: one thread runs them in turn,
- * posting each vehicle back as it leaves), the signal's reason as soon as it
- * aborts (the caller closes the pool, which stops the threads), and whatever a replication threw.
+ * Runs the replications on `executor` and feeds the collector in replication order 1..R (later replications
+ * that finish first wait, at most 2 × its size at a time), so every result is the same whichever executor ran
+ * them. Progress counts finished replications. Throws RangeError on bad options or with `onVehicle` on more than
+ * one thread (traces stream in replication order: one thread runs them in turn, posting each vehicle back as it
+ * leaves), the signal's reason as soon as it aborts (the caller closes the executor, which stops its threads),
+ * and whatever a replication threw.
  */
-export async function runExperimentPooled(
-  pool: ReplicationQueue,
+export async function runExperiment(
+  executor: ReplicationExecutor,
   scenario: Scenario,
   opts: ExperimentOptions,
   onProgress?: (p: ExperimentProgress) => void,
   signal?: AbortSignal,
 ): Promise<CollectedResults> {
   checkExperimentOptions(opts);
-  if (opts.onVehicle && pool.size !== 1) throw new RangeError('onVehicle needs the replications run in order: in-process or on one thread');
+  if (opts.onVehicle && executor.size !== 1) throw new RangeError('onVehicle needs the replications run in order: in-process or on one thread');
   signal?.throwIfAborted();
   const { seed, days, warmupDays, replications: total } = opts;
   const collector = new ResultCollector(scenario);
-  const window = 2 * pool.size;
+  const window = 2 * executor.size;
   const pending = new Map<number, Promise<ReplicationDone>>();
   let submitted = 0;
   let done = 0;
@@ -124,9 +85,9 @@ export async function runExperimentPooled(
   let open = true;
   const submit = (replication: number): void => {
     const { onVehicle } = opts;
-    const task = { scenario, seed, replication, days, warmupDays };
+    const job = { seed, replication, days, warmupDays };
     // Vehicles that come after a failure or an interrupt go nowhere (their file is being abandoned).
-    const p = onVehicle ? pool.run({ ...task, trace: true }, (t) => void (open && onVehicle(t))) : pool.run(task);
+    const p = onVehicle ? executor.run(scenario, job, (t: VehicleTrace) => void (open && onVehicle(t))) : executor.run(scenario, job);
     // Progress as replications finish, in any order. This also marks a rejection handled: one that nobody
     // awaits any more (after a failure or an interrupt) is not an unhandled rejection.
     p.then((d) => {
@@ -166,7 +127,10 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promis
   });
 }
 
-/** The same loop without yielding, for benchmarks; throws like runExperimentWith. */
+/**
+ * The same in this thread without yielding (benchmarks and tests): replications 1..R of `runner` one after
+ * another, daily rows straight into the collector; throws like runExperiment.
+ */
 export function runExperimentSyncWith(
   runner: ReplicationRunner,
   scenario: Scenario,
@@ -175,6 +139,13 @@ export function runExperimentSyncWith(
 ): CollectedResults {
   checkExperimentOptions(opts);
   const collector = new ResultCollector(scenario);
-  for (const _ of replicationsInTurn(runner, scenario, opts, collector, onProgress));
+  let events = 0;
+  for (let r = 1; r <= opts.replications; r++) {
+    const base = { seed: opts.seed, replication: r, days: opts.days, warmupDays: opts.warmupDays, onDay: collector.addDay.bind(collector) };
+    const result = runner(scenario, opts.onVehicle ? { ...base, onVehicle: opts.onVehicle } : base);
+    events += result.events;
+    collector.add(result);
+    onProgress?.({ done: r, total: opts.replications, events });
+  }
   return collector.finish();
 }

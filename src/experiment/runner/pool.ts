@@ -1,38 +1,28 @@
-// A pool of worker threads that each run whole replications of the border model (experiment/worker.ts, which
-// must exist compiled as worker.js next to this module: from dist/, not from the TypeScript sources).
-// Tasks queue in order and go to the first idle worker; callers put the results back in replication order.
+// Replications on worker threads (tinypool; the task code is worker.ts, which must exist compiled as worker.js
+// next to this module: from dist/, not from the TypeScript sources). A scenario travels to the threads once: it
+// is serialised into shared memory when first run, and each task carries only its key, the shared bytes (not
+// copied) and (seed, replication); each thread plans a scenario the first time it sees its key and keeps the plan.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { DailyResult, ReplicationResult, VehicleTrace } from '../../model/results.js';
+import { serialize } from 'node:v8';
+import { MessageChannel } from 'node:worker_threads';
+import Tinypool from 'tinypool';
+import type { VehicleTrace } from '../../model/results.js';
 import type { Scenario } from '../../scenario/types.js';
+import type { ReplicationDone, ReplicationExecutor, ReplicationJob } from './executor.js';
 
-/** One replication to run: what runReplication needs, minus the sinks. */
-export interface ReplicationTask {
-  scenario: Scenario;
-  seed: number;
-  replication: number;
-  days: number;
-  warmupDays: number;
-  /** Post every vehicle back as it leaves (in batches, before the result), for vehicles.csv. */
-  trace?: boolean;
+/** What a task sends to a thread. */
+export interface WorkerTask extends ReplicationJob {
+  /** Identifies the scenario within this pool (the thread's plan cache key). */
+  scenarioKey: number;
+  /** The scenario, v8-serialised, in shared memory. */
+  scenario: SharedArrayBuffer;
+  /** Where a traced task posts its vehicles (in batches, then `{ end: true }`). */
+  vehicles?: import('node:worker_threads').MessagePort;
 }
 
-/** A finished replication: its result and, in the order the model emitted them, its daily rows. */
-export interface ReplicationDone {
-  result: ReplicationResult;
-  daily: DailyResult[];
-}
-
-/** What a worker posts back for each task: vehicle batches (traced tasks), then the result or the failure. */
-export type WorkerReply = ({ ok: true } & ReplicationDone) | { ok: false; message: string; stack?: string } | { vehicles: VehicleTrace[] };
-
-interface Job {
-  task: ReplicationTask;
-  onVehicle: ((t: VehicleTrace) => void) | undefined;
-  resolve: (done: ReplicationDone) => void;
-  reject: (err: Error) => void;
-}
+/** A message on a traced task's vehicle port. */
+export type VehicleBatch = { vehicles: VehicleTrace[] } | { end: true };
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
@@ -42,79 +32,65 @@ export function poolAvailable(): boolean {
 }
 
 /** `size` worker threads running replications; close() it when done, or the threads keep the process alive. */
-export class ReplicationPool {
-  private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
-  private readonly queue: Job[] = [];
+export class PoolExecutor implements ReplicationExecutor {
+  private readonly pool: Tinypool;
+  private readonly shared = new WeakMap<Scenario, { key: number; bytes: SharedArrayBuffer }>();
+  private nextKey = 1;
   private failure: Error | null = null;
 
   /** Starts the threads; throws RangeError for a size that is not an integer ≥ 1, Error when the worker file is missing. */
   constructor(readonly size: number) {
     if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`pool size must be an integer >= 1, got ${size}`);
     if (!poolAvailable()) throw new Error(`cannot start worker threads: ${fileURLToPath(WORKER_URL)} is missing (build with npm run build)`);
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_URL);
-      worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
-      worker.on('error', (err: Error) => this.fail(err));
-      worker.on('exit', (code) => this.fail(new Error(`a worker thread stopped (exit code ${code})`)));
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
+    this.pool = new Tinypool({ filename: WORKER_URL.href, minThreads: size, maxThreads: size, isolateWorkers: false, idleTimeout: Infinity });
   }
 
-  /**
-   * Queues one replication (a traced one hands its vehicles to `onVehicle` as they come, in the order the model
-   * emitted them); the promise rejects with what the model threw, or when the pool fails or closes.
-   */
-  run(task: ReplicationTask, onVehicle?: (t: VehicleTrace) => void): Promise<ReplicationDone> {
-    return new Promise<ReplicationDone>((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
-      this.queue.push({ task, onVehicle, resolve, reject });
-      this.dispatch();
+  async run(scenario: Scenario, job: ReplicationJob, onVehicle?: (t: VehicleTrace) => void): Promise<ReplicationDone> {
+    if (this.failure) throw this.failure;
+    const { key, bytes } = this.sharedOf(scenario);
+    const task: WorkerTask = { ...job, scenarioKey: key, scenario: bytes };
+    if (!onVehicle) return this.settle(this.pool.run(task));
+    const { port1, port2 } = new MessageChannel();
+    // Every vehicle arrives before the end mark; the result waits for both.
+    const drained = new Promise<void>((resolve) => {
+      port1.on('message', (m: VehicleBatch) => {
+        if ('end' in m) resolve();
+        else for (const t of m.vehicles) onVehicle(t);
+      });
     });
+    try {
+      const done = await this.settle(this.pool.run({ ...task, vehicles: port2 }, { transferList: [port2] }));
+      await drained;
+      return done;
+    } finally {
+      port1.close();
+    }
   }
 
-  /** Stops every thread (a replication in progress is abandoned) and rejects what is still queued. */
+  /** Stops every thread (a replication in progress is abandoned); later runs reject. */
   async close(): Promise<void> {
-    this.fail(new Error('the worker pool was closed'));
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.failure ??= new Error('the worker pool was closed');
+    await this.pool.destroy();
   }
 
-  private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.busy.set(worker, job);
-      worker.postMessage(job.task);
+  /** The task's outcome; an error thrown in a thread keeps its message and stack. */
+  private async settle(p: Promise<ReplicationDone>): Promise<ReplicationDone> {
+    try {
+      return await p;
+    } catch (err) {
+      throw this.failure ?? err;
     }
   }
 
-  private settle(worker: Worker, reply: WorkerReply): void {
-    const job = this.busy.get(worker);
-    if (!job) return;
-    if ('vehicles' in reply) {
-      for (const t of reply.vehicles) job.onVehicle?.(t);
-      return;
+  private sharedOf(scenario: Scenario): { key: number; bytes: SharedArrayBuffer } {
+    let entry = this.shared.get(scenario);
+    if (!entry) {
+      const data = serialize(scenario);
+      const bytes = new SharedArrayBuffer(data.byteLength);
+      new Uint8Array(bytes).set(data);
+      entry = { key: this.nextKey++, bytes };
+      this.shared.set(scenario, entry);
     }
-    this.busy.delete(worker);
-    this.idle.push(worker);
-    if (reply.ok) job.resolve({ result: reply.result, daily: reply.daily });
-    else {
-      const err = new Error(reply.message);
-      if (reply.stack) err.stack = reply.stack;
-      job.reject(err);
-    }
-    this.dispatch();
-  }
-
-  /** After a crashed thread (or close) nothing more runs: every pending and later job rejects with `err`. */
-  private fail(err: Error): void {
-    if (this.failure) return;
-    this.failure = err;
-    for (const job of [...this.busy.values(), ...this.queue]) job.reject(err);
-    this.busy.clear();
-    this.queue.length = 0;
-    this.idle.length = 0;
+    return entry;
   }
 }

@@ -1,37 +1,51 @@
-// Worker-thread entry of experiment/pool.ts (runs as dist/experiment/worker.js): runs whole replications of the
-// border model and posts back each result with its daily rows (and, when traced, its vehicles in batches before
-// it), which the main thread collects in order.
-import { parentPort } from 'node:worker_threads';
+// Worker-thread task of experiment/runner/pool.ts (runs as dist/experiment/runner/worker.js under tinypool): runs
+// one replication and returns its result with its daily rows (and, when traced, posts its vehicles in batches
+// on the task's port first). Scenarios are planned once per thread and kept by their pool key.
+import { deserialize } from 'node:v8';
+import { buildPlan, type BorderPlan } from '../../model/plan.js';
 import type { DailyResult, VehicleTrace } from '../../model/results.js';
 import { runReplication } from '../../model/run.js';
-import type { ReplicationTask, WorkerReply } from './pool.js';
-
-const port = parentPort;
-if (!port) throw new Error('experiment/worker.js runs only as a worker thread of experiment/pool.js');
+import type { Scenario } from '../../scenario/types.js';
+import type { ReplicationDone } from './executor.js';
+import type { VehicleBatch, WorkerTask } from './pool.js';
 
 /** Vehicles posted back per message of a traced replication. */
 const VEHICLE_BATCH = 2000;
 
-port.on('message', (task: ReplicationTask) => {
+/** Plans kept per thread (a sweep or a capacity search runs many scenarios, one after another). */
+const KEPT_PLANS = 8;
+const plans = new Map<number, BorderPlan>();
+
+function planOf(task: WorkerTask): BorderPlan {
+  let plan = plans.get(task.scenarioKey);
+  if (!plan) {
+    plan = buildPlan(deserialize(new Uint8Array(task.scenario)) as Scenario);
+    if (plans.size >= KEPT_PLANS) plans.delete(plans.keys().next().value!);
+    plans.set(task.scenarioKey, plan);
+  }
+  return plan;
+}
+
+export default function runTask(task: WorkerTask): ReplicationDone {
   const daily: DailyResult[] = [];
-  let vehicles: VehicleTrace[] = [];
+  const port = task.vehicles;
+  let batch: VehicleTrace[] = [];
   const flush = (): void => {
-    if (vehicles.length > 0) port.postMessage({ vehicles } satisfies WorkerReply);
-    vehicles = [];
+    if (batch.length > 0) port!.postMessage({ vehicles: batch } satisfies VehicleBatch);
+    batch = [];
   };
   const onVehicle = (t: VehicleTrace): void => {
-    vehicles.push(t);
-    if (vehicles.length >= VEHICLE_BATCH) flush();
+    batch.push(t);
+    if (batch.length >= VEHICLE_BATCH) flush();
   };
-  let reply: WorkerReply;
   try {
-    const { scenario, seed, replication, days, warmupDays } = task;
-    const sinks = { onDay: (d: DailyResult) => void daily.push(d), ...(task.trace ? { onVehicle } : {}) };
-    const result = runReplication(scenario, { seed, replication, days, warmupDays, ...sinks });
+    const { seed, replication, days, warmupDays } = task;
+    const sinks = { onDay: (d: DailyResult) => void daily.push(d), ...(port ? { onVehicle } : {}) };
+    const result = runReplication(planOf(task), { seed, replication, days, warmupDays, ...sinks });
     flush();
-    reply = { ok: true, result, daily };
-  } catch (err) {
-    reply = err instanceof Error ? { ok: false, message: err.message, ...(err.stack ? { stack: err.stack } : {}) } : { ok: false, message: String(err) };
+    return { result, daily };
+  } finally {
+    port?.postMessage({ end: true } satisfies VehicleBatch);
+    port?.close();
   }
-  port.postMessage(reply);
-});
+}

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  runExperimentPooled,
+  runExperiment,
   runExperimentSyncWith,
   runExperimentWith,
   type ExperimentOptions,
   type ReplicationOptions,
-  type ReplicationQueue,
   type ReplicationRunner,
 } from '../../../src/experiment/runner/experiment.js';
+import type { ReplicationDone, ReplicationExecutor, ReplicationJob } from '../../../src/experiment/runner/executor.js';
+import type { Scenario } from '../../../src/scenario/types.js';
 import { STAGE_METRICS, type CollectedResults } from '../../../src/experiment/statistics/collect.js';
-import type { ReplicationDone, ReplicationTask } from '../../../src/experiment/runner/pool.js';
 import { summariseValues } from '../../../src/experiment/statistics/stats.js';
 import { GROUP_METRICS, type VehicleTrace } from '../../../src/model/results.js';
 import { fakeRunner, fakeScenario } from '../fake.js';
@@ -131,12 +131,13 @@ describe('runExperimentWith', () => {
  * A stand-in for the worker pool: runs `runner` after `delayMs(replication)` (never, for null), hands back the
  * daily rows beside the result as the worker does, and records how many replications were outstanding at most.
  */
-function fakePool(size: number, runner: ReplicationRunner, delayMs: (replication: number) => number | null): ReplicationQueue & { maxOutstanding: number } {
+function fakePool(size: number, runner: ReplicationRunner, delayMs: (replication: number) => number | null): ReplicationExecutor & { maxOutstanding: number } {
   let outstanding = 0;
   const pool = {
     size,
     maxOutstanding: 0,
-    run: (task: ReplicationTask, onVehicle?: (t: VehicleTrace) => void): Promise<ReplicationDone> => {
+    close: async (): Promise<void> => undefined,
+    run: (scenario: Scenario, task: ReplicationJob, onVehicle?: (t: VehicleTrace) => void): Promise<ReplicationDone> => {
       outstanding += 1;
       pool.maxOutstanding = Math.max(pool.maxOutstanding, outstanding);
       const delay = delayMs(task.replication);
@@ -145,8 +146,8 @@ function fakePool(size: number, runner: ReplicationRunner, delayMs: (replication
         setTimeout(() => {
           outstanding -= 1;
           try {
-            const sink = task.trace && onVehicle ? { onVehicle } : {};
-            const { daily, ...result } = runner(task.scenario, { seed: task.seed, replication: task.replication, days: task.days, warmupDays: task.warmupDays, ...sink });
+            const sink = onVehicle ? { onVehicle } : {};
+            const { daily, ...result } = runner(scenario, { seed: task.seed, replication: task.replication, days: task.days, warmupDays: task.warmupDays, ...sink });
             resolve({ result: { ...result, daily: [] }, daily });
           } catch (err) {
             reject(err as Error);
@@ -161,23 +162,22 @@ function fakePool(size: number, runner: ReplicationRunner, delayMs: (replication
 /** The results with the daily rows read out, for comparing two runs. */
 const plain = (res: CollectedResults): unknown => ({ ...res, daily: [...res.daily] });
 
-describe('runExperimentPooled', () => {
+describe('runExperiment on a pool', () => {
   const many: ExperimentOptions = { ...opts, replications: 7 };
   const runner = fakeRunner(['kyakhta', 'mondy'], { brokenInvariant: 4 });
 
   it('gives exactly the sequential results when replications finish in reverse order', async () => {
     const sequential = plain(await runExperimentWith(runner, scenario, many)); // daily can be read only once
-    const pooled = await runExperimentPooled(fakePool(3, runner, (r) => 2 * (8 - r)), scenario, many);
+    const pooled = await runExperiment(fakePool(3, runner, (r) => 2 * (8 - r)), scenario, many);
     expect(plain(pooled)).toEqual(sequential);
-    // through runExperimentWith's pool argument too (the runner is then not called)
-    const viaWith = await runExperimentWith(() => { throw new Error('not in-process'); }, scenario, many, undefined, undefined, fakePool(2, runner, (r) => r % 3));
-    expect(plain(viaWith)).toEqual(sequential);
+    const two = await runExperiment(fakePool(2, runner, (r) => r % 3), scenario, many);
+    expect(plain(two)).toEqual(sequential);
   });
 
   it('counts finished replications in progress, in whatever order they finish, and keeps at most 2 × size outstanding', async () => {
     const progress: Array<[number, number]> = [];
     const pool = fakePool(2, runner, (r) => (r % 2 === 1 ? 12 : 1));
-    const res = await runExperimentPooled(pool, scenario, many, (p) => progress.push([p.done, p.total]));
+    const res = await runExperiment(pool, scenario, many, (p) => progress.push([p.done, p.total]));
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => [d, 7]));
     expect(res.events).toBe([1, 2, 3, 4, 5, 6, 7].reduce((s, r) => s + 1000 + r, 0));
     expect(pool.maxOutstanding).toBe(4);
@@ -188,21 +188,21 @@ describe('runExperimentPooled', () => {
       if (o.replication === 3) throw new Error('replication 3 broke');
       return runner(s, o);
     };
-    await expect(runExperimentPooled(fakePool(2, failing, () => 1), scenario, many)).rejects.toThrow('replication 3 broke');
+    await expect(runExperiment(fakePool(2, failing, () => 1), scenario, many)).rejects.toThrow('replication 3 broke');
   });
 
   it('rejects with the interrupt as soon as the signal aborts, without waiting for a running replication', async () => {
     const interrupt = new AbortController();
     const pool = fakePool(2, runner, (r) => (r === 2 ? null : 1));
-    const run = runExperimentPooled(pool, scenario, many, (p) => p.done === 3 && interrupt.abort(new Error('interrupted')), interrupt.signal);
+    const run = runExperiment(pool, scenario, many, (p) => p.done === 3 && interrupt.abort(new Error('interrupted')), interrupt.signal);
     await expect(run).rejects.toThrow('interrupted');
     const already = new AbortController();
     already.abort(new Error('before the start'));
-    await expect(runExperimentPooled(pool, scenario, many, undefined, already.signal)).rejects.toThrow('before the start');
+    await expect(runExperiment(pool, scenario, many, undefined, already.signal)).rejects.toThrow('before the start');
   });
 
   it('refuses a vehicle sink on more than one thread (traces must stream in replication order)', async () => {
-    await expect(runExperimentPooled(fakePool(2, runner, () => 1), scenario, { ...many, onVehicle: () => undefined })).rejects.toThrow(/onVehicle/);
+    await expect(runExperiment(fakePool(2, runner, () => 1), scenario, { ...many, onVehicle: () => undefined })).rejects.toThrow(/onVehicle/);
   });
 
   it('streams every vehicle of a one-thread pool in the order of the in-process loop', async () => {
@@ -210,7 +210,7 @@ describe('runExperimentPooled', () => {
     await runExperimentWith(runner, scenario, { ...many, onVehicle: (t) => void inProcess.push(t) });
     const pooled: VehicleTrace[] = [];
     // one thread runs its tasks in turn (as the fake's equal delays do): the tasks ask for traces, the sink gets them
-    await runExperimentPooled(fakePool(1, runner, () => 1), scenario, { ...many, onVehicle: (t) => void pooled.push(t) });
+    await runExperiment(fakePool(1, runner, () => 1), scenario, { ...many, onVehicle: (t) => void pooled.push(t) });
     expect(inProcess.length).toBeGreaterThan(0);
     expect(pooled).toEqual(inProcess);
   });

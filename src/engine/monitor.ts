@@ -184,14 +184,8 @@ export class LevelMonitor {
   }
 }
 
-// doublesFromTheStart: a field first given a small integer (0) is stored as one, and its first fraction changes
-// the hidden class of the objects (a new map; the old one is deprecated). Objects made after that have the new
-// map, so every field elsewhere that held objects of the old map (a group's tallies, a resource's monitor) is
-// generalised and the optimised code that relied on it is thrown away: once at the second crossing, again at
-// the next replication. Fields that take fractions are therefore created as NaN (a double) and then zeroed.
-
-// Errors are built in separate cold functions: a template-literal throw inside a hot method keeps V8 from
-// inlining it (measured: the border model ran 35% faster once LevelMonitor.accrue lost its inline throw).
+// Fields that take fractions are created as NaN and then zeroed (docs/v8-notes.md §1); errors are built in
+// separate cold functions, so the hot methods stay small enough to inline (docs/v8-notes.md §4).
 function failLevel(level: number): never {
   throw new RangeError(`level must be a non-negative integer, got ${level}`);
 }

@@ -158,7 +158,7 @@ class LogBuckets {
   }
 }
 
-/** Cold error path kept out of add() so it stays small enough to inline. */
+/** Cold error path kept out of add() so it stays small enough to inline (docs/v8-notes.md §4). */
 function failValue(x: number): never {
   throw new RangeError(`cannot add ${x} to a sketch (NaN and infinities have no quantile)`);
 }

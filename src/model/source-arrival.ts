@@ -13,8 +13,7 @@ const NO_WAGONS = new Float64Array(0);
 
 /**
  * One source's arrival handler, as an object: every source of every crossing and replication runs the same
- * `arrive` method on objects of one hidden class, so its optimised code serves them all (a closure per source
- * would be a new call target for each crossing and replication, and send that code back to be recompiled).
+ * `arrive` method on objects of one hidden class, so its optimised code serves them all (docs/v8-notes.md §2).
  */
 export class SourceArrival implements ArrivalTarget {
   private readonly source: DemandSource;
@@ -107,7 +106,7 @@ export class SourceArrival implements ArrivalTarget {
   /** A vehicle object of this source's shape (kept and reused once it has exited). */
   private newVehicle(): Vehicle {
     // Instants and tonnes as NaN at creation, so every vehicle's hidden class holds them as doubles from the
-    // start (trucks' whole tonnes would otherwise change it when the first train comes).
+    // start (trucks' whole tonnes would otherwise change it when the first train comes; docs/v8-notes.md §1).
     const v: Vehicle = {
       pc: 0, trajectory: this.trajectory, interp: null, id: 0, source: this.source, path: this.pathIndex,
       tonnes: NaN, railcars: this.wagons, wagons: this.wagons, arrivedAtMin: NaN, passedGateAtMin: NaN, enteredAtMin: NaN,

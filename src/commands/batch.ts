@@ -141,11 +141,3 @@ export function checkOutput(folder: string, ctx: CommandContext): void {
 export function scenarioEntry(scenario: Scenario, file: string): { id: string; file: string; sha256: string } {
   return { id: scenario.id, file, sha256: scenarioHash(scenario) };
 }
-
-/** Left-aligned first column, right-aligned others, two spaces apart (terminal tables). */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
-}

@@ -8,7 +8,6 @@ import {
   checkCapacityTarget,
   DEFAULT_CAPACITY_OPTIONS,
   findCapacity,
-  parseLimit,
   type CapacityLimit,
   type CapacityOptions,
   type CapacityResult,
@@ -23,8 +22,10 @@ import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario, VehicleClass } from '../scenario/types.js';
-import { BatchRunner, scenarioEntry, checkOutput, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { BatchRunner, scenarioEntry, checkOutput, writeBatchFolder, type BatchFlags } from './batch.js';
+import { textTable } from './table.js';
 import { UsageError, type CommandContext } from './context.js';
+import { parseLimit } from './limit-flag.js';
 import { resolveRunOptions } from './run.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
 

@@ -6,7 +6,7 @@ import { groupLabel, groupSummary, hasGroupResults, type ClassChoice, type Group
 import type { ResultWarning } from '../experiment/statistics/stability.js';
 import type { DirectionKey, GroupMetric } from '../model/results.js';
 import type { Scenario } from '../scenario/types.js';
-import { textTable } from './batch.js';
+import { textTable } from './table.js';
 
 /** What the table shows: a direction (default all) and one class, or (undefined) freight and cars apart. */
 export interface SummaryChoice {

@@ -1,6 +1,7 @@
 // Column lists and row formatters of the run folder's CSV files; the column order here is the file order.
 // Every number goes through number.ts, so cells never depend on locale and never use exponents.
-import type { CollectedResults, DailyMeanRow, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/statistics/collect.js';
+import type { CollectedResults, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/statistics/collect.js';
+import type { DailyMeanRow } from '../experiment/statistics/daily.js';
 import { STAGE_METRIC_UNITS } from '../experiment/statistics/collect.js';
 import type { PeriodSummaryRow } from '../experiment/statistics/periods.js';
 import { METRIC_UNITS, type GroupMetric, type VehicleTrace } from '../model/results.js';

@@ -10,7 +10,7 @@ import type {
 import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../model/results.js';
 import type { Scenario } from '../../scenario/types.js';
 import { summariseValues, type MetricSummary } from './stats.js';
-import { DailyMeans } from './daily.js';
+import { DailyMeans, type DailyMeanRow } from './daily.js';
 import { PeriodCollector, type PeriodSummaryRow } from './periods.js';
 
 /** One metric of one group in one replication (a row of replications.csv). */
@@ -58,12 +58,6 @@ export interface StageSummaryRow extends MetricSummary {
   metric: StageMetric;
   /** True on every row of the crossing's busiest resource (highest mean utilisation over replications). */
   bottleneck: boolean;
-}
-
-/** Daily figures averaged over replications (a row of daily.csv): the model's daily fields, as means. */
-export interface DailyMeanRow extends DailyResult {
-  /** Replications that reported this date × group. */
-  replications: number;
 }
 
 /** A broken invariant of one replication, for run.json. */

@@ -1,7 +1,12 @@
 // Daily figures averaged over replications, in compact per-group arrays: memory grows with days × groups
 // (a few numbers each), never with vehicles, and no row object is kept until the CSV asks for it.
 import type { DailyResult } from '../../model/results.js';
-import type { DailyMeanRow } from './collect.js';
+
+/** Daily figures averaged over replications (a row of daily.csv): the model's daily fields, as means. */
+export interface DailyMeanRow extends DailyResult {
+  /** Replications that reported this date × group. */
+  replications: number;
+}
 
 /** The per-day figures averaged, in the order of daily.csv's columns. */
 const FIELDS = ['arrivals', 'completed', 'tonnes', 'railcars', 'approachQueueMean', 'approachQueueMax', 'approachWaitHMean', 'entered', 'approachWaitH'] as const;

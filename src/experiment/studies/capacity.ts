@@ -2,10 +2,10 @@
 // on top of the scenario's own growth) at which a metric's mean over replications, for one direction × class
 // group, stays within a limit. Brackets by doubling or halving from 1, then bisects; the same seed at every step
 // (common random numbers) keeps it monotone. An answer whose CI at the factor found holds the limit is uncertain.
-import { GROUP_METRICS, type DirectionKey, type GroupMetric } from '../../model/results.js';
+import type { DirectionKey, GroupMetric } from '../../model/results.js';
 import type { Scenario, VehicleClass } from '../../scenario/types.js';
 import type { CollectedResults } from '../statistics/collect.js';
-import { ALL_GROUP, classListText, crossingHasGroup, FREIGHT_CLASSES, groupLabel, groupSummary, hasGroupResults, type ClassChoice, type GroupChoice } from './select.js';
+import { classListText, crossingHasGroup, FREIGHT_CLASSES, groupLabel, groupSummary, hasGroupResults, type ClassChoice } from './select.js';
 import { InputError } from '../../errors.js';
 
 /** `<metric> <= <value>` on one group: the crossing's mean of `metric` for `direction` × `vehicleClass` must not exceed `max`. */
@@ -16,23 +16,12 @@ export interface CapacityLimit {
   vehicleClass: ClassChoice;
 }
 
-/** A limit text or a search option that cannot be used; the message names it and the bad value. */
+/** A search option or target that cannot be used; the message names it and the bad value. */
 export class CapacityInputError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'CapacityInputError';
   }
-}
-
-/** Parses `"approach_wait_h_p95 <= 4"` (spaces optional) as a limit on `group` (default all × all); throws CapacityInputError naming the text. */
-export function parseLimit(text: string, group: GroupChoice = ALL_GROUP): CapacityLimit {
-  const m = /^\s*([a-z0-9_]+)\s*<=\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*$/.exec(text);
-  if (!m) throw new CapacityInputError(`--limit "${text}": expected "<metric> <= <value>", e.g. "approach_wait_h_p95 <= 4"`);
-  const metric = m[1] as GroupMetric;
-  if (!GROUP_METRICS.includes(metric)) {
-    throw new CapacityInputError(`--limit "${text}": unknown metric "${m[1]}" (known: ${GROUP_METRICS.join(', ')})`);
-  }
-  return { metric, max: Number(m[2]), direction: group.direction, vehicleClass: group.vehicleClass };
 }
 
 /** The scenario with only crossing `id` (crossings share nothing, and streams are named by crossing, so its results are unchanged); throws CapacityInputError for an unknown id. */

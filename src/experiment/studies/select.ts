@@ -1,9 +1,9 @@
-// Choosing one crossing × direction × class group of the results (the --class / --direction flags): the keys
-// accepted, the summary row of a group, whether a crossing's demand gives a group, and class lists for scaling.
+// Choosing one crossing × direction × class group of the results (commands/group-flags.ts reads the --class /
+// --direction / --scale flags into these): the keys accepted, the summary row of a group, whether a crossing's
+// demand gives a group, and class lists for scaling.
 import type { ClassKey, DirectionKey, GroupMetric } from '../../model/results.js';
 import type { Crossing, VehicleClass } from '../../scenario/types.js';
 import type { SummaryRow } from '../statistics/collect.js';
-import { InputError } from '../../errors.js';
 
 /** Class keys a user may choose: the model's classes, freight (trucks + trains together) and all. */
 export const CLASS_CHOICES = ['truck', 'car', 'train', 'freight', 'all'] as const;
@@ -23,49 +23,6 @@ export interface GroupChoice {
 
 /** Every direction and class together (the crossing's total). */
 export const ALL_GROUP: GroupChoice = { direction: 'all', vehicleClass: 'all' };
-
-/** A --class, --direction or --scale value that is not one of the accepted keys; the message names both. */
-export class GroupChoiceError extends InputError {
-  constructor(
-    readonly flag: string,
-    readonly value: string,
-    /** What was expected instead, e.g. `expected one of south, north, all`. */
-    readonly expected: string,
-  ) {
-    super(`${flag} ${value}: ${expected}`);
-    this.name = 'GroupChoiceError';
-  }
-}
-
-/** `text` as a class key; throws GroupChoiceError naming `flag` and the value. */
-export function parseClassChoice(text: string, flag = '--class'): ClassChoice {
-  const t = text.trim();
-  if (!(CLASS_CHOICES as readonly string[]).includes(t)) throw new GroupChoiceError(flag, text, `expected one of ${CLASS_CHOICES.join(', ')}`);
-  return t as ClassChoice;
-}
-
-/** `text` as a direction key; throws GroupChoiceError naming `flag` and the value. */
-export function parseDirectionChoice(text: string, flag = '--direction'): DirectionKey {
-  const t = text.trim();
-  if (!(DIRECTION_CHOICES as readonly string[]).includes(t)) throw new GroupChoiceError(flag, text, `expected one of ${DIRECTION_CHOICES.join(', ')}`);
-  return t as DirectionKey;
-}
-
-/**
- * A comma list of classes (`truck,train`; `freight` = truck and train, `all` = every class) as the sorted,
- * unique model classes it names; throws GroupChoiceError naming `flag` and the bad item.
- */
-export function parseClassList(text: string, flag = '--scale'): VehicleClass[] {
-  const items = text.split(',').map((s) => s.trim());
-  const out = new Set<VehicleClass>();
-  for (const item of items) {
-    if (item === 'freight') FREIGHT_CLASSES.forEach((c) => out.add(c));
-    else if (item === 'all') (['truck', 'car', 'train'] as const).forEach((c) => out.add(c));
-    else if (item === 'truck' || item === 'car' || item === 'train') out.add(item);
-    else throw new GroupChoiceError(flag, text, `"${item}" is not a class (expected a comma list of truck, car, train, freight, all)`);
-  }
-  return (['truck', 'car', 'train'] as const).filter((c) => out.has(c));
-}
 
 /** A class list as written in capacity.csv and run.json: `truck+train`. */
 export function classListText(classes: readonly VehicleClass[]): string {

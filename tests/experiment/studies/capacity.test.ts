@@ -1,4 +1,4 @@
-// Capacity search: limit parsing, demand scaling, bracketing + bisection on a known curve, and the real model
+// Capacity search: demand scaling, bracketing + bisection on a known curve, and the real model
 // on an M/M/2 crossing checked against the Erlang C mean time in system.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,6 @@ import {
   MAX_EVALUATIONS,
   MIN_TOLERANCE,
   findCapacity,
-  parseLimit,
   plausibleRange,
   scaleDemand,
   straddles,
@@ -24,27 +23,6 @@ import type { Scenario } from '../../../src/scenario/types.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'decide');
 const small = loadScenario(join(DIR, 'small.yaml'));
-
-describe('parseLimit', () => {
-  it.each([
-    ['approach_wait_h_p95 <= 4', { metric: 'approach_wait_h_p95', max: 4 }],
-    ['approach_queue_mean<=12.5', { metric: 'approach_queue_mean', max: 12.5 }],
-    ['  crossing_time_h_mean  <=  .75 ', { metric: 'crossing_time_h_mean', max: 0.75 }],
-  ])('%s', (text, expected) => expect(parseLimit(text)).toEqual({ ...expected, direction: 'all', vehicleClass: 'all' }));
-
-  it('holds the group it is on', () => {
-    expect(parseLimit('approach_wait_h_p95 <= 4', { direction: 'south', vehicleClass: 'truck' })).toEqual({ metric: 'approach_wait_h_p95', max: 4, direction: 'south', vehicleClass: 'truck' });
-  });
-
-  it.each([
-    ['approach_wait <= 4', /unknown metric "approach_wait"/],
-    ['approach_wait_h_p95 < 4', /expected "<metric> <= <value>"/],
-    ['approach_wait_h_p95 <= four', /expected "<metric> <= <value>"/],
-  ])('%s is refused, naming the text', (text, message) => {
-    expect(() => parseLimit(text)).toThrow(message);
-    expect(() => parseLimit(text)).toThrow(`--limit "${text}"`);
-  });
-});
 
 describe('crossingOnly and scaleDemand', () => {
   it('keeps one crossing and multiplies only its demand, of freight (trucks, trains) unless told otherwise', () => {

@@ -1,34 +1,11 @@
-// Group choices: --class / --direction / --scale values, the summary row of a group, and which groups a crossing's demand gives.
+// Group choices: the summary row of a group, which groups a crossing's demand gives, and a group in words.
 import { describe, expect, it } from 'vitest';
 import type { SummaryRow } from '../../../src/experiment/statistics/collect.js';
-import {
-  classListText, crossingHasGroup, GroupChoiceError, groupLabel, groupSummary, hasGroupResults, parseClassChoice, parseClassList, parseDirectionChoice,
-} from '../../../src/experiment/studies/select.js';
+import { crossingHasGroup, groupLabel, groupSummary, hasGroupResults } from '../../../src/experiment/studies/select.js';
 import type { Crossing } from '../../../src/scenario/types.js';
 
 const row = (crossing: string, direction: string, vehicleClass: string, metric: string, mean: number): SummaryRow =>
   ({ crossing, direction, vehicleClass, metric, mean, n: 3, sd: 0, ci95Low: mean, ci95High: mean, min: mean, max: mean }) as SummaryRow;
-
-describe('parsing the choices', () => {
-  it('accepts the class keys, freight included, and the directions', () => {
-    expect(['truck', 'car', 'train', 'freight', 'all'].map((c) => parseClassChoice(c))).toEqual(['truck', 'car', 'train', 'freight', 'all']);
-    expect(['south', 'north', 'all'].map((d) => parseDirectionChoice(d))).toEqual(['south', 'north', 'all']);
-  });
-
-  it('refuses anything else, naming the flag and the value', () => {
-    expect(() => parseClassChoice('trucks')).toThrow(GroupChoiceError);
-    expect(() => parseClassChoice('trucks')).toThrow('--class trucks: expected one of truck, car, train, freight, all');
-    expect(() => parseDirectionChoice('both')).toThrow('--direction both: expected one of south, north, all');
-  });
-
-  it('reads class lists: freight is trucks and trains, all is every class, in class order without repeats', () => {
-    expect(parseClassList('freight')).toEqual(['truck', 'train']);
-    expect(parseClassList('car, truck,truck')).toEqual(['truck', 'car']);
-    expect(parseClassList('all')).toEqual(['truck', 'car', 'train']);
-    expect(classListText(parseClassList('train,freight'))).toBe('truck+train');
-    expect(() => parseClassList('truck,bus')).toThrow('--scale truck,bus: "bus" is not a class');
-  });
-});
 
 describe('groups', () => {
   const summary = [row('k', 'south', 'truck', 'arrivals', 5), row('k', 'all', 'all', 'arrivals', 9), row('k', 'all', 'truck', 'arrivals', 6), row('k', 'all', 'car', 'arrivals', 3)];

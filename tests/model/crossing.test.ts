@@ -32,7 +32,7 @@ function setUp(c: Crossing) {
   const cm = new CrossingModel(plan, sim, 1, 1, interp, new Interpreter<Wagon>(sim), (d) => void days.push(d), recorder);
   const ids = { next: 0 };
   const arrivals = cm.paths.map((p) => new SourceArrival(sim, p, cm.stats.approachOf(p.index), c.approachLimit, interp, ids, cm.monitor));
-  const bring = (p: number, atMin: number): void => sim.scheduleAt(atMin, () => arrivals[p]!.arrive());
+  const bring = (p: number, atMin: number): void => sim.scheduleAt(atMin, (a) => a.arrive(), arrivals[p]!);
   return { cm, sim, recorder, bring, days };
 }
 

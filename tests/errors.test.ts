@@ -13,6 +13,9 @@ import { ScheduleSpecError } from '../src/engine/schedule.js';
 import { ScheduleError } from '../src/engine/simulation.js';
 import { TrajectoryError } from '../src/engine/trajectory.js';
 import { InputError } from '../src/errors.js';
+import { DateError } from '../src/model/clock.js';
+import { RunOptionsError } from '../src/model/run.js';
+import { DistError } from '../src/random/check.js';
 import { CapacityInputError } from '../src/experiment/studies/capacity.js';
 import { OutputFolderError } from '../src/output/folder.js';
 import { ScenarioError } from '../src/scenario/errors.js';
@@ -37,6 +40,9 @@ describe('error bases', () => {
     ['ScheduleError', new ScheduleError('t < now')],
     ['TrajectoryError', new TrajectoryError('skip')],
     ['ScheduleSpecError', new ScheduleSpecError('servers')],
+    ['DistError', new DistError(['mean: expected > 0'])],
+    ['DateError', new DateError('not a calendar date')],
+    ['RunOptionsError', new RunOptionsError('days')],
   ])('%s is an engine error, not bad input', (_name, err) => {
     expect(err).toBeInstanceOf(EngineError);
     expect(err).not.toBeInstanceOf(InputError);

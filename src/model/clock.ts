@@ -1,5 +1,6 @@
 // The model's local calendar: converts between simulation minutes (0 = 00:00 local on the start date)
 // and local ISO dates, months and ISO weekdays. Plain date arithmetic; no time zones needed.
+import { EngineError } from '../engine/errors.js';
 import { daysInYearFrom } from '../scenario/year.js';
 import { MIN_PER_DAY, MS_PER_DAY } from '../units.js';
 
@@ -7,7 +8,7 @@ import { MIN_PER_DAY, MS_PER_DAY } from '../units.js';
 export const DAY_MIN = MIN_PER_DAY;
 
 /** Thrown for a date that is not a valid ISO YYYY-MM-DD. */
-export class DateError extends Error {}
+export class DateError extends EngineError {}
 
 /** Parses 'YYYY-MM-DD' to a UTC epoch day number; throws DateError for anything else. */
 export function epochDayOf(isoDate: string): number {

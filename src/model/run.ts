@@ -1,6 +1,7 @@
 // One replication of the border model: each crossing of the plan on its own simulation, fed by its arrivals,
 // closing each local day, reset at the end of the warm-up; returns plain result rows.
 import { Interpreter, Simulation } from '../engine/index.js';
+import { EngineError } from '../engine/errors.js';
 import type { Scenario } from '../scenario/types.js';
 import { DAY_MIN } from './clock.js';
 import { CrossingModel } from './crossing.js';
@@ -26,8 +27,8 @@ export interface ReplicationOptions {
   onDay?: (d: DailyResult) => void;
 }
 
-/** Thrown for options that cannot be run (days ≤ 0, warm-up not shorter than the run). */
-export class RunOptionsError extends Error {}
+/** Thrown for options that cannot be run (days ≤ 0, warm-up not shorter than the run): a caller's bug, exit 1. */
+export class RunOptionsError extends EngineError {}
 
 /**
  * Simulates one replication of a plan (or of a scenario, planned first) and returns its results (statistics

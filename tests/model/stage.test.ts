@@ -7,7 +7,7 @@ import { ModelClock } from '../../src/model/clock.js';
 import { StageModel } from '../../src/model/stage.js';
 import type { Vehicle, Wagon } from '../../src/model/vehicle.js';
 import type { Stage } from '../../src/scenario/types.js';
-import { stage } from './fixtures.js';
+import { stage } from '../helpers/scenarios.js';
 
 function model(s: Stage): StageModel {
   const sim = new Simulation();

@@ -12,7 +12,7 @@ import { STAGE_METRICS, type CollectedResults } from '../../../src/experiment/st
 import type { ReplicationDone, ReplicationTask } from '../../../src/experiment/runner/pool.js';
 import { summariseValues } from '../../../src/experiment/statistics/stats.js';
 import { GROUP_METRICS, type VehicleTrace } from '../../../src/model/results.js';
-import { fakeRunner, fakeScenario } from '../fake.js';
+import { fakeRunner, fakeScenario } from '../../helpers/fake-results.js';
 
 const scenario = fakeScenario([
   { id: 'kyakhta', stages: ['customs'] },

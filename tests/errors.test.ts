@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runProgram } from '../src/commands/program.js';
-import { UsageError, type CommandContext } from '../src/commands/context.js';
+import { UsageError } from '../src/commands/context.js';
 import { GroupChoiceError } from '../src/commands/group-flags.js';
 import { SweepFlagError } from '../src/commands/set-flag.js';
 import { EngineError } from '../src/engine/errors.js';
@@ -19,7 +19,8 @@ import { DistError } from '../src/random/check.js';
 import { CapacityInputError } from '../src/experiment/studies/capacity.js';
 import { OutputFolderError } from '../src/output/folder.js';
 import { ScenarioError } from '../src/scenario/errors.js';
-import { FIXTURES } from './cli/harness.js';
+import { context } from './helpers/context.js';
+import { FIXTURES } from './helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 
@@ -50,8 +51,7 @@ describe('error bases', () => {
 
   it('the command line exits 2 for any InputError and names it, 1 for an engine error', async () => {
     const run = async (err: Error): Promise<{ code: number; err: string }> => {
-      const out: string[] = [];
-      const ctx: CommandContext = { stdout: () => undefined, stderr: (s) => void out.push(s), progressStream: null, argv: [], tag: 't', now: () => 0 };
+      const { ctx, err: out } = context();
       const dir = mkdtempSync(join(tmpdir(), 'bordersim-errors-'));
       try {
         const code = await runProgram(['node', 'bordersim', 'run', TINY, '--quiet', '--out', join(dir, 'res')], ctx, () => {

@@ -8,6 +8,7 @@ import { METRIC_UNITS, type GroupMetric, type VehicleTrace } from '../model/resu
 import type { MetricSummary } from '../experiment/statistics/stats.js';
 import { formatCount, formatFixed } from './number.js';
 import type { CsvRow } from './csvfile.js';
+import { MIN_PER_H } from '../units.js';
 
 const STAT_COLUMNS = ['mean', 'sd', 'ci95_low', 'ci95_high', 'min', 'max', 'replications'] as const;
 
@@ -101,7 +102,7 @@ export function vehicleRow(scenario: string, startDate: string, t: VehicleTrace)
     class: t.vehicleClass, cargo: t.cargo, tonnes: formatFixed(t.tonnes), railcars: formatCount(t.railcars), outcome: t.outcome,
     arrived_local: localDateTime(startDate, t.arrivedAtMin), arrived_at_min: formatFixed(t.arrivedAtMin),
     entered_at_min: formatFixed(t.enteredAtMin), exited_at_min: formatFixed(t.exitedAtMin),
-    approach_wait_h: formatFixed((t.enteredAtMin - t.arrivedAtMin) / 60), crossing_time_h: formatFixed((t.exitedAtMin - t.arrivedAtMin) / 60),
+    approach_wait_h: formatFixed((t.enteredAtMin - t.arrivedAtMin) / MIN_PER_H), crossing_time_h: formatFixed((t.exitedAtMin - t.arrivedAtMin) / MIN_PER_H),
   };
 }
 

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/commands/validate.js';
-import { context } from './context.js';
+import { context } from '../helpers/context.js';
 
 const BASELINE = join(import.meta.dirname, '..', '..', 'scenarios', 'baseline-2023.yaml');
 

@@ -9,7 +9,7 @@ import { buildPlan } from '../../src/model/plan.js';
 import type { Vehicle, Wagon } from '../../src/model/vehicle.js';
 import { SourceArrival } from '../../src/model/source-arrival.js';
 import type { Crossing } from '../../src/scenario/types.js';
-import { crossing, demand, hours, scenario, stage } from './fixtures.js';
+import { crossing, demand, hours, scenario, stage } from '../helpers/scenarios.js';
 
 /** A monitor that writes down every event: `kind vehicle@minute`. */
 class Recorder implements VehicleMonitor {

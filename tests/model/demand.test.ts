@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ModelClock } from '../../src/model/clock.js';
 import { dayParts, DemandPlan, makeArrivals, yearScale } from '../../src/model/demand.js';
 import { createStream } from '../../src/random/index.js';
-import { demand } from './fixtures.js';
+import { demand } from '../helpers/scenarios.js';
 
 const FLAT = Array.from({ length: 24 }, () => 1);
 const CARS = [...Array(6).fill(0.3), 0.8, 0.8, ...Array(12).fill(1.5), ...Array(4).fill(0.7)] as number[];

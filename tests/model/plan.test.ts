@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { describeRoutes } from '../../src/model/describe.js';
 import { buildPlan, type RouteStep } from '../../src/model/plan.js';
 import { runReplication } from '../../src/model/run.js';
-import { crossing, demand, hours, scenario, stage } from './fixtures.js';
+import { crossing, demand, hours, scenario, stage } from '../helpers/scenarios.js';
 
 const road = crossing({
   id: 'road',

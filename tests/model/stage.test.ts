@@ -9,7 +9,7 @@ import { stageStreamName } from '../../src/model/streams.js';
 import { buildCapacitySchedule } from '../../src/model/timetable.js';
 import type { Vehicle, Wagon } from '../../src/model/vehicle.js';
 import type { Stage } from '../../src/scenario/types.js';
-import { stage } from './fixtures.js';
+import { stage } from '../helpers/scenarios.js';
 
 function model(s: Stage): StageModel {
   const sim = new Simulation();

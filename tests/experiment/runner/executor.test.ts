@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { InProcessExecutor, type ReplicationRunner } from '../../../src/experiment/runner/executor.js';
 import { runReplication } from '../../../src/model/run.js';
 import type { DailyResult } from '../../../src/model/results.js';
-import { crossing, demand, scenario, stage } from '../../model/fixtures.js';
-import { fakeRunner, fakeScenario } from '../fake.js';
+import { crossing, demand, scenario, stage } from '../../helpers/scenarios.js';
+import { fakeRunner, fakeScenario } from '../../helpers/fake-results.js';
 
 const job = (replication: number) => ({ seed: 5, replication, days: 4, warmupDays: 1 });
 

@@ -12,7 +12,7 @@ import type { Scenario } from '../../../src/scenario/types.js';
 import { STAGE_METRICS, type CollectedResults } from '../../../src/experiment/statistics/collect.js';
 import { summariseValues } from '../../../src/experiment/statistics/stats.js';
 import { GROUP_METRICS, type VehicleTrace } from '../../../src/model/results.js';
-import { fakeRunner, fakeScenario } from '../fake.js';
+import { fakeRunner, fakeScenario } from '../../helpers/fake-results.js';
 
 const scenario = fakeScenario([
   { id: 'kyakhta', stages: ['customs'] },

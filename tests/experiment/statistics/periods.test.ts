@@ -6,7 +6,7 @@ import { PeriodCollector } from '../../../src/experiment/statistics/periods.js';
 import { studentTQuantile } from '../../../src/experiment/statistics/tquantile.js';
 import { runReplication } from '../../../src/model/run.js';
 import { MONTHLY_METRICS, type PeriodResult } from '../../../src/model/results.js';
-import { crossing, demand, hours, scenario, stage } from '../../model/fixtures.js';
+import { crossing, demand, hours, scenario, stage } from '../../helpers/scenarios.js';
 
 const byCrossing = (a: { crossing: string }, b: { crossing: string }): number => (a.crossing < b.crossing ? -1 : a.crossing > b.crossing ? 1 : 0);
 const row = (period: string, crossing: string, values: number[]): PeriodResult => ({ period, crossing, direction: 'south', vehicleClass: 'truck', values });

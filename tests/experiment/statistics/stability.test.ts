@@ -8,8 +8,8 @@ import {
 } from '../../../src/experiment/statistics/stability.js';
 import { loadScenario } from '../../../src/scenario/load.js';
 import { join } from 'node:path';
-import { FIXTURES, REPO } from '../../cli/harness.js';
 import { crossingOnly, scaleDemand } from '../../../src/experiment/studies/capacity.js';
+import { FIXTURES, REPO } from '../../helpers/paths.js';
 
 type Counts = { arrivals: number; completed: number; in_system_end: number; turned_away?: number; completedMax?: number };
 

@@ -20,9 +20,9 @@ import { runExperimentSync } from '../../../src/experiment/runner/run.js';
 import { studentTQuantile } from '../../../src/experiment/statistics/tquantile.js';
 import { loadScenario } from '../../../src/scenario/load.js';
 import type { Scenario } from '../../../src/scenario/types.js';
+import { DECIDE } from '../../helpers/paths.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'decide');
-const small = loadScenario(join(DIR, 'small.yaml'));
+const small = loadScenario(join(DECIDE, 'small.yaml'));
 
 describe('crossingOnly and scaleDemand', () => {
   it('keeps one crossing and multiplies only its demand, of freight (trucks, trains) unless told otherwise', () => {
@@ -200,7 +200,7 @@ function analyticFactor(target: number, lambda0PerH: number, muPerH: number, c: 
 describe('findCapacity on an M/M/2 crossing against Erlang C', () => {
   // mmc.yaml: Poisson trucks at 48/day = 2/h, two servers with exponential service of mean 30 min (μ = 2/h),
   // open 24 h, a zone that never binds: the crossing is M/M/2 and crossing_time_h_mean estimates W.
-  const scenario = loadScenario(join(DIR, 'mmc.yaml'));
+  const scenario = loadScenario(join(DECIDE, 'mmc.yaml'));
   const LAMBDA0 = 2;
   const MU = 2;
   const C = 2;

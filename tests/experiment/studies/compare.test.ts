@@ -7,10 +7,10 @@ import { comparePlan, likeForLike, metricValues, pairedDifference, welchInterval
 import { runExperimentSync } from '../../../src/experiment/runner/run.js';
 import { studentTQuantile } from '../../../src/experiment/statistics/tquantile.js';
 import { loadScenario } from '../../../src/scenario/load.js';
+import { DECIDE } from '../../helpers/paths.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'decide');
-const base = loadScenario(join(DIR, 'small.yaml'));
-const plan = loadScenario(join(DIR, 'small-plan.yaml'));
+const base = loadScenario(join(DECIDE, 'small.yaml'));
+const plan = loadScenario(join(DECIDE, 'small-plan.yaml'));
 const opts = { seed: 3, replications: 4, days: 12, warmupDays: 2 };
 
 describe('pairedDifference and welchInterval', () => {
@@ -90,7 +90,7 @@ describe('comparePlan on the model', () => {
 });
 
 describe('likeForLike', () => {
-  const later = loadScenario(join(DIR, 'small-later.yaml'));
+  const later = loadScenario(join(DECIDE, 'small-later.yaml'));
   const none = { days: false, warmupDays: false };
 
   it('finds nothing to say about a plan that changes only servers, or about the base itself', () => {

@@ -5,9 +5,9 @@ import { resolveSweep, runSweep } from '../../../src/experiment/studies/sweep.js
 import { loadRawScenario, resolveVariant } from '../../../src/experiment/studies/variant.js';
 import { runExperimentSync } from '../../../src/experiment/runner/run.js';
 import { ScenarioError } from '../../../src/scenario/errors.js';
+import { DECIDE } from '../../helpers/paths.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'decide');
-const raw = loadRawScenario(join(DIR, 'small.yaml'));
+const raw = loadRawScenario(join(DECIDE, 'small.yaml'));
 const SERVERS = 'crossings.road.stages.customs.servers';
 
 function problemsOf(fn: () => unknown): string[] {

@@ -1,4 +1,4 @@
-// Hand-made replication results for testing experiment/ and output/ without the model.
+// Hand-made replication results for testing experiment/, output/ and the commands without the model.
 import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS, type GroupMetric, type GroupResult, type ReplicationResult } from '../../src/model/results.js';
 import type { Direction, Scenario, VehicleClass } from '../../src/scenario/types.js';
 import type { ReplicationOptions } from '../../src/experiment/runner/experiment.js';

@@ -1,5 +1,5 @@
-// A small valid scenario (one road crossing, one rail crossing) as YAML text, for scenario tests, and the check
-// the property tests make of whatever random input they load.
+// Scenario files for the loading tests: a small valid scenario (one road crossing, one rail crossing) as YAML
+// text, files held in memory for the loader, and the check the property tests make of whatever they load.
 import { expect } from 'vitest';
 import { runReplication } from '../../src/model/run.js';
 import { ScenarioError } from '../../src/scenario/errors.js';

@@ -1,4 +1,4 @@
-// Builders of small resolved scenarios for model tests: one crossing, explicit stages and demand.
+// Builders of small resolved scenarios (what the model runs) for the tests: one crossing, explicit stages and demand.
 import type { Crossing, DemandSource, Scenario, Stage, Timetable } from '../../src/scenario/types.js';
 
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];

@@ -32,6 +32,25 @@ export class Tally {
     this.sketch.add(x);
   }
 
+  /** Records one observation here and in `other` (of the same relative error), finding its sketch bucket once. */
+  addToBoth(other: Tally, x: number): void {
+    let n = ++this.count;
+    let d = x - this.mean;
+    this.mean += d / n;
+    this.m2 += d * (x - this.mean);
+    this.sum += x;
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    n = ++other.count;
+    d = x - other.mean;
+    other.mean += d / n;
+    other.m2 += d * (x - other.mean);
+    other.sum += x;
+    if (x < other.min) other.min = x;
+    if (x > other.max) other.max = x;
+    this.sketch.addToBoth(other.sketch, x);
+  }
+
   /** Sample variance (n − 1 denominator); NaN with fewer than two observations. */
   get variance(): number {
     return this.count > 1 ? this.m2 / (this.count - 1) : NaN;

@@ -19,7 +19,7 @@ describe('compareCommand', () => {
     const folder = join(root, 'plans');
     const { ctx, out } = context();
     const outcome = await compareCommand(SMALL, [PLAN, SMALL], { out: folder, replications: 3, days: 6, warmupDays: 1 }, ctx);
-    expect(outcome.files).toEqual(['compare.csv', 'summary.csv', 'run.json']);
+    expect(outcome.files).toEqual(['compare.csv', 'summary.csv', 'report.html', 'results.xlsx', 'run.json']);
     const { headers, rows } = await readCsv(folder, 'compare.csv');
     expect(headers).toEqual([...COMPARE_COLUMNS]);
     const groups = new Set(rows.map((r) => `${r.crossing}/${r.direction}/${r.class}`));

@@ -73,7 +73,7 @@ export function periodWaitChart(kind: 'month' | 'hour', rows: readonly CsvRow[],
         encoding: { x, color: { field: 'class', type: 'nominal', scale: CLASS_COLORS, title: 'class' } },
         layer: [
           { mark: { type: 'area', opacity: 0.22 }, encoding: { y: { field: 'low', type: 'quantitative', stack: null, title: 'approach wait, h' }, y2: { field: 'high' } } },
-          { mark: { type: 'line', point: { size: 14 }, strokeWidth: 1.5 }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h' } } },
+          { mark: { type: 'line', point: { size: 14 }, strokeWidth: 1.5 }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h', axis: { format: '~g' } } } },
         ],
       },
     }),
@@ -356,7 +356,7 @@ export function sweepChart(rows: readonly CsvRow[], crossings: readonly Crossing
         encoding: { x, color: { field: 'series', type: 'nominal', title: null } },
         layer: [
           { mark: { type: 'area', opacity: 0.2 }, encoding: { y: { field: 'low', type: 'quantitative', stack: null, title: 'approach wait, h' }, y2: { field: 'high' } } },
-          { mark: { type: 'line', point: { size: 16 } }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h' } } },
+          { mark: { type: 'line', point: { size: 16 } }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h', axis: { format: '~g' } } } },
         ],
       },
     }),

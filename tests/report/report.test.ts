@@ -35,8 +35,8 @@ beforeAll(async () => {
   await runCommand(TINY, { out: join(root, 'run'), quiet: true }, ctx);
   await runCommand(TINY, { out: join(root, 'run2'), quiet: true }, ctx);
   await compareCommand(TINY, [PLAN], { out: join(root, 'compare'), quiet: true }, ctx);
-  await sweepCommand(TINY, { set: ['crossings.testroad.stages.passport.servers=1,2,3'], out: join(root, 'sweep'), quiet: true }, ctx);
-  await capacityCommand(TINY, { crossing: 'testroad', limit: 'approach_wait_h_mean <= 2', class: 'truck', out: join(root, 'capacity'), quiet: true }, ctx);
+  await sweepCommand(TINY, { set: ['crossings.testroad.stages.passport.servers=1,3'], out: join(root, 'sweep'), quiet: true }, ctx);
+  await capacityCommand(TINY, { crossing: 'testroad', limit: 'approach_wait_h_mean <= 2', class: 'truck', tolerance: 0.5, maxFactor: 4, out: join(root, 'capacity'), quiet: true }, ctx);
   for (const name of ['run', 'run2', 'compare', 'sweep', 'capacity']) html[name] = read(join(root, name));
 });
 

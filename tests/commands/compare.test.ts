@@ -113,6 +113,6 @@ describe('bordersim compare exit codes', () => {
   it('exits 0 and prints the table', async () => {
     const { ctx, out } = context();
     expect(await runProgram(argv('compare', SMALL, PLAN, '-r', '2', '-d', '3', '-w', '0', '--out', join(root, 'cli')), ctx)).toBe(0);
-    expect(out.join('')).toMatch(/results in .*cli\/ \(compare\.csv, summary\.csv, run\.json\)/);
+    expect(out.join('')).toMatch(/results in .*cli\/ \(compare\.csv, summary\.csv, report\.html, results\.xlsx, run\.json\)/);
   });
 });

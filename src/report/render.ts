@@ -45,9 +45,25 @@ export async function renderSvg(spec: TopLevelSpec, idPrefix = 'chart'): Promise
   const loader = vega.loader();
   loader.sanitize = (uri: string) => Promise.reject(new ChartLoadError(uri));
   loader.load = (uri: string) => Promise.reject(new ChartLoadError(uri));
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader, logLevel: vega.None });
+  // vega reports a failed load (a warning) or a dataflow error to its logger and draws on without the data: the
+  // logger keeps them, and such a chart fails instead of coming out empty.
+  const problems: unknown[] = [];
+  const logger = {
+    level(level?: number) {
+      return level === undefined ? vega.Warn : logger;
+    },
+    error: (...args: unknown[]) => (problems.push(...args), logger),
+    warn: (...args: unknown[]) => (problems.push(...args.filter((a) => a instanceof ChartLoadError)), logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader, logger, logLevel: vega.Warn });
   try {
-    return scopeSvgIds(await view.toSVG(), idPrefix);
+    const svg = await view.toSVG();
+    const fault = problems.find((p) => p instanceof Error) ?? problems[0];
+    if (fault instanceof Error) throw fault;
+    if (fault !== undefined) throw new Error(`a report chart failed: ${String(fault)}`);
+    return scopeSvgIds(svg, idPrefix);
   } finally {
     view.finalize();
   }

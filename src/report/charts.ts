@@ -23,9 +23,12 @@ const CONFIG = {
   font: 'sans-serif',
   view: { stroke: '#dddddd' },
   axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal' as const, labelLimit: 280 },
-  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 280 },
+  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 280, orient: 'bottom' as const },
   header: { labelFontSize: 12, labelFontWeight: 'bold' as const },
 };
+
+/** Plain decimal tick labels (no exponents, no '0.000000' on a flat line). */
+const NUMBER_AXIS = { format: '.6~r' };
 
 function top(spec: Record<string, unknown>): TopLevelSpec {
   return { background: 'white', padding: 8, config: CONFIG, ...spec } as TopLevelSpec;
@@ -73,7 +76,7 @@ export function periodWaitChart(kind: 'month' | 'hour', rows: readonly CsvRow[],
         encoding: { x, color: { field: 'class', type: 'nominal', scale: CLASS_COLORS, title: 'class' } },
         layer: [
           { mark: { type: 'area', opacity: 0.22 }, encoding: { y: { field: 'low', type: 'quantitative', stack: null, title: 'approach wait, h' }, y2: { field: 'high' } } },
-          { mark: { type: 'line', point: { size: 14 }, strokeWidth: 1.5 }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h', axis: { format: '~g' } } } },
+          { mark: { type: 'line', point: { size: 14 }, strokeWidth: 1.5 }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h', axis: NUMBER_AXIS } } },
         ],
       },
     }),
@@ -204,7 +207,8 @@ function mapSpec(points: MapPoint[], color: Record<string, unknown>, title: stri
   const values = placeLabels(points);
   const lons = values.map((v) => v.lon);
   const lats = values.map((v) => v.lat);
-  const extent = [[Math.floor(Math.min(...lons)) - 1, Math.floor(Math.min(...lats)) - 1], [Math.ceil(Math.max(...lons)) + 1, Math.ceil(Math.max(...lats)) + 1]];
+  // A margin around the points: two degrees east and west leave room for the labels of the outermost crossings.
+  const extent = [[Math.floor(Math.min(...lons)) - 2, Math.floor(Math.min(...lats)) - 1], [Math.ceil(Math.max(...lons)) + 2, Math.ceil(Math.max(...lats)) + 1]];
   const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
   const label = (above: boolean) => ({
     data: { values },
@@ -314,12 +318,12 @@ export function compareChart(rows: readonly CsvRow[], crossings: readonly Crossi
         height: { step: 16 },
         layer: [
           { mark: { type: 'rule', color: '#bbbbbb', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-          { mark: { type: 'rule', color: '#333333' }, encoding: { y, x: { field: 'low', type: 'quantitative', title: 'plan − base' }, x2: { field: 'high' } } },
+          { mark: { type: 'rule', color: '#333333' }, encoding: { y, x: { field: 'low', type: 'quantitative', title: 'plan − base', axis: NUMBER_AXIS }, x2: { field: 'high' } } },
           {
             mark: { type: 'point', filled: true, size: 45 },
             encoding: {
               y,
-              x: { field: 'diff', type: 'quantitative', title: 'plan − base' },
+              x: { field: 'diff', type: 'quantitative', title: 'plan − base', axis: NUMBER_AXIS },
               color: { field: 'significant', type: 'nominal', scale: { domain: ['CI excludes 0', 'CI holds 0'], range: ['#e45756', '#9d9d9d'] }, title: null },
             },
           },
@@ -356,7 +360,7 @@ export function sweepChart(rows: readonly CsvRow[], crossings: readonly Crossing
         encoding: { x, color: { field: 'series', type: 'nominal', title: null } },
         layer: [
           { mark: { type: 'area', opacity: 0.2 }, encoding: { y: { field: 'low', type: 'quantitative', stack: null, title: 'approach wait, h' }, y2: { field: 'high' } } },
-          { mark: { type: 'line', point: { size: 16 } }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h', axis: { format: '~g' } } } },
+          { mark: { type: 'line', point: { size: 16 } }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h', axis: NUMBER_AXIS } } },
         ],
       },
     }),
@@ -371,7 +375,7 @@ export function capacityStepsChart(steps: readonly CsvRow[], results: readonly C
     meets: s.meets_limit === 'true' ? 'meets the limit' : 'breaks it', found: found.get(s.crossing!) ?? null, limit: limit.max,
   }));
   if (values.length === 0) return null;
-  const x = { field: 'factor', type: 'quantitative', title: 'demand factor', scale: { zero: false } };
+  const x = { field: 'factor', type: 'quantitative', title: 'demand factor', scale: { zero: false }, axis: NUMBER_AXIS };
   return {
     id: 'capacity-steps',
     title: `${limit.metric} against the demand factor`,
@@ -387,7 +391,7 @@ export function capacityStepsChart(steps: readonly CsvRow[], results: readonly C
         layer: [
           { mark: { type: 'rule', color: '#e45756', strokeDash: [5, 3] }, encoding: { y: { field: 'limit', type: 'quantitative', aggregate: 'max', title: limit.metric } } },
           { mark: { type: 'rule', color: '#9d9d9d' }, encoding: { x: { field: 'found', type: 'quantitative', aggregate: 'max', title: 'demand factor' } } },
-          { mark: { type: 'rule', color: '#333333' }, encoding: { x, y: { field: 'low', type: 'quantitative', title: limit.metric }, y2: { field: 'high' } } },
+          { mark: { type: 'rule', color: '#333333' }, encoding: { x, y: { field: 'low', type: 'quantitative', title: limit.metric, axis: NUMBER_AXIS }, y2: { field: 'high' } } },
           {
             mark: { type: 'point', filled: true, size: 40 },
             encoding: {

@@ -39,7 +39,6 @@ export function teeSinks(...sinks: ReadonlyArray<TableSink | null | undefined>):
 
 /** The decimal mark of the files: 'point' (the default: ',' between fields, '.' decimals) or 'comma' (';' and ','). */
 export type DecimalMark = 'point' | 'comma';
-export const DECIMAL_MARKS: readonly DecimalMark[] = ['point', 'comma'];
 
 /** The field separator that goes with a decimal mark. */
 export function fieldSeparator(decimal: DecimalMark): ',' | ';' {

@@ -47,7 +47,6 @@ const TEXT_COLUMNS = new Set([
 ]);
 const BOOLEAN_COLUMNS = new Set(['total', 'bottleneck', 'significant', 'uncertain', 'meets_limit']);
 const DATE_COLUMNS: Record<string, CellKind> = { date: 'date', month: 'month', arrived_local: 'datetime' };
-const NUMBER_FORMATS: Partial<Record<CellKind, string>> = { date: 'yyyy-mm-dd', month: 'yyyy-mm', datetime: 'yyyy-mm-dd hh:mm:ss' };
 
 /** The kind of a column by its name; a column not named here (a swept path) is a number where its text is one. */
 export function columnKind(column: string): CellKind {

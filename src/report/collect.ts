@@ -3,7 +3,7 @@
 import type { CsvRow, RowSink, TableSink } from '../output/csvfile.js';
 
 /** Metrics of summary.csv the report shows (key table, decomposition, map). */
-export const SUMMARY_METRICS = new Set([
+const SUMMARY_METRICS = new Set([
   'tonnes', 'completed', 'approach_wait_h_mean', 'approach_wait_h_p95', 'wait_closed_h_mean', 'wait_zone_full_h_mean', 'wait_stages_h_mean',
 ]);
 /** compare.csv's metrics the report shows (those of compare's terminal table). */

@@ -4,6 +4,8 @@ import type { CollectedResults } from '../experiment/statistics/collect.js';
 import { runExperiment, type ExperimentOptions, type ReplicationRunner } from '../experiment/runner/experiment.js';
 import type { ReplicationExecutor } from '../experiment/runner/executor.js';
 import { writeCsv, type CsvRow } from '../output/csvfile.js';
+import { ResultExtras, type OutputFlags } from '../output/extras.js';
+import type { ReportMeta } from '../report/meta.js';
 import { checkDestination, commitUnlessAborted, createStaging, discardStaging, inFolder, prepareDestination, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion } from '../output/runinfo.js';
 import type { Scenario } from '../scenario/types.js';
@@ -13,6 +15,7 @@ import type { RunFlags } from './run.js';
 import { openExecutor, resolveWorkers } from './workers.js';
 import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/stability.js';
 import { writeFileSync } from 'node:fs';
+import { warningLine } from './warnings.js';
 
 /** Flags every decision command shares with `run` (no --trace). */
 export type BatchFlags = Omit<RunFlags, 'trace'>;
@@ -86,7 +89,11 @@ export interface BatchInfo {
   /** Worker threads that ran the replications. */
   workers: number;
   extra?: Record<string, unknown>;
-  warnings: unknown[];
+  warnings: ReadonlyArray<ResultWarning & { scenario?: string }>;
+  /** What report.html and results.xlsx show: the scenarios with their labels, and the command's group, paths or limit. */
+  report: Pick<ReportMeta, 'scenarios' | 'group' | 'sweptPaths' | 'limit'>;
+  /** --no-report, --no-workbook, --decimal. */
+  output: OutputFlags;
 }
 
 /**
@@ -98,10 +105,17 @@ export async function writeBatchFolder(folder: string, tables: readonly Table[],
   checkDestination(folder);
   const tmp = createStaging(folder, ctx.tag);
   try {
+    const extras = await ResultExtras.open(tmp, info.output);
+    const sink = extras.sink;
     const files = tables.map((t) => {
-      writeCsv(inFolder(tmp, t.file), t.columns, t.rows);
+      writeCsv(inFolder(tmp, t.file), t.columns, t.rows, extras.decimal, sink?.table(t.file, t.columns) ?? null);
       return t.file;
     });
+    files.push(...(await extras.finish({
+      command: info.command, version: toolVersion(), ...info.report,
+      seed: info.opts.seed, replications: info.opts.replications, days: info.opts.days, warmupDays: info.opts.warmupDays,
+      warnings: info.warnings.map((w) => warningLine(w)),
+    })));
     files.push(RESULT_MARKER);
     const json = {
       tool: 'bordersim',

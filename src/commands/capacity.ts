@@ -183,7 +183,8 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
       { file: 'capacity.csv', columns: CAPACITY_COLUMNS, rows: results.map((r) => capacityRow(scenario.id, r, options, opts.replications)) },
       { file: 'capacity-steps.csv', columns: STEP_COLUMNS, rows: results.flatMap((r) => stepRows(scenario.id, r)) },
     ],
-    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, workers: batch.workers, extra: { limit, scaledClasses: options.scaled, search: { tolerance: options.tolerance, minFactor: options.minFactor, maxFactor: options.maxFactor } }, warnings: batch.warnings },
+    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, workers: batch.workers, extra: { limit, scaledClasses: options.scaled, search: { tolerance: options.tolerance, minFactor: options.minFactor, maxFactor: options.maxFactor } }, warnings: batch.warnings,
+      output: flags, report: { scenarios: [{ label: scenario.id, file, scenario }], limit: { metric: limit.metric, max: limit.max, direction: limit.direction, vehicleClass: limit.vehicleClass } } },
     ctx,
   );
   if (!flags.quiet) ctx.stdout(`${capacityText(limit, results, options, opts.replications)}results in ${folder}/ (${files.join(', ')})\n`);

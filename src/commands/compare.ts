@@ -121,6 +121,7 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
     await batch.stop();
   }
   const rows = plans.flatMap((_, i) => comparePlan(labels[i + 1]!, baseRes, planRes[i]!));
+  const group = { direction: flags.direction ?? 'all', vehicleClass: flags.class ?? 'all' };
   const all: Array<[string, CollectedResults]> = [[base.id, baseRes], ...planRes.map((r, i): [string, CollectedResults] => [labels[i + 1]!, r])];
   const written = await writeBatchFolder(
     folder,
@@ -131,12 +132,12 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
     {
       command: 'compare',
       scenarios: [scenarioEntry(base, baseFile), ...plans.map((p, i) => scenarioEntry(p, planFiles[i]!))],
-      opts, startedMs, startedAt, workers: batch.workers, warnings: batch.warnings,
+      opts, startedMs, startedAt, workers: batch.workers, warnings: batch.warnings, output: flags,
+      report: { scenarios: [base, ...plans].map((scenario, i) => ({ label: labels[i]!, file: files[i]!, scenario })), group },
     },
     ctx,
   );
   if (!flags.quiet) {
-    const group = { direction: flags.direction ?? 'all', vehicleClass: flags.class ?? 'all' };
     const caution = unlike.length > 0 ? `warning: not like-for-like: ${unlike.map((w) => w.scenario).join(', ')} (see stderr and run.json)\n` : '';
     ctx.stdout(`${compareText(base.id, rows, opts.replications, 10, group)}${caution}results in ${folder}/ (${written.join(', ')})\n`);
   }

@@ -103,13 +103,29 @@ export function addHorizonOptions(cmd: Command, whose: string): Command {
     .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there');
 }
 
-/** Adds --replications, --seed, the horizon flags, --out, --workers and --quiet to a commander command. */
+/** A parser for --decimal: point or comma; throws InvalidArgumentError listing them. */
+export function decimalMark(text: string): 'point' | 'comma' {
+  const value = text.trim().toLowerCase();
+  if (value !== 'point' && value !== 'comma') throw new InvalidArgumentError('expected point or comma.');
+  return value;
+}
+
+/** Adds the output flags every command that writes results shares: --no-report, --no-workbook, --decimal. */
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .option('--no-report', 'do not write report.html (the charts)')
+    .option('--no-workbook', 'do not write results.xlsx (the tables as one Excel workbook)')
+    .option('--decimal <mark>', "decimal mark of the CSV files: point (default; ',' between fields) or comma (';' between fields, for a spreadsheet set to Russian, German, French...)", decimalMark);
+}
+
+/** Adds --replications, --seed, the horizon flags, --out, --workers, --quiet and the output flags to a commander command. */
 export function addBatchOptions(cmd: Command, outDefault: string): Command {
   const withSeed = cmd
     .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerBetween(1, MAX_REPLICATIONS))
     .option('-s, --seed <s>', "base seed shared by every scenario run, so they see the same arrivals (default: the (base) scenario's)", integer);
-  return addHorizonOptions(withSeed, "the (base) scenario's")
+  const withOut = addHorizonOptions(withSeed, "the (base) scenario's")
     .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no table (warnings and errors still go to stderr)');
+  return addOutputOptions(withOut);
 }

@@ -9,7 +9,7 @@ import { toolVersion } from '../output/runinfo.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { type CommandContext, Interrupted } from './context.js';
 import {
-  addHorizonOptions, classChoice, classHelp, directionChoice, directionHelp, integer, integerAtLeast, integerBetween, MAX_REPLICATIONS, WORKERS_HELP,
+  addHorizonOptions, addOutputOptions, classChoice, classHelp, directionChoice, directionHelp, integer, integerAtLeast, integerBetween, MAX_REPLICATIONS, WORKERS_HELP,
 } from './options.js';
 import type { RunFlags } from './run.js';
 import { registerCapacity, registerCompare, registerSweep, type RunnerSource } from './tree.js';
@@ -23,9 +23,11 @@ Examples:
   $ bordersim run scenarios/baseline-2023.yaml --replications 2 --trace --quiet
   $ bordersim run scenarios/baseline-2023.yaml --replications 30 --workers 4
   $ bordersim run scenarios/baseline-2023.yaml --class truck --direction south
+  $ bordersim run scenarios/baseline-2023.yaml --days 31 --decimal comma --no-report
 
 Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
-monthly.csv, hourly.csv, vehicles.csv (with --trace) and run.json. An existing result folder is replaced only when the new
+monthly.csv, hourly.csv, vehicles.csv (with --trace), report.html (charts; --no-report skips it),
+results.xlsx (the tables as an Excel workbook; --no-workbook) and run.json. An existing result folder is replaced only when the new
 run is complete, and only if it holds nothing but the files its run.json lists (else exit 2, naming
 them); a symlinked --out is followed. The end-of-run table shows freight and cars apart (--class and
 --direction choose one group; the files always hold every group). Crossings that end the run unstable
@@ -76,7 +78,8 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no summary (warnings and errors still go to stderr)')
     .option('--class <c>', classHelp('the end-of-run table shows', 'each crossing\'s freight (its trucks or trains) and cars apart'), classChoice)
-    .option('--direction <d>', directionHelp('the end-of-run table shows'), directionChoice)
+    .option('--direction <d>', directionHelp('the end-of-run table shows'), directionChoice);
+  addOutputOptions(run)
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (file: string, opts: RunFlags) => {
       const { runCommand } = await import('./run.js');

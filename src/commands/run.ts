@@ -8,6 +8,7 @@ import type { ClassChoice } from '../experiment/studies/select.js';
 import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/stability.js';
 import type { DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
+import { ResultExtras, type OutputFlags } from '../output/extras.js';
 import { writeResultFiles } from '../output/files.js';
 import { commitUnlessAborted, createStaging, prepareDestination, discardStaging, inFolder, OutputFolderError, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
@@ -24,7 +25,7 @@ import { plausibilityChecks, warningLine } from './warnings.js';
 import { openExecutor, resolveWorkers } from './workers.js';
 
 /** Flags of `bordersim run`; absent numbers fall back to the scenario's values. */
-export interface RunFlags {
+export interface RunFlags extends OutputFlags {
   replications?: number;
   seed?: number;
   days?: number;
@@ -138,19 +139,25 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   try {
     // vehicles.csv streams vehicles in replication order as they leave: with --trace, replications run on one thread.
     executor = openExecutor(flags.trace ? 1 : resolveWorkers(flags.workers, opts.replications), runner);
-    trace = flags.trace ? openTrace(tmp, scenario.id, scenario.startDate) : null;
+    trace = flags.trace ? openTrace(tmp, scenario.id, scenario.startDate, flags.decimal) : null;
     progress.start(opts.replications);
     const onVehicle = trace?.onVehicle;
     const results = await runExperiment(executor, scenario, onVehicle ? { ...opts, onVehicle } : opts, progress.update, ctx.signal);
     progress.stop();
     await executor?.close();
-    const files = writeResultFiles(tmp, scenario.id, results);
+    const extras = await ResultExtras.open(tmp, flags);
+    const files = writeResultFiles(tmp, scenario.id, results, extras.decimal, extras.sink);
     const runChecks: ResultWarning[] = [...inputChecks, ...stabilityWarnings(results, opts)];
     if (trace) {
       const tooLong = traceRowsWarning(trace.close());
       if (tooLong) runChecks.push(tooLong);
       files.push(TRACE_FILE);
     }
+    const warnings = [...results.warnings, ...runChecks];
+    files.push(...(await extras.finish({
+      command: 'run', version: toolVersion(), scenarios: [{ label: scenario.id, file, scenario }], ...opts,
+      warnings: warnings.map((w) => warningLine(w)), traced: trace !== null,
+    })));
     const info: RunInfo = {
       tool: 'bordersim',
       version: toolVersion(),
@@ -168,7 +175,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
       events: results.events,
       vehicles: results.vehicles,
       files: [...files, RESULT_MARKER],
-      warnings: [...results.warnings, ...runChecks],
+      warnings,
     };
     writeRunInfo(inFolder(tmp, RESULT_MARKER), info);
     await commitUnlessAborted(tmp, folder, ctx.tag, ctx.signal, ctx.folderHooks);

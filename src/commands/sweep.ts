@@ -120,6 +120,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   } finally {
     await batch.stop();
   }
+  const group = { direction: flags.direction ?? 'all', vehicleClass: flags.class ?? 'all' };
   const files = await writeBatchFolder(
     folder,
     [{ file: 'sweep.csv', columns: sweepColumns(axes), rows: sweepRows(base.id, results) }],
@@ -128,11 +129,11 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
       scenarios: [scenarioEntry(base, file)],
       opts, startedMs, startedAt, workers: batch.workers,
       extra: { grid: axes.map((a) => ({ path: a.path, values: a.values })), points: points.length },
-      warnings: batch.warnings,
+      warnings: batch.warnings, output: flags,
+      report: { scenarios: [{ label: base.id, file, scenario: base }], group, sweptPaths: axes.map((a) => a.path) },
     },
     ctx,
   );
-  const group = { direction: flags.direction ?? 'all', vehicleClass: flags.class ?? 'all' };
   if (!flags.quiet) ctx.stdout(`${sweepText(axes, results, group)}results in ${folder}/ (${files.join(', ')})\n`);
   for (const w of batch.warnings) ctx.stderr(warningLine(w));
   return { folder, files, results };

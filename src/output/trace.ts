@@ -2,7 +2,7 @@
 // no cargo (cargo `none`); a file longer than a spreadsheet can open gives a warning for run.json.
 import type { ResultWarning } from '../experiment/statistics/stability.js';
 import type { VehicleTrace } from '../model/results.js';
-import { CsvFile, type CsvRow } from './csvfile.js';
+import { CsvFile, type CsvRow, type DecimalMark } from './csvfile.js';
 import { inFolder } from './folder.js';
 import { VEHICLE_COLUMNS, vehicleRow } from './tables.js';
 
@@ -38,8 +38,8 @@ export function traceRowsWarning(rows: number, sheetRows = SHEET_MAX_ROWS): Resu
 }
 
 /** Opens `folder`/vehicles.csv for streaming; throws the fs error when it cannot be created. */
-export function openTrace(folder: string, scenarioId: string, startDate: string): TraceWriter {
-  const file = new CsvFile(inFolder(folder, TRACE_FILE), VEHICLE_COLUMNS);
+export function openTrace(folder: string, scenarioId: string, startDate: string, decimal: DecimalMark = 'point'): TraceWriter {
+  const file = new CsvFile(inFolder(folder, TRACE_FILE), VEHICLE_COLUMNS, decimal);
   return {
     onVehicle: (t) => file.write(traceRow(scenarioId, startDate, t)),
     close: () => {

@@ -16,6 +16,7 @@ const PARTS: readonly { name: string; where: string }[] = [
   { name: 'Growth', where: '`demand.growth`, or a crossing\'s own `growth`.' },
   { name: 'Closure', where: 'One entry of the scenario\'s `holidays` or of a crossing\'s `closures`: whole local days closed.' },
   { name: 'Crossing', where: 'One entry of `crossings`.' },
+  { name: 'Location', where: 'A crossing\'s `location`: where it is, for the map of report.html.' },
   { name: 'Zone', where: 'A crossing\'s `zone`.' },
   { name: 'HoursByClass', where: 'A crossing\'s `hours`.' },
   { name: 'Hours', where: 'Opening hours, wherever `hours` (or a class of them) is given.' },

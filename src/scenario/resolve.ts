@@ -107,6 +107,7 @@ function resolveCrossing(c: CrossingInput, input: ScenarioInput, holidayDates: s
     id: c.id,
     name: c.name,
     mode: c.mode,
+    ...(c.location ? { location: { longitudeDeg: c.location.longitudeDeg, latitudeDeg: c.location.latitudeDeg, source: c.location.source } } : {}),
     utcOffsetH: c.utcOffsetH,
     zone: { places: c.zone.places, classes: c.zone.classes ?? [...ZONE_DEFAULTS.classes], source: c.zone.source },
     approachLimit: c.approachLimit ?? CROSSING_DEFAULTS.approachLimit,

@@ -129,10 +129,26 @@ export const GrowthInput = named(z.strictObject({
   north: PositiveNumber.optional().describe('Multiplier of northbound (Mongolia → Russia) demand (2 = doubled).').meta({ default: GROWTH_DEFAULTS.north }),
 }), 'Growth');
 
+/** Where a crossing is: for report.html's map only (the model does not use it). */
+export const LocationInput = named(z.strictObject({
+  longitudeDeg: z
+    .number({ error: 'expected a longitude in degrees east' })
+    .min(-180, { error: 'expected a longitude from -180 to 180 degrees' })
+    .max(180, { error: 'expected a longitude from -180 to 180 degrees' })
+    .describe('Longitude, degrees east of Greenwich (−180 to 180).'),
+  latitudeDeg: z
+    .number({ error: 'expected a latitude in degrees north' })
+    .min(-90, { error: 'expected a latitude from -90 to 90 degrees' })
+    .max(90, { error: 'expected a latitude from -90 to 90 degrees' })
+    .describe('Latitude, degrees north of the equator (−90 to 90).'),
+  source: Source,
+}), 'Location');
+
 export const CrossingInput = named(z.strictObject({
   id: Id.describe('Crossing id (outputs, override paths crossings.<id>...).'),
   name: Text.describe('Readable name, e.g. "Kyakhta – Altanbulag".'),
   mode: Mode.describe('road (trucks and cars) or rail (trains).'),
+  location: LocationInput.optional().describe('Where the crossing is, to place it on the map of report.html (the model does not use it); default: not on the map.'),
   utcOffsetH: z
     .number({ error: 'expected a UTC offset in hours' })
     .min(-12)

@@ -110,10 +110,19 @@ export interface Zone {
   source: Source;
 }
 
+/** Where a crossing is (report.html's map; the model does not use it). */
+export interface Location {
+  longitudeDeg: number;
+  latitudeDeg: number;
+  source: Source;
+}
+
 export interface Crossing {
   id: string;
   name: string;
   mode: Mode;
+  /** Absent when the scenario does not say. */
+  location?: Location;
   /** Local time offset from UTC, hours (informational: each crossing runs on its own local clock). */
   utcOffsetH: number;
   zone: Zone;

@@ -36,10 +36,10 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 describe('bordersim run', () => {
   it('exits 0 and writes the result files, nothing else, no temp folders left', () => {
     for (const r of Object.values(runs)) expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(join(cwd, 'a')).sort()).toEqual([...CSV_FILES, 'run.json'].sort());
+    expect(readdirSync(join(cwd, 'a')).sort()).toEqual([...CSV_FILES, 'report.html', 'results.xlsx', 'run.json'].sort());
     expect(readdirSync(cwd).sort()).toEqual(['a', 'b', 'c', 'output']);
     expect(readdirSync(join(cwd, 'output'))).toEqual(['cli-tiny']);
-    expect(readdirSync(join(cwd, 'output', 'cli-tiny')).sort()).toEqual([...CSV_FILES, 'run.json', 'vehicles.csv'].sort());
+    expect(readdirSync(join(cwd, 'output', 'cli-tiny')).sort()).toEqual([...CSV_FILES, 'report.html', 'results.xlsx', 'run.json', 'vehicles.csv'].sort());
   });
 
   it('is quiet with --quiet, and otherwise prints progress lines on stderr and a summary on stdout', () => {

@@ -1,5 +1,6 @@
 // --workers as a user runs it (child processes on the built CLI, where replications really run in worker
-// threads): every CSV byte-identical to --workers 1 for run, compare, sweep and capacity; bad values exit 2.
+// threads): every result file (CSV, report.html, results.xlsx) byte-identical to --workers 1 for run, compare,
+// sweep and capacity; bad values exit 2.
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,11 +58,12 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 const runInfo = (folder: string): { workers: number } => JSON.parse(readFileSync(join(cwd, folder, 'run.json'), 'utf8')) as { workers: number };
 
 describe('--workers', () => {
-  it.each(Object.entries(WORKERS))('%s: every CSV byte-identical with 1 and with %i worker threads', (name, workers) => {
+  it.each(Object.entries(WORKERS))('%s: every result file (CSV, report.html, results.xlsx) byte-identical with 1 and with %i worker threads', (name, workers) => {
     for (const w of [1, workers]) expect(runs[`${name}-${w}`]!.code, runs[`${name}-${w}`]!.stderr).toBe(0);
-    const csv = readdirSync(join(cwd, `${name}-1`)).filter((f) => f.endsWith('.csv')).sort();
-    expect(csv.length).toBeGreaterThan(0);
-    expect(readdirSync(join(cwd, `${name}-${workers}`)).filter((f) => f.endsWith('.csv')).sort()).toEqual(csv);
+    const csv = readdirSync(join(cwd, `${name}-1`)).filter((f) => f !== 'run.json').sort();
+    expect(csv.filter((f) => f.endsWith('.csv')).length).toBeGreaterThan(0);
+    expect(csv).toEqual(expect.arrayContaining(['report.html', 'results.xlsx']));
+    expect(readdirSync(join(cwd, `${name}-${workers}`)).filter((f) => f !== 'run.json').sort()).toEqual(csv);
     for (const file of csv) {
       const one = readFileSync(join(cwd, `${name}-1`, file));
       expect(readFileSync(join(cwd, `${name}-${workers}`, file)).equals(one), file).toBe(true);

@@ -23,7 +23,7 @@ describe('capacityCommand', () => {
     const { ctx, out, err } = context();
     const limit = 'crossing_time_h_mean <= 1.5';
     const outcome = await capacityCommand(SMALL, { all: true, limit, tolerance: 0.05, out: folder, replications: 3, days: 8, warmupDays: 1 }, ctx);
-    expect(outcome.files).toEqual(['capacity.csv', 'capacity-steps.csv', 'run.json']);
+    expect(outcome.files).toEqual(['capacity.csv', 'capacity-steps.csv', 'report.html', 'results.xlsx', 'run.json']);
     const cap = await readCsv(folder, 'capacity.csv');
     expect(cap.headers).toEqual([...CAPACITY_COLUMNS]);
     expect(cap.rows.map((r) => r.crossing)).toEqual(['road', 'rail']);

@@ -21,7 +21,7 @@ describe('compareCommand', () => {
     const folder = join(root, 'plans');
     const { ctx, out } = context();
     const outcome = await compareCommand(SMALL, [PLAN, SMALL], { out: folder, replications: 3, days: 6, warmupDays: 1 }, ctx);
-    expect(outcome.files).toEqual(['compare.csv', 'summary.csv', 'run.json']);
+    expect(outcome.files).toEqual(['compare.csv', 'summary.csv', 'report.html', 'results.xlsx', 'run.json']);
     const { headers, rows } = await readCsv(folder, 'compare.csv');
     expect(headers).toEqual([...COMPARE_COLUMNS]);
     const groups = new Set(rows.map((r) => `${r.crossing}/${r.direction}/${r.class}`));
@@ -115,6 +115,6 @@ describe('bordersim compare exit codes', () => {
   it('exits 0 and prints the table', async () => {
     const { ctx, out } = context();
     expect(await runProgram(argv('compare', SMALL, PLAN, '-r', '2', '-d', '3', '-w', '0', '--out', join(root, 'cli')), ctx)).toBe(0);
-    expect(out.join('')).toMatch(/results in .*cli\/ \(compare\.csv, summary\.csv, run\.json\)/);
+    expect(out.join('')).toMatch(/results in .*cli\/ \(compare\.csv, summary\.csv, report\.html, results\.xlsx, run\.json\)/);
   });
 });

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { integer, integerAtLeast, integerBetween } from '../../src/commands/options.js';
+import { decimalMark, integer, integerAtLeast, integerBetween } from '../../src/commands/options.js';
 import { formatDuration, formatRate } from '../../src/commands/progress.js';
 
 describe('integer flag parsers', () => {
@@ -29,6 +29,16 @@ describe('integer flag parsers', () => {
 
   it.each(['1.5', 'x', '', '0x10'])('integer rejects %j', (text) => {
     expect(() => integer(text)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('--decimal', () => {
+  it.each([['point', 'point'], ['comma', 'comma'], [' Comma ', 'comma']])('decimalMark(%j) = %j', (text, mark) => {
+    expect(decimalMark(text)).toBe(mark);
+  });
+
+  it.each(['', ',', 'dot', 'de-DE'])('rejects %j, naming the choices', (text) => {
+    expect(() => decimalMark(text)).toThrow('expected point or comma.');
   });
 });
 

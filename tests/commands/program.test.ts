@@ -58,6 +58,7 @@ describe('runProgram exit codes', () => {
   it.each([
     [['--class', 'lorry'], /^error: option '--class <c>' argument 'lorry' is invalid\. expected one of truck, car, train, freight, all\./],
     [['--direction', 'both'], /^error: option '--direction <d>' argument 'both' is invalid\. expected one of south, north, all\./],
+    [['--decimal', 'dot'], /^error: option '--decimal <mark>' argument 'dot' is invalid\. expected point or comma\./],
   ])('returns 2 for run %j, naming the flag and the value, before running', async (flags, message) => {
     const { ctx, err } = context();
     const out = join(root, 'bad-choice');

@@ -21,7 +21,7 @@ describe('sweepCommand', () => {
     const folder = join(root, 'grid');
     const { ctx, out } = context();
     const outcome = await sweepCommand(SMALL, { set: [`${SERVERS}=2..3`, 'demand.growth.north=1,1.5'], out: folder, replications: 2, days: 5, warmupDays: 1 }, ctx);
-    expect(outcome.files).toEqual(['sweep.csv', 'run.json']);
+    expect(outcome.files).toEqual(['sweep.csv', 'report.html', 'results.xlsx', 'run.json']);
     const { headers, rows } = await readCsv(folder, 'sweep.csv');
     expect(headers).toEqual([
       'scenario', 'point', SERVERS, 'demand.growth.north', 'crossing', 'direction', 'class', 'metric', 'unit',

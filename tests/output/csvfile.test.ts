@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvFile, FLUSH_BYTES, writeCsv } from '../../src/output/csvfile.js';
+import { CsvFile, FLUSH_BYTES, teeSinks, withDecimalComma, writeCsv, type CsvRow, type RowSink } from '../../src/output/csvfile.js';
 import { parseCsv } from '../helpers/csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bordersim-csv-'));
@@ -48,5 +48,50 @@ describe('writeCsv', () => {
     expect(readFileSync(path, 'utf8').split('\r\n')).toHaveLength(5002);
     expect(statSync(path).size).toBe(written + 'i,text\r\n'.length);
     expect(() => file.write({ i: '1' })).toThrow(/closed/);
+  });
+});
+
+describe('the comma decimal mark (--decimal comma)', () => {
+  const rows: CsvRow[] = [
+    { crossing: 'kyakhta', date: '2023-07-01', mean: '3.0319', low: '-0.0500', count: '2513', note: 'a; b, c', sweep: "'-1.5" },
+    { crossing: 'naushki', date: '2023-07-02', mean: '', low: '12.0000', count: '7', note: '', sweep: '1.1' },
+  ];
+  const columns = Object.keys(rows[0]!);
+
+  it("separates fields with ';' and writes number cells with ','; text, dates and counts unchanged", () => {
+    const path = join(dir, 'comma.csv');
+    writeCsv(path, columns, rows, 'comma');
+    expect(readFileSync(path, 'utf8')).toBe(
+      'crossing;date;mean;low;count;note;sweep\r\n' +
+      "kyakhta;2023-07-01;3,0319;-0,0500;2513;\"a; b, c\";'-1.5\r\n" +
+      'naushki;2023-07-02;;12,0000;7;;1,1\r\n',
+    );
+  });
+
+  it('leaves the default file as it was', () => {
+    const path = join(dir, 'point.csv');
+    writeCsv(path, columns, rows);
+    expect(readFileSync(path, 'utf8')).toBe(
+      'crossing,date,mean,low,count,note,sweep\r\n' +
+      "kyakhta,2023-07-01,3.0319,-0.0500,2513,\"a; b, c\",'-1.5\r\n" +
+      'naushki,2023-07-02,,12.0000,7,,1.1\r\n',
+    );
+  });
+
+  it.each([['1.5000', '1,5000'], ['-0.0001', '-0,0001'], ['12', '12'], ['2023-07-01', '2023-07-01'], ['1.2.3', '1.2.3'], ['v1.5', 'v1.5'], ['', '']])(
+    'makes %j %j', (text, comma) => {
+      expect(withDecimalComma({ a: text }).a).toBe(comma);
+    },
+  );
+
+  it("hands a sink the rows with '.' decimals, whatever the file's mark, and ends it", () => {
+    const seen: CsvRow[] = [];
+    let ended = 0;
+    const sink = (): RowSink => ({ row: (r) => void seen.push(r), end: () => void ended++ });
+    const tee = teeSinks({ table: sink }, null, { table: () => null }, { table: sink });
+    writeCsv(join(dir, 'tee.csv'), columns, rows, 'comma', tee.table('tee.csv', columns));
+    expect(seen).toEqual([rows[0], rows[0], rows[1], rows[1]]);
+    expect(ended).toBe(2);
+    expect(teeSinks({ table: () => null }).table('x.csv', columns)).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { CAPACITY_COLUMNS, STEP_COLUMNS } from '../../src/commands/capacity.js';
 import { COMPARE_COLUMNS } from '../../src/commands/compare.js';
 import { sweepColumns } from '../../src/commands/sweep.js';
 import { STAGE_METRICS } from '../../src/experiment/statistics/collect.js';
+import { columnMeaning } from '../../src/output/dictionary.js';
 import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../src/model/results.js';
 import {
   DAILY_COLUMNS, HOURLY_COLUMNS, MONTHLY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, SUMMARY_COLUMNS, VEHICLE_COLUMNS,
@@ -110,5 +111,16 @@ describe('data dictionary (output/README.md)', () => {
     ['text with `c`', []],
   ])('reads names from the first cell of %s', (line, names) => {
     expect([...tableNames(line)]).toEqual(names);
+  });
+});
+
+describe('the column meanings of results.xlsx (src/output/dictionary.ts)', () => {
+  it.each(FILES)('has a one-line meaning for every column of $file', ({ file, columns }) => {
+    expect(columns.filter((c) => columnMeaning(file, c) === null)).toEqual([]);
+  });
+
+  it('names a swept path as one, and knows no column of a file it has not heard of', () => {
+    expect(columnMeaning('sweep.csv', 'demand.growth.south')).toMatch(/swept path demand\.growth\.south/);
+    expect(columnMeaning('other.csv', 'base_mean')).toBeNull();
   });
 });

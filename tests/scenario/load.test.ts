@@ -30,6 +30,21 @@ describe('bad inputs: one problem each, with file, line, path and value', () => 
       message: /unknown key "servrs" \(did you mean "servers"\?\)/,
     },
     {
+      name: 'a longitude outside -180–180 (the map position)',
+      edit: ['    mode: road\n', '    mode: road\n    location: { longitudeDeg: 1065, latitudeDeg: 50.35, source: "assumption: x" }\n'],
+      line: 'longitudeDeg: 1065',
+      path: 'crossings[0].location.longitudeDeg',
+      message: /expected a longitude from -180 to 180 degrees/,
+      value: 1065,
+    },
+    {
+      name: 'a location without its source',
+      edit: ['    mode: road\n', '    mode: road\n    location: { longitudeDeg: 106.45, latitudeDeg: 50.35 }\n'],
+      line: 'longitudeDeg: 106.45',
+      path: 'crossings[0].location.source',
+      message: /expected a source/,
+    },
+    {
       name: 'wrong type',
       edit: ['days: 14', 'days: fourteen'],
       line: 'days: fourteen',

@@ -103,7 +103,7 @@ export function addHorizonOptions(cmd: Command, whose: string): Command {
     .option('--to <date>', 'report up to this local date (YYYY-MM-DD), inclusive: the run ends there');
 }
 
-/** Adds --replications, --seed, the horizon flags, --out, --workers and --quiet to a commander command. */
+/** Adds --replications, --seed, the horizon flags, --out, --workers, --no-reuse and --quiet to a commander command. */
 export function addBatchOptions(cmd: Command, outDefault: string): Command {
   const withSeed = cmd
     .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerBetween(1, MAX_REPLICATIONS))
@@ -111,5 +111,6 @@ export function addBatchOptions(cmd: Command, outDefault: string): Command {
   return addHorizonOptions(withSeed, "the (base) scenario's")
     .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
+    .option('--no-reuse', 'simulate every crossing of every scenario, even those another scenario of the command already ran with the same inputs (the results are the same; for measuring)')
     .option('-q, --quiet', 'no progress and no table (warnings and errors still go to stderr)');
 }

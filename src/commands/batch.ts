@@ -16,8 +16,8 @@ import { openExecutor, resolveWorkers } from './workers.js';
 import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/stability.js';
 import { writeFileSync } from 'node:fs';
 
-/** Flags every decision command shares with `run` (no --trace), and --no-reuse (reuse: false). */
-export type BatchFlags = Omit<RunFlags, 'trace'> & { reuse?: boolean };
+/** Flags every decision command shares with `run` (no --trace, no --precision), and --no-reuse (reuse: false). */
+export type BatchFlags = Omit<RunFlags, 'trace' | 'precision'> & { reuse?: boolean };
 
 /** Runs experiments one after another (each one's replications on a shared executor) with one progress display over all of them. */
 export class BatchRunner {

@@ -23,6 +23,7 @@ Examples:
   $ bordersim run scenarios/baseline-2023.yaml --replications 2 --trace --quiet
   $ bordersim run scenarios/baseline-2023.yaml --replications 30 --workers 4
   $ bordersim run scenarios/baseline-2023.yaml --class truck --direction south
+  $ bordersim run scenarios/baseline-2023.yaml --precision 5% --replications 60
 
 Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
 monthly.csv, hourly.csv, vehicles.csv (with --trace) and run.json. An existing result folder is replaced only when the new
@@ -75,6 +76,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .option('--trace', 'also write vehicles.csv, one row per vehicle (large); runs the replications on one thread, in order (ignores --workers)')
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no summary (warnings and errors still go to stderr)')
+    .option('--precision <target>', 'sequential replications: stop once the 95% CI half-width of a metric is within this share of its mean on every crossing with the group, e.g. "5%" (approach_wait_h_mean, freight) or "approach_wait_h_p95 10% truck south at kyakhta"; --replications is the most it runs (at least 3)')
     .option('--class <c>', classHelp('the end-of-run table shows', 'each crossing\'s freight (its trucks or trains) and cars apart'), classChoice)
     .option('--direction <d>', directionHelp('the end-of-run table shows'), directionChoice)
     .addHelpText('after', RUN_EXAMPLES)

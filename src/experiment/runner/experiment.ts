@@ -2,7 +2,7 @@
 // results in replication order. Replication r gets (seed, r): its random streams derive from those alone, so no
 // state is shared and the results are the same whichever executor ran them.
 import type { ReplicationOptions } from '../../model/run.js';
-import type { VehicleTrace } from '../../model/results.js';
+import type { ReplicationResult, VehicleTrace } from '../../model/results.js';
 import type { Scenario } from '../../scenario/types.js';
 import { ResultCollector, type CollectedResults } from '../statistics/collect.js';
 import { InProcessExecutor, type ReplicationDone, type ReplicationExecutor, type ReplicationRunner } from './executor.js';
@@ -12,11 +12,17 @@ export type { ReplicationOptions, ReplicationRunner };
 /** What to run: replications are numbered 1..replications. */
 export interface ExperimentOptions {
   seed: number;
+  /** How many (with stopWhen: at most). */
   replications: number;
   days: number;
   warmupDays: number;
   /** Receives every vehicle as it leaves (or at the end), replication by replication. */
   onVehicle?: (t: VehicleTrace) => void;
+  /**
+   * Sequential replications: called with each replication's result in order, after the collector has it; true
+   * stops the experiment there (the results are then those of a plain run of that many replications).
+   */
+  stopWhen?: (result: ReplicationResult) => boolean;
 }
 
 /** Reported after each replication. */
@@ -107,6 +113,8 @@ export async function runExperiment(
       for (const d of daily) collector.addDay(d);
       collector.add(result);
       signal?.throwIfAborted(); // an abort while `next` was already settled fired no listener
+      // Replications already submitted past this one are left to finish unread (the caller closes the executor).
+      if (opts.stopWhen?.(result)) break;
     }
   } finally {
     open = false;
@@ -146,6 +154,7 @@ export function runExperimentSyncWith(
     events += result.events;
     collector.add(result);
     onProgress?.({ done: r, total: opts.replications, events });
+    if (opts.stopWhen?.(result)) break;
   }
   return collector.finish();
 }

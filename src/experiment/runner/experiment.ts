@@ -14,6 +14,8 @@ export interface ExperimentOptions {
   seed: number;
   /** How many (with stopWhen: at most). */
   replications: number;
+  /** The first replication's number (default 1): a shard runs firstReplication..firstReplication+replications-1. */
+  firstReplication?: number;
   days: number;
   warmupDays: number;
   /** Receives every vehicle as it leaves (or at the end), replication by replication. */
@@ -23,6 +25,8 @@ export interface ExperimentOptions {
    * stops the experiment there (the results are then those of a plain run of that many replications).
    */
   stopWhen?: (result: ReplicationResult) => boolean;
+  /** Receives each replication as it finished (result and daily rows), in order, before the collector does (a shard keeps them). */
+  onReplication?: (done: ReplicationDone) => void;
 }
 
 /** Reported after each replication. */
@@ -41,6 +45,7 @@ export function checkExperimentOptions(opts: ExperimentOptions): void {
     }
   };
   intAtLeast('replications', opts.replications, 1);
+  if (opts.firstReplication !== undefined) intAtLeast('firstReplication', opts.firstReplication, 1);
   if (!Number.isSafeInteger(opts.seed)) throw new RangeError(`seed must be an integer, got ${opts.seed}`);
   intAtLeast('days', opts.days, 1);
   intAtLeast('warmupDays', opts.warmupDays, 0);
@@ -82,6 +87,7 @@ export async function runExperiment(
   if (opts.onVehicle && executor.size !== 1) throw new RangeError('onVehicle needs the replications run in order: in-process or on one thread');
   signal?.throwIfAborted();
   const { seed, days, warmupDays, replications: total } = opts;
+  const offset = (opts.firstReplication ?? 1) - 1;
   const collector = new ResultCollector(scenario);
   const window = 2 * executor.size;
   const pending = new Map<number, Promise<ReplicationDone>>();
@@ -91,7 +97,7 @@ export async function runExperiment(
   let open = true;
   const submit = (replication: number): void => {
     const { onVehicle } = opts;
-    const job = { seed, replication, days, warmupDays };
+    const job = { seed, replication: offset + replication, days, warmupDays };
     // Vehicles that come after a failure or an interrupt go nowhere (their file is being abandoned).
     const p = onVehicle ? executor.run(scenario, job, (t: VehicleTrace) => void (open && onVehicle(t))) : executor.run(scenario, job);
     // Progress as replications finish, in any order. This also marks a rejection handled: one that nobody
@@ -109,7 +115,9 @@ export async function runExperiment(
       while (submitted < Math.min(total, r - 1 + window)) submit(++submitted);
       const next = pending.get(r)!;
       pending.delete(r);
-      const { result, daily } = await untilAborted(next, signal);
+      const done = await untilAborted(next, signal);
+      const { result, daily } = done;
+      opts.onReplication?.(done);
       for (const d of daily) collector.addDay(d);
       collector.add(result);
       signal?.throwIfAborted(); // an abort while `next` was already settled fired no listener
@@ -137,7 +145,7 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promis
 
 /**
  * The same in this thread without yielding (benchmarks and tests): replications 1..R of `runner` one after
- * another, daily rows straight into the collector; throws like runExperiment.
+ * another, daily rows straight into the collector (no onReplication); throws like runExperiment.
  */
 export function runExperimentSyncWith(
   runner: ReplicationRunner,
@@ -148,8 +156,9 @@ export function runExperimentSyncWith(
   checkExperimentOptions(opts);
   const collector = new ResultCollector(scenario);
   let events = 0;
+  const offset = (opts.firstReplication ?? 1) - 1;
   for (let r = 1; r <= opts.replications; r++) {
-    const base = { seed: opts.seed, replication: r, days: opts.days, warmupDays: opts.warmupDays, onDay: collector.addDay.bind(collector) };
+    const base = { seed: opts.seed, replication: offset + r, days: opts.days, warmupDays: opts.warmupDays, onDay: collector.addDay.bind(collector) };
     const result = runner(scenario, opts.onVehicle ? { ...base, onVehicle: opts.onVehicle } : base);
     events += result.events;
     collector.add(result);

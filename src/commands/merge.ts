@@ -4,14 +4,13 @@
 // horizons, replications, shard counts or versions, and incomplete or missing shards, naming the folders.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReplicationDone } from '../experiment/runner/executor.js';
 import { ResultCollector } from '../experiment/statistics/collect.js';
 import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/stability.js';
 import { InputError } from '../errors.js';
 import { writeResultFiles } from '../output/files.js';
 import { commitUnlessAborted, createStaging, discardStaging, inFolder, prepareDestination, RESULT_MARKER } from '../output/folder.js';
 import { scenarioHash, toolVersion, writeRunInfo, type RunInfo } from '../output/runinfo.js';
-import { readShardFile, SHARD_FILE, ShardFileError, type ShardHeader } from '../output/shard.js';
+import { readShardFile, SHARD_FILE, ShardFileError, type ShardContents, type ShardHeader } from '../output/shard.js';
 import type { CommandContext } from './context.js';
 import { summaryText } from './summary.js';
 import { warningLine } from './warnings.js';
@@ -29,7 +28,7 @@ export interface MergeFlags {
 interface Shard {
   dir: string;
   header: ShardHeader;
-  replications: ReplicationDone[];
+  contents: ShardContents;
   info: { workers?: number; wallS?: number; events?: number; inputWarnings?: ResultWarning[] };
 }
 
@@ -47,12 +46,13 @@ function readShard(dir: string): Shard {
   }
   if (!existsSync(join(dir, SHARD_FILE))) throw new ShardMergeError(`${dir}: ${SHARD_FILE} is missing`);
   try {
-    const { header, replications } = readShardFile(join(dir, SHARD_FILE));
+    const contents = readShardFile(join(dir, SHARD_FILE));
+    const { header } = contents;
     if (info.version !== header.version || (info.scenario as { sha256?: unknown } | undefined)?.sha256 !== header.scenarioSha256) {
       throw new ShardMergeError(`${dir}: ${RESULT_MARKER} and ${SHARD_FILE} are not of the same shard (version or scenario differ)`);
     }
     if (scenarioHash(header.scenario) !== header.scenarioSha256) throw new ShardMergeError(`${dir}: ${SHARD_FILE} holds a scenario whose hash is not the one recorded (damaged file)`);
-    return { dir, header, replications, info: info as Shard['info'] };
+    return { dir, header, contents, info: info as Shard['info'] };
   } catch (err) {
     throw err instanceof ShardFileError ? new ShardMergeError(err.message) : err;
   }
@@ -95,7 +95,7 @@ export function checkShards(shards: readonly Shard[]): Shard[] {
   let next = 1;
   for (const s of ordered) {
     const { first: from, last } = s.header.shard;
-    const got = s.replications.map((d) => d.result.replication);
+    const got = s.contents.numbers;
     const want = Array.from({ length: last - from + 1 }, (_, i) => from + i);
     if (from !== next || got.length !== want.length || got.some((r, i) => r !== want[i])) {
       throw new ShardMergeError(`${s.dir}: shard ${s.header.shard.index}/${count} should hold replications ${from}–${last}${from !== next ? ` (after ${next - 1})` : ''}, it holds ${got.length === 0 ? 'none' : `${got.length} (${got[0]}–${got.at(-1)})`}: incomplete or damaged`);
@@ -127,11 +127,15 @@ export async function mergeCommand(dirs: readonly string[], flags: MergeFlags, c
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
   const collector = new ResultCollector(scenario);
-  for (const s of shards) {
-    for (const { result, daily } of s.replications) {
-      for (const d of daily) collector.addDay(d);
-      collector.add(result);
+  try {
+    for (const s of shards) {
+      for (const { result, daily } of s.contents.replications()) {
+        for (const d of daily) collector.addDay(d);
+        collector.add(result);
+      }
     }
+  } catch (err) {
+    throw err instanceof ShardFileError ? new ShardMergeError(err.message) : err;
   }
   const results = collector.finish();
   const opts = { days: header.days, warmupDays: header.warmupDays };

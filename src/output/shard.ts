@@ -1,8 +1,9 @@
 // A shard's results file (shard.jsonl.gz): what `bordersim merge` needs to give exactly the result of one
 // unsharded run. Line 1 is a header (format, tool version, the resolved scenario and its hash, seed, horizon, the
 // run's replications and this shard's slice); then one line per replication, in order: its result and its daily
-// rows as the model emitted them. Numbers JSON cannot hold exactly (NaN, ±Infinity, -0) are written as
-// {"$num": "NaN"}; every other double survives JSON text exactly. Each line is its own gzip member.
+// rows as the model emitted them. Numbers JSON cannot hold exactly (NaN, ±Infinity, -0) are written as strings
+// marked by a leading NUL ("\u0000NaN"; a string that itself begins with NUL gets a second one); every other
+// double survives JSON text exactly. Each line is its own gzip member.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ReplicationDone } from '../experiment/runner/executor.js';
@@ -28,23 +29,46 @@ export interface ShardHeader {
 /** A shard file that cannot be read: the message names the file and what is wrong. */
 export class ShardFileError extends Error {}
 
+/** Marks a string that stands for a number JSON cannot hold (or, doubled, a string that began with the mark). */
+const MARK = '\u0000';
+
 function encode(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v !== 'number' || (Number.isFinite(v) && !Object.is(v, -0))) return v;
-    return { $num: Object.is(v, -0) ? '-0' : String(v) };
+    if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0) ? v : `${MARK}${Object.is(v, -0) ? '-0' : String(v)}`;
+    if (typeof v === 'string' && v.startsWith(MARK)) return `${MARK}${v}`;
+    return v;
   });
 }
 
+function unmark(text: string): string | number {
+  const rest = text.slice(1);
+  if (rest.startsWith(MARK)) return rest;
+  if (rest === '-0') return -0;
+  if (rest === 'NaN' || rest === 'Infinity' || rest === '-Infinity') return Number(rest);
+  throw new SyntaxError(`bad number ${JSON.stringify(rest)}`);
+}
+
+/** Puts back the marked numbers and strings, in place (a walk, not a JSON reviver: a third of the time). */
+function restore(v: unknown): unknown {
+  if (typeof v === 'string') return v.startsWith(MARK) ? unmark(v) : v;
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'object' || typeof x === 'string') v[i] = restore(x);
+    }
+    return v;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x === 'object' || typeof x === 'string') o[k] = restore(x);
+  }
+  return o;
+}
+
 function decode(text: string): unknown {
-  return JSON.parse(text, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const keys = Object.keys(v);
-    if (keys.length !== 1 || keys[0] !== '$num') return v;
-    const t = (v as { $num: unknown }).$num;
-    if (t === '-0') return -0;
-    if (t === 'NaN' || t === 'Infinity' || t === '-Infinity') return Number(t);
-    throw new SyntaxError(`bad number ${JSON.stringify(t)}`);
-  });
+  return restore(JSON.parse(text));
 }
 
 /** Writes a shard file line by line (each replication appended as it finishes). Throws the fs error. */
@@ -58,8 +82,17 @@ export class ShardWriter {
   }
 }
 
-/** A shard file read back: its header and its replications in file order. Throws ShardFileError naming the file. */
-export function readShardFile(path: string): { header: ShardHeader; replications: ReplicationDone[] } {
+/** A shard file read back: its header, the numbers of the replications it holds, and the replications themselves on demand. */
+export interface ShardContents {
+  header: ShardHeader;
+  /** Replication numbers in file order (read from each line's start, without parsing the line). */
+  numbers: number[];
+  /** Parses the replications, in file order (one at a time: a merge holds one shard's text, not every result); throws ShardFileError. */
+  replications(): Generator<ReplicationDone>;
+}
+
+/** Reads a shard file's header and replication numbers. Throws ShardFileError naming the file. */
+export function readShardFile(path: string): ShardContents {
   let lines: string[];
   try {
     lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
@@ -67,17 +100,27 @@ export function readShardFile(path: string): { header: ShardHeader; replications
     throw new ShardFileError(`${path}: cannot read it as a gzip file (${err instanceof Error ? err.message : String(err)}); is the shard complete?`);
   }
   if (lines.at(-1) === '') lines.pop();
-  const parsed = lines.map((line, i) => {
+  const parse = (i: number): Record<string, unknown> => {
     try {
-      return decode(line) as Record<string, unknown>;
+      return decode(lines[i]!) as Record<string, unknown>;
     } catch (err) {
       throw new ShardFileError(`${path}: line ${i + 1} is not a shard record (${err instanceof Error ? err.message : String(err)}); is the shard complete?`);
     }
-  });
-  const header = parsed[0] as unknown as ShardHeader | undefined;
+  };
+  const header = (lines.length > 0 ? parse(0) : undefined) as unknown as ShardHeader | undefined;
   if (!header || header.format !== SHARD_FORMAT) {
     throw new ShardFileError(`${path}: not a bordersim shard file (expected format ${SHARD_FORMAT}${header ? `, got ${JSON.stringify(header.format)}` : ', the file is empty'})`);
   }
-  const replications = parsed.slice(1).map((r) => ({ result: r.result, daily: r.daily }) as ReplicationDone);
-  return { header, replications };
+  const numbers = lines.slice(1).map((line, i) => {
+    const m = /^\{"replication":(\d+),/.exec(line);
+    if (!m) throw new ShardFileError(`${path}: line ${i + 2} is not a replication record; is the shard complete?`);
+    return Number(m[1]);
+  });
+  function* replications(): Generator<ReplicationDone> {
+    for (let i = 1; i < lines.length; i++) {
+      const r = parse(i);
+      yield { result: r.result, daily: r.daily } as ReplicationDone;
+    }
+  }
+  return { header, numbers, replications };
 }

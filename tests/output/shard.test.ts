@@ -1,5 +1,6 @@
 // The shard file keeps every number exactly (NaN, ±Infinity and -0 too) and says clearly when it is not whole.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,12 +28,16 @@ describe('shard file', () => {
     const path = join(root, 'ok.jsonl.gz');
     const w = new ShardWriter(path, header);
     const written = [done(1, [NaN, Infinity, -Infinity, -0, 0, 5e-324, 1.7976931348623157e308]), done(2, [0.1])];
+    // a string that begins like a marked number stays a string
+    written[1]!.daily[0]!.crossing = '\u0000NaN';
     for (const d of written) w.add(d);
     const back = readShardFile(path);
     expect(back.header).toEqual(header);
-    expect(back.replications).toEqual(written);
-    expect(Object.is(back.replications[0]!.result.monthly[0]!.values[3], -0)).toBe(true);
-    expect(Object.is(back.replications[0]!.result.monthly[0]!.values[4], 0)).toBe(true);
+    expect(back.numbers).toEqual([1, 2]);
+    const replications = [...back.replications()];
+    expect(replications).toEqual(written);
+    expect(Object.is(replications[0]!.result.monthly[0]!.values[3], -0)).toBe(true);
+    expect(Object.is(replications[0]!.result.monthly[0]!.values[4], 0)).toBe(true);
   });
 
   it('says a cut-off or foreign file is not a whole shard', () => {
@@ -46,5 +51,12 @@ describe('shard file', () => {
     const other = join(root, 'other.jsonl.gz');
     new ShardWriter(other, { ...header, format: 'something-else' as typeof SHARD_FORMAT });
     expect(() => readShardFile(other)).toThrow(/not a bordersim shard file \(expected format bordersim-shard-1, got "something-else"\)/);
+    // a line that is not JSON is found when the replications are read
+    const bad = join(root, 'bad.jsonl.gz');
+    new ShardWriter(bad, header);
+    appendFileSync(bad, gzipSync('{"replication":1,"result":{\n'));
+    const contents = readShardFile(bad);
+    expect(contents.numbers).toEqual([1]);
+    expect(() => [...contents.replications()]).toThrow(/bad\.jsonl\.gz: line 2 is not a shard record/);
   });
 });

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 
 const PROGRAMS = ['munged', 'slurmctld', 'slurmd', 'sbatch', 'sinfo', 'scancel'];
 
+/** A Slurm client command (sinfo, scancel) still running after this long is killed: a hang guard, not a speed limit. */
+const CLIENT_GUARD_MS = 60_000;
+
 function onPath(program: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${program} || test -x /usr/sbin/${program}`], { stdio: 'ignore' }).status === 0;
 }
@@ -71,7 +74,7 @@ export async function startSlurm(readyMs = 90_000): Promise<SlurmCluster> {
       .map((f) => `--- ${f}\n${readFileSync(f, 'utf8').split('\n').slice(-15).join('\n')}`)
       .join('\n');
   const stop = async (): Promise<void> => {
-    spawnSync('scancel', ['--full', '--user', userInfo().username], { env, stdio: 'ignore', timeout: 10_000 });
+    spawnSync('scancel', ['--full', '--user', userInfo().username], { env, stdio: 'ignore', timeout: CLIENT_GUARD_MS });
     for (const child of children.reverse()) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -128,7 +131,7 @@ export async function startSlurm(readyMs = 90_000): Promise<SlurmCluster> {
     children.push(spawn(sbin('slurmd'), ['-D', '-f', conf, '-N', 'localhost'], { env, stdio: 'ignore' }));
     const deadline = Date.now() + readyMs;
     for (;;) {
-      const state = spawnSync('sinfo', ['-h', '-o', '%T'], { env, encoding: 'utf8', timeout: 10_000 }).stdout?.trim();
+      const state = spawnSync('sinfo', ['-h', '-o', '%T'], { env, encoding: 'utf8', timeout: CLIENT_GUARD_MS }).stdout?.trim();
       if (state === 'idle') break;
       if (Date.now() > deadline) throw new Error(`the Slurm node did not become idle in ${readyMs / 1000} s (state: ${state || 'none'})\n${logs()}`);
       await sleepMs(500);

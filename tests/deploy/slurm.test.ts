@@ -13,6 +13,8 @@ const why = slurmUnavailable();
 const SCRIPT = join(REPO, 'deploy', 'slurm', 'bordersim-shards.sbatch');
 const SMALL = join(FIXTURES, 'decide', 'small.yaml');
 const HORIZON = ['--days', '6', '--warmup-days', '1'];
+/** sbatch --wait still waiting after this long is killed (a hang guard for a stuck cluster, not a speed limit). */
+const SBATCH_GUARD_MS = 240_000;
 
 describe.skipIf(why !== null)(`Slurm shards${why ? ` (skipped: ${why})` : ''}`, () => {
   let cluster: SlurmCluster;
@@ -33,7 +35,7 @@ describe.skipIf(why !== null)(`Slurm shards${why ? ` (skipped: ${why})` : ''}`, 
       execFileSync('sbatch', ['--wait', '--array=0-3', `--chdir=${work}`, `--output=${join(work, 'task-%a.log')}`, SCRIPT, SMALL, '9', shards, ...HORIZON], {
         env: { ...cluster.env, BORDERSIM: `${process.execPath} ${cli}` },
         stdio: 'pipe',
-        timeout: 240_000,
+        timeout: SBATCH_GUARD_MS,
       });
     } catch (err) {
       const tasks = readdirSync(work).filter((f) => f.endsWith('.log')).map((f) => `--- ${f}\n${readFileSync(join(work, f), 'utf8')}`);
@@ -55,7 +57,7 @@ describe.skipIf(why !== null)(`Slurm shards${why ? ` (skipped: ${why})` : ''}`, 
     // --wait returns the highest exit code of the tasks: the script's 2
     expect(() =>
       execFileSync('sbatch', ['--wait', '--array=1-2', `--chdir=${work}`, `--output=${join(work, 'bad-%a.log')}`, SCRIPT, SMALL, '4', out], {
-        env: { ...cluster.env, BORDERSIM: `${process.execPath} ${cli}` }, stdio: 'pipe', timeout: 120_000,
+        env: { ...cluster.env, BORDERSIM: `${process.execPath} ${cli}` }, stdio: 'pipe', timeout: SBATCH_GUARD_MS,
       }),
     ).toThrow();
     expect(readFileSync(join(work, 'bad-1.log'), 'utf8')).toContain('the array must be 0-1 (got 1-2 with 2 tasks)');

@@ -25,11 +25,11 @@ export interface MergeFlags {
 }
 
 /** One shard folder read back. */
-interface Shard {
+export interface Shard {
   dir: string;
   header: ShardHeader;
   contents: ShardContents;
-  info: { workers?: number; wallS?: number; events?: number; inputWarnings?: ResultWarning[] };
+  info: { workers?: number; wallS?: number; events?: number; inputWarnings?: ResultWarning[]; crossingReplications?: { simulated: number; reused: number } };
 }
 
 function readShard(dir: string): Shard {
@@ -48,7 +48,9 @@ function readShard(dir: string): Shard {
   try {
     const contents = readShardFile(join(dir, SHARD_FILE));
     const { header } = contents;
-    if (info.version !== header.version || (info.scenario as { sha256?: unknown } | undefined)?.sha256 !== header.scenarioSha256) {
+    // run's run.json names its scenario, sweep's its scenarios (the base)
+    const sha = (info.scenario as { sha256?: unknown } | undefined)?.sha256 ?? (info.scenarios as Array<{ sha256?: unknown }> | undefined)?.[0]?.sha256;
+    if (info.version !== header.version || sha !== header.scenarioSha256) {
       throw new ShardMergeError(`${dir}: ${RESULT_MARKER} and ${SHARD_FILE} are not of the same shard (version or scenario differ)`);
     }
     if (scenarioHash(header.scenario) !== header.scenarioSha256) throw new ShardMergeError(`${dir}: ${SHARD_FILE} holds a scenario whose hash is not the one recorded (damaged file)`);
@@ -67,6 +69,7 @@ export function checkShards(shards: readonly Shard[]): Shard[] {
     throw new ShardMergeError(`${first.dir}: made by bordersim ${first.header.version}, this is ${current} (merge with the version that ran the shards)`);
   }
   const fields: Array<[string, (h: ShardHeader) => unknown]> = [
+    ['kind (run or sweep)', (h) => h.kind],
     ['version', (h) => h.version],
     ['scenario (sha256)', (h) => h.scenarioSha256],
     ['seed', (h) => h.seed],
@@ -74,6 +77,7 @@ export function checkShards(shards: readonly Shard[]): Shard[] {
     ['warm-up days', (h) => h.warmupDays],
     ['replications', (h) => h.replications],
     ['shard count', (h) => h.shard.count],
+    ['grid', (h) => JSON.stringify(h.grid ?? null)],
   ];
   for (const s of shards.slice(1)) {
     for (const [name, get] of fields) {
@@ -92,17 +96,20 @@ export function checkShards(shards: readonly Shard[]): Shard[] {
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
   if (missing.length > 0) throw new ShardMergeError(`incomplete set: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (${shards.length} of ${count} given)`);
   const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+  const sweep = first.header.kind === 'sweep';
+  const unit = sweep ? 'grid points' : 'replications';
   let next = 1;
   for (const s of ordered) {
     const { first: from, last } = s.header.shard;
     const got = s.contents.numbers;
     const want = Array.from({ length: last - from + 1 }, (_, i) => from + i);
     if (from !== next || got.length !== want.length || got.some((r, i) => r !== want[i])) {
-      throw new ShardMergeError(`${s.dir}: shard ${s.header.shard.index}/${count} should hold replications ${from}–${last}${from !== next ? ` (after ${next - 1})` : ''}, it holds ${got.length === 0 ? 'none' : `${got.length} (${got[0]}–${got.at(-1)})`}: incomplete or damaged`);
+      throw new ShardMergeError(`${s.dir}: shard ${s.header.shard.index}/${count} should hold ${unit} ${from}–${last}${from !== next ? ` (after ${next - 1})` : ''}, it holds ${got.length === 0 ? 'none' : `${got.length} (${got[0]}–${got.at(-1)})`}: incomplete or damaged`);
     }
     next = last + 1;
   }
-  if (next !== first.header.replications + 1) throw new ShardMergeError(`the shards hold replications 1–${next - 1} of ${first.header.replications}`);
+  const total = sweep ? (first.header.points ?? 0) : first.header.replications;
+  if (next !== total + 1) throw new ShardMergeError(`the shards hold ${unit} 1–${next - 1} of ${total}`);
   return ordered;
 }
 
@@ -110,7 +117,8 @@ export function checkShards(shards: readonly Shard[]): Shard[] {
 export interface MergeOutcome {
   folder: string;
   files: string[];
-  info: RunInfo;
+  /** The merged folder's run.json. */
+  info: Record<string, unknown>;
 }
 
 /**
@@ -121,6 +129,10 @@ export interface MergeOutcome {
 export async function mergeCommand(dirs: readonly string[], flags: MergeFlags, ctx: CommandContext): Promise<MergeOutcome> {
   const shards = checkShards(dirs.map(readShard));
   const { header } = shards[0]!;
+  if (header.kind === 'sweep') {
+    const { mergeSweep } = await import('./merge-sweep.js');
+    return mergeSweep(shards, flags, ctx);
+  }
   const scenario = header.scenario;
   const folder = flags.out ?? join('output', scenario.id);
   prepareDestination(folder, ctx.tag, ctx.running);
@@ -170,7 +182,7 @@ export async function mergeCommand(dirs: readonly string[], flags: MergeFlags, c
       ctx.stdout(summaryText(scenario, results, { days: header.days, seed: header.seed, wallS: info.wallS, folder, files: info.files }, { direction: 'all' }, runChecks));
     }
     for (const w of info.warnings) ctx.stderr(warningLine(w));
-    return { folder, files: info.files, info };
+    return { folder, files: info.files, info: { ...info } };
   } catch (err) {
     discardStaging(tmp);
     throw err;

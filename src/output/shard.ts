@@ -15,14 +15,22 @@ export const SHARD_FORMAT = 'bordersim-shard-1';
 /** The first line of a shard file. */
 export interface ShardHeader {
   format: typeof SHARD_FORMAT;
+  /** What was cut: a run's replications (records are replications), or a sweep's grid points (records are points' summaries). */
+  kind: 'run' | 'sweep';
   version: string;
   scenarioSha256: string;
   scenario: Scenario;
   seed: number;
   days: number;
   warmupDays: number;
-  /** Replications of the whole run (every shard). */
+  /** Replications of the whole run (every shard); of every point, for a sweep. */
   replications: number;
+  /** A sweep's grid (`--set` paths and values) and its number of points. */
+  grid?: Array<{ path: string; values: unknown[] }>;
+  points?: number;
+  /** The base scenario's file as given (a sweep's run.json names it). */
+  file?: string;
+  /** This shard's slice: replications first..last (run), or grid points first..last (sweep). */
   shard: { index: number; count: number; first: number; last: number };
 }
 
@@ -78,17 +86,24 @@ export class ShardWriter {
   }
 
   add(done: ReplicationDone): void {
-    appendFileSync(this.path, gzipSync(`${encode({ replication: done.result.replication, result: done.result, daily: done.daily })}\n`));
+    this.addRecord({ replication: done.result.replication, result: done.result, daily: done.daily });
+  }
+
+  /** Appends one record; its first key must be `replication` or `point` (its number). */
+  addRecord(record: ({ replication: number } | { point: number }) & Record<string, unknown>): void {
+    appendFileSync(this.path, gzipSync(`${encode(record)}\n`));
   }
 }
 
 /** A shard file read back: its header, the numbers of the replications it holds, and the replications themselves on demand. */
 export interface ShardContents {
   header: ShardHeader;
-  /** Replication numbers in file order (read from each line's start, without parsing the line). */
+  /** Replication (or point) numbers in file order (read from each line's start, without parsing the line). */
   numbers: number[];
   /** Parses the replications, in file order (one at a time: a merge holds one shard's text, not every result); throws ShardFileError. */
   replications(): Generator<ReplicationDone>;
+  /** Parses the records as they are (a sweep's points); throws ShardFileError. */
+  records(): Generator<Record<string, unknown>>;
 }
 
 /** Reads a shard file's header and replication numbers. Throws ShardFileError naming the file. */
@@ -112,15 +127,15 @@ export function readShardFile(path: string): ShardContents {
     throw new ShardFileError(`${path}: not a bordersim shard file (expected format ${SHARD_FORMAT}${header ? `, got ${JSON.stringify(header.format)}` : ', the file is empty'})`);
   }
   const numbers = lines.slice(1).map((line, i) => {
-    const m = /^\{"replication":(\d+),/.exec(line);
-    if (!m) throw new ShardFileError(`${path}: line ${i + 2} is not a replication record; is the shard complete?`);
+    const m = /^\{"(?:replication|point)":(\d+),/.exec(line);
+    if (!m) throw new ShardFileError(`${path}: line ${i + 2} is not a replication or point record; is the shard complete?`);
     return Number(m[1]);
   });
-  function* replications(): Generator<ReplicationDone> {
-    for (let i = 1; i < lines.length; i++) {
-      const r = parse(i);
-      yield { result: r.result, daily: r.daily } as ReplicationDone;
-    }
+  function* records(): Generator<Record<string, unknown>> {
+    for (let i = 1; i < lines.length; i++) yield parse(i);
   }
-  return { header, numbers, replications };
+  function* replications(): Generator<ReplicationDone> {
+    for (const r of records()) yield { result: r.result, daily: r.daily } as ReplicationDone;
+  }
+  return { header, numbers, replications, records };
 }

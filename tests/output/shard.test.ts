@@ -12,7 +12,7 @@ const root = mkdtempSync(join(tmpdir(), 'bordersim-shardfile-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const header: ShardHeader = {
-  format: SHARD_FORMAT, version: '0.1.0', scenarioSha256: 'ab', scenario: { id: 's', crossings: [] } as unknown as Scenario,
+  format: SHARD_FORMAT, kind: 'run', version: '0.1.0', scenarioSha256: 'ab', scenario: { id: 's', crossings: [] } as unknown as Scenario,
   seed: 1, days: 3, warmupDays: 1, replications: 2, shard: { index: 0, count: 1, first: 1, last: 2 },
 };
 

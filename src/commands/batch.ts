@@ -3,6 +3,8 @@
 import type { CollectedResults } from '../experiment/statistics/collect.js';
 import { runExperiment, type ExperimentOptions, type ReplicationRunner } from '../experiment/runner/experiment.js';
 import type { ReplicationExecutor } from '../experiment/runner/executor.js';
+import { ReusingExecutor, type ReuseCounts } from '../experiment/runner/reuse.js';
+import { runReplication } from '../model/run.js';
 import { writeCsv, type CsvRow } from '../output/csvfile.js';
 import { ResultExtras, type OutputFlags } from '../output/extras.js';
 import type { ReportMeta } from '../report/meta.js';
@@ -17,13 +19,15 @@ import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/
 import { writeFileSync } from 'node:fs';
 import { warningLine } from './warnings.js';
 
-/** Flags every decision command shares with `run` (no --trace). */
-export type BatchFlags = Omit<RunFlags, 'trace'>;
+/** Flags every decision command shares with `run` (no --trace, no --precision), and --no-reuse (reuse: false). */
+export type BatchFlags = Omit<RunFlags, 'trace' | 'precision'> & { reuse?: boolean };
 
 /** Runs experiments one after another (each one's replications on a shared executor) with one progress display over all of them. */
 export class BatchRunner {
   private readonly progress: ProgressReporter;
   private readonly executor: ReplicationExecutor;
+  /** Hands back crossings already simulated with the same inputs (the real model only: its crossings share nothing). */
+  private readonly reuse: ReusingExecutor | null;
   /** Worker threads running the replications (1: in-process). */
   readonly workers: number;
   private done = 0;
@@ -40,11 +44,25 @@ export class BatchRunner {
     workers?: number,
     /** Add each experiment's unstable/closed warnings (capacity checks only the answer, so it says false). */
     private readonly checkStability = true,
+    /** Simulate only the crossings whose inputs are new to this batch (false: --no-reuse). */
+    reuse = true,
   ) {
-    this.executor = openExecutor(resolveWorkers(workers, opts.replications), runner);
+    const inner = openExecutor(resolveWorkers(workers, opts.replications), runner);
+    this.reuse = reuse && runner === runReplication ? new ReusingExecutor(inner) : null;
+    this.executor = this.reuse ?? inner;
     this.workers = this.executor.size;
     this.progress = createProgress(ctx, quiet);
     this.progress.start(total * opts.replications);
+  }
+
+  /** Names the scenarios the batch will run, so the crossings they share are simulated once. */
+  plan(scenarios: readonly Scenario[]): void {
+    this.reuse?.plan(scenarios);
+  }
+
+  /** Crossing-replications simulated and handed back (null without reuse), for run.json. */
+  get reuseCounts(): ReuseCounts | null {
+    return this.reuse ? { ...this.reuse.counts } : null;
   }
 
   /** Runs the replications of one scenario; `label` tags its warnings. Throws what the model throws or the interrupt. */
@@ -58,6 +76,7 @@ export class BatchRunner {
       (p) => this.progress.update({ done: offset + p.done, total: this.total * this.opts.replications, events: before + p.events }),
       this.ctx.signal,
     );
+    this.reuse?.finished(scenario);
     this.done += 1;
     this.events += res.events;
     this.warnings.push(...res.warnings.map((w) => ({ ...w, scenario: label })));
@@ -88,6 +107,8 @@ export interface BatchInfo {
   startedAt: string;
   /** Worker threads that ran the replications. */
   workers: number;
+  /** Crossing-replications simulated and reused (absent with --no-reuse). */
+  reuse?: ReuseCounts | null;
   extra?: Record<string, unknown>;
   warnings: ReadonlyArray<ResultWarning & { scenario?: string }>;
   /** What report.html and results.xlsx show: the scenarios with their labels, and the command's group, paths or limit. */
@@ -127,6 +148,7 @@ export async function writeBatchFolder(folder: string, tables: readonly Table[],
       days: info.opts.days,
       warmupDays: info.opts.warmupDays,
       workers: info.workers,
+      ...(info.reuse ? { crossingReplications: info.reuse } : {}),
       ...info.extra,
       commandLine: ctx.argv,
       startedAt: info.startedAt,

@@ -151,7 +151,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
   const results: CapacityResult[] = [];
   // Steps are not known in advance: progress is one line per evaluated factor instead of a bar. The search
   // overloads crossings on purpose: stability is checked only at the factor found, the answer.
-  const batch = new BatchRunner(ctx, opts, 1, true, runner, flags.workers, false);
+  const batch = new BatchRunner(ctx, opts, 1, true, runner, flags.workers, false, flags.reuse !== false);
   batch.warnings.push(...inputChecks.map((w) => ({ ...w, scenario: scenario.id })));
   try {
     for (const id of ids) {
@@ -183,7 +183,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
       { file: 'capacity.csv', columns: CAPACITY_COLUMNS, rows: results.map((r) => capacityRow(scenario.id, r, options, opts.replications)) },
       { file: 'capacity-steps.csv', columns: STEP_COLUMNS, rows: results.flatMap((r) => stepRows(scenario.id, r)) },
     ],
-    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, workers: batch.workers, extra: { limit, scaledClasses: options.scaled, search: { tolerance: options.tolerance, minFactor: options.minFactor, maxFactor: options.maxFactor } }, warnings: batch.warnings,
+    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, workers: batch.workers, reuse: batch.reuseCounts, extra: { limit, scaledClasses: options.scaled, search: { tolerance: options.tolerance, minFactor: options.minFactor, maxFactor: options.maxFactor } }, warnings: batch.warnings,
       output: flags, report: { scenarios: [{ label: scenario.id, file, scenario }], limit: { metric: limit.metric, max: limit.max, direction: limit.direction, vehicleClass: limit.vehicleClass } } },
     ctx,
   );

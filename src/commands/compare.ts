@@ -110,7 +110,8 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
-  const batch = new BatchRunner(ctx, opts, 1 + plans.length, flags.quiet === true, runner, flags.workers);
+  const batch = new BatchRunner(ctx, opts, 1 + plans.length, flags.quiet === true, runner, flags.workers, true, flags.reuse !== false);
+  batch.plan([base, ...plans]);
   batch.warnings.push(...unlike);
   let baseRes: CollectedResults;
   const planRes: CollectedResults[] = [];
@@ -132,7 +133,7 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
     {
       command: 'compare',
       scenarios: [scenarioEntry(base, baseFile), ...plans.map((p, i) => scenarioEntry(p, planFiles[i]!))],
-      opts, startedMs, startedAt, workers: batch.workers, warnings: batch.warnings, output: flags,
+      opts, startedMs, startedAt, workers: batch.workers, reuse: batch.reuseCounts, warnings: batch.warnings, output: flags,
       report: { scenarios: [base, ...plans].map((scenario, i) => ({ label: labels[i]!, file: files[i]!, scenario })), group },
     },
     ctx,

@@ -118,7 +118,7 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--decimal <mark>', "decimal mark of the CSV files: point (default; ',' between fields) or comma (';' between fields, for a spreadsheet set to Russian, German, French...)", decimalMark);
 }
 
-/** Adds --replications, --seed, the horizon flags, --out, --workers, --quiet and the output flags to a commander command. */
+/** Adds --replications, --seed, the horizon flags, --out, --workers, --no-reuse, --quiet and the output flags to a commander command. */
 export function addBatchOptions(cmd: Command, outDefault: string): Command {
   const withSeed = cmd
     .option('-r, --replications <n>', "replications per scenario (default: the (base) scenario's)", integerBetween(1, MAX_REPLICATIONS))
@@ -126,6 +126,7 @@ export function addBatchOptions(cmd: Command, outDefault: string): Command {
   const withOut = addHorizonOptions(withSeed, "the (base) scenario's")
     .option('-o, --out <dir>', `result folder (default: ${outDefault})`)
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
+    .option('--no-reuse', 'simulate every crossing of every scenario, even those another scenario of the command already ran with the same inputs (the results are the same; for measuring)')
     .option('-q, --quiet', 'no progress and no table (warnings and errors still go to stderr)');
   return addOutputOptions(withOut);
 }

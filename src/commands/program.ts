@@ -24,6 +24,7 @@ Examples:
   $ bordersim run scenarios/baseline-2023.yaml --replications 30 --workers 4
   $ bordersim run scenarios/baseline-2023.yaml --class truck --direction south
   $ bordersim run scenarios/baseline-2023.yaml --days 31 --decimal comma --no-report
+  $ bordersim run scenarios/baseline-2023.yaml --precision 5% --replications 60
 
 Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
 monthly.csv, hourly.csv, vehicles.csv (with --trace), report.html (charts; --no-report skips it),
@@ -40,6 +41,15 @@ Examples:
   $ bordersim validate --explain scenarios/baseline-2023.yaml
 
 Exit code 0 when every file is valid, 2 otherwise.`;
+
+const MERGE_EXAMPLES = `
+Examples:
+  $ bordersim run scenarios/baseline-2023.yaml --replications 40 --shard 0/4 --out shards/0   (… 1/4, 2/4, 3/4, anywhere)
+  $ bordersim merge shards/0 shards/1 shards/2 shards/3 --out output/baseline
+
+The result is the folder one run of 40 replications writes (the same CSV bytes). Shards of different scenarios,
+seeds, horizons, replications, shard counts or bordersim versions, a missing or repeated shard and a shard that did
+not finish are refused (exit 2), naming the folders.`;
 
 const SCHEMA_EXAMPLES = `
 Examples:
@@ -77,13 +87,33 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .option('--trace', 'also write vehicles.csv, one row per vehicle (large); runs the replications on one thread, in order (ignores --workers)')
     .option('--workers <n>', WORKERS_HELP, integerAtLeast(1))
     .option('-q, --quiet', 'no progress and no summary (warnings and errors still go to stderr)')
+    .option('--shard <i/n>', 'run shard i (from 0) of n: a fixed slice of the replications, written as a shard folder (shard.jsonl.gz, run.json) for bordersim merge; e.g. a Slurm array task or a Kubernetes indexed job (see deploy/)')
+    .option('--precision <target>', 'sequential replications: stop once the 95% CI half-width of a metric is within this share of its mean on every crossing with the group, e.g. "5%" (approach_wait_h_mean, freight) or "approach_wait_h_p95 10% truck south at kyakhta"; --replications is the most it runs (at least 3)')
     .option('--class <c>', classHelp('the end-of-run table shows', 'each crossing\'s freight (its trucks or trains) and cars apart'), classChoice)
     .option('--direction <d>', directionHelp('the end-of-run table shows'), directionChoice);
   addOutputOptions(run)
     .addHelpText('after', RUN_EXAMPLES)
-    .action(async (file: string, opts: RunFlags) => {
-      const { runCommand } = await import('./run.js');
-      await runCommand(file, opts, ctx, await runner());
+    .action(async (file: string, opts: RunFlags & { shard?: string }) => {
+      if (opts.shard !== undefined) {
+        const { runShardCommand } = await import('./shard-run.js');
+        await runShardCommand(file, { ...opts, shard: opts.shard }, ctx, await runner());
+      } else {
+        const { runCommand } = await import('./run.js');
+        await runCommand(file, opts, ctx, await runner());
+      }
+      setExit(0);
+    });
+
+  program
+    .command('merge')
+    .description('join the shard folders of one run (run --shard i/n) into the result folder of the whole run')
+    .argument('<dir...>', 'shard folders, every shard of the run once (any order)')
+    .option('-o, --out <dir>', 'result folder (default: output/<scenario id>)')
+    .option('-q, --quiet', 'no summary (warnings and errors still go to stderr)')
+    .addHelpText('after', MERGE_EXAMPLES)
+    .action(async (dirs: string[], opts: { out?: string; quiet?: boolean }) => {
+      const { mergeCommand } = await import('./merge.js');
+      await mergeCommand(dirs, opts, ctx);
       setExit(0);
     });
 

@@ -22,6 +22,7 @@ import { MAX_REPLICATIONS } from './options.js';
 import { createProgress } from './progress.js';
 import { summaryText } from './summary.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
+import { precisionLine, precisionRecord, precisionRule } from './precision.js';
 import { openExecutor, resolveWorkers } from './workers.js';
 
 /** Flags of `bordersim run`; absent numbers fall back to the scenario's values. */
@@ -42,6 +43,8 @@ export interface RunFlags extends OutputFlags {
   class?: ClassChoice;
   /** The direction the end-of-run table shows (default all). */
   direction?: DirectionKey;
+  /** Sequential replications (see precision-flag.ts); --replications is then the most that run. */
+  precision?: string;
 }
 
 /** What a finished run produced. */
@@ -124,6 +127,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   const loaded = loadScenarioWithWarnings(file);
   const scenario = loaded.scenario;
   const opts = resolveRunOptions(scenario, flags);
+  const rule = flags.precision === undefined ? null : precisionRule(flags.precision, scenario, flags.trace === true);
   const folder = flags.out ?? join('output', scenario.id);
   prepareDestination(folder, ctx.tag, ctx.running);
   // Likely unit mistakes are said before the run (it may be long) and again, with the rest, at the end.
@@ -142,7 +146,8 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
     trace = flags.trace ? openTrace(tmp, scenario.id, scenario.startDate, flags.decimal) : null;
     progress.start(opts.replications);
     const onVehicle = trace?.onVehicle;
-    const results = await runExperiment(executor, scenario, onVehicle ? { ...opts, onVehicle } : opts, progress.update, ctx.signal);
+    const stopWhen = rule ? { stopWhen: rule.add.bind(rule) } : {};
+    const results = await runExperiment(executor, scenario, { ...opts, ...stopWhen, ...(onVehicle ? { onVehicle } : {}) }, progress.update, ctx.signal);
     progress.stop();
     await executor?.close();
     const extras = await ResultExtras.open(tmp, flags);
@@ -155,7 +160,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
     }
     const warnings = [...results.warnings, ...runChecks];
     files.push(...(await extras.finish({
-      command: 'run', version: toolVersion(), scenarios: [{ label: scenario.id, file, scenario }], ...opts,
+      command: 'run', version: toolVersion(), scenarios: [{ label: scenario.id, file, scenario }], ...opts, replications: results.replications,
       warnings: warnings.map((w) => warningLine(w)), traced: trace !== null,
     })));
     const info: RunInfo = {
@@ -163,7 +168,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
       version: toolVersion(),
       scenario: { id: scenario.id, name: scenario.name, file, sha256: scenarioHash(scenario) },
       seed: opts.seed,
-      replications: opts.replications,
+      replications: results.replications,
       days: opts.days,
       warmupDays: opts.warmupDays,
       startDate: scenario.startDate,
@@ -175,6 +180,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
       events: results.events,
       vehicles: results.vehicles,
       files: [...files, RESULT_MARKER],
+      ...(rule ? { precision: precisionRecord(rule, opts.replications) } : {}),
       warnings,
     };
     writeRunInfo(inFolder(tmp, RESULT_MARKER), info);
@@ -184,6 +190,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
       ctx.stdout(summaryText(scenario, results, { days: opts.days, seed: opts.seed, wallS: info.wallS, folder, files: info.files }, choice, runChecks));
     }
     for (const w of info.warnings) ctx.stderr(warningLine(w));
+    if (rule) ctx.stderr(precisionLine(rule, opts.replications));
     return { folder, files: info.files, info, results };
   } catch (err) {
     progress.stop();

@@ -109,7 +109,8 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
-  const batch = new BatchRunner(ctx, opts, points.length, flags.quiet === true, runner, flags.workers);
+  const batch = new BatchRunner(ctx, opts, points.length, flags.quiet === true, runner, flags.workers, true, flags.reuse !== false);
+  batch.plan(points.map((p) => p.scenario));
   // Likely unit mistakes in the base file (the grid's values are the user's own choice), before and after.
   const inputChecks = plausibilityChecks(base, plausibilityWarnings(base, raw));
   for (const w of inputChecks) ctx.stderr(warningLine(w));
@@ -127,7 +128,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
     {
       command: 'sweep',
       scenarios: [scenarioEntry(base, file)],
-      opts, startedMs, startedAt, workers: batch.workers,
+      opts, startedMs, startedAt, workers: batch.workers, reuse: batch.reuseCounts,
       extra: { grid: axes.map((a) => ({ path: a.path, values: a.values })), points: points.length },
       warnings: batch.warnings, output: flags,
       report: { scenarios: [{ label: base.id, file, scenario: base }], group, sweptPaths: axes.map((a) => a.path) },

@@ -63,13 +63,19 @@ export function registerSweep(program: Command, ctx: CommandContext, setExit: (c
     .description('run a factorial grid of scenario values (--set path=values)')
     .argument('<scenario>', 'scenario file (YAML)')
     .option('--set <path=values>', 'a path and its values (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--shard <i/n>', 'run shard i (from 0) of n: a fixed slice of the grid points, written as a shard folder for bordersim merge (see deploy/)')
     .option('--class <c>', classHelp('the table shows', 'all'), classChoice)
     .option('--direction <d>', directionHelp('the table shows'), directionChoice);
   addBatchOptions(cmd, 'output/sweep-<scenario id>')
     .addHelpText('after', SWEEP_HELP)
-    .action(async (file: string, opts: SweepFlags) => {
-      const { sweepCommand } = await import('./sweep.js');
-      await sweepCommand(file, opts, ctx, await runner());
+    .action(async (file: string, opts: SweepFlags & { shard?: string }) => {
+      if (opts.shard !== undefined) {
+        const { sweepShardCommand } = await import('./sweep-shard.js');
+        await sweepShardCommand(file, { ...opts, shard: opts.shard }, ctx, await runner());
+      } else {
+        const { sweepCommand } = await import('./sweep.js');
+        await sweepCommand(file, opts, ctx, await runner());
+      }
       setExit(0);
     });
 }

@@ -26,6 +26,8 @@ export interface RunInfo {
   events: number;
   vehicles: number;
   files: string[];
+  /** With --precision: the target, the most replications allowed, whether it was reached, and where each crossing stood. */
+  precision?: Record<string, unknown>;
   /** Failed invariants of single replications, then the run-level checks (see output/README.md). */
   warnings: ResultWarning[];
 }

@@ -2,7 +2,7 @@
 // results in replication order. Replication r gets (seed, r): its random streams derive from those alone, so no
 // state is shared and the results are the same whichever executor ran them.
 import type { ReplicationOptions } from '../../model/run.js';
-import type { VehicleTrace } from '../../model/results.js';
+import type { ReplicationResult, VehicleTrace } from '../../model/results.js';
 import type { Scenario } from '../../scenario/types.js';
 import { ResultCollector, type CollectedResults } from '../statistics/collect.js';
 import { InProcessExecutor, type ReplicationDone, type ReplicationExecutor, type ReplicationRunner } from './executor.js';
@@ -12,11 +12,21 @@ export type { ReplicationOptions, ReplicationRunner };
 /** What to run: replications are numbered 1..replications. */
 export interface ExperimentOptions {
   seed: number;
+  /** How many (with stopWhen: at most). */
   replications: number;
+  /** The first replication's number (default 1): a shard runs firstReplication..firstReplication+replications-1. */
+  firstReplication?: number;
   days: number;
   warmupDays: number;
   /** Receives every vehicle as it leaves (or at the end), replication by replication. */
   onVehicle?: (t: VehicleTrace) => void;
+  /**
+   * Sequential replications: called with each replication's result in order, after the collector has it; true
+   * stops the experiment there (the results are then those of a plain run of that many replications).
+   */
+  stopWhen?: (result: ReplicationResult) => boolean;
+  /** Receives each replication as it finished (result and daily rows), in order, before the collector does (a shard keeps them). */
+  onReplication?: (done: ReplicationDone) => void;
 }
 
 /** Reported after each replication. */
@@ -35,6 +45,7 @@ export function checkExperimentOptions(opts: ExperimentOptions): void {
     }
   };
   intAtLeast('replications', opts.replications, 1);
+  if (opts.firstReplication !== undefined) intAtLeast('firstReplication', opts.firstReplication, 1);
   if (!Number.isSafeInteger(opts.seed)) throw new RangeError(`seed must be an integer, got ${opts.seed}`);
   intAtLeast('days', opts.days, 1);
   intAtLeast('warmupDays', opts.warmupDays, 0);
@@ -76,6 +87,7 @@ export async function runExperiment(
   if (opts.onVehicle && executor.size !== 1) throw new RangeError('onVehicle needs the replications run in order: in-process or on one thread');
   signal?.throwIfAborted();
   const { seed, days, warmupDays, replications: total } = opts;
+  const offset = (opts.firstReplication ?? 1) - 1;
   const collector = new ResultCollector(scenario);
   const window = 2 * executor.size;
   const pending = new Map<number, Promise<ReplicationDone>>();
@@ -85,7 +97,7 @@ export async function runExperiment(
   let open = true;
   const submit = (replication: number): void => {
     const { onVehicle } = opts;
-    const job = { seed, replication, days, warmupDays };
+    const job = { seed, replication: offset + replication, days, warmupDays };
     // Vehicles that come after a failure or an interrupt go nowhere (their file is being abandoned).
     const p = onVehicle ? executor.run(scenario, job, (t: VehicleTrace) => void (open && onVehicle(t))) : executor.run(scenario, job);
     // Progress as replications finish, in any order. This also marks a rejection handled: one that nobody
@@ -103,10 +115,14 @@ export async function runExperiment(
       while (submitted < Math.min(total, r - 1 + window)) submit(++submitted);
       const next = pending.get(r)!;
       pending.delete(r);
-      const { result, daily } = await untilAborted(next, signal);
+      const done = await untilAborted(next, signal);
+      const { result, daily } = done;
+      opts.onReplication?.(done);
       for (const d of daily) collector.addDay(d);
       collector.add(result);
       signal?.throwIfAborted(); // an abort while `next` was already settled fired no listener
+      // Replications already submitted past this one are left to finish unread (the caller closes the executor).
+      if (opts.stopWhen?.(result)) break;
     }
   } finally {
     open = false;
@@ -129,7 +145,7 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promis
 
 /**
  * The same in this thread without yielding (benchmarks and tests): replications 1..R of `runner` one after
- * another, daily rows straight into the collector; throws like runExperiment.
+ * another, daily rows straight into the collector (no onReplication); throws like runExperiment.
  */
 export function runExperimentSyncWith(
   runner: ReplicationRunner,
@@ -140,12 +156,14 @@ export function runExperimentSyncWith(
   checkExperimentOptions(opts);
   const collector = new ResultCollector(scenario);
   let events = 0;
+  const offset = (opts.firstReplication ?? 1) - 1;
   for (let r = 1; r <= opts.replications; r++) {
-    const base = { seed: opts.seed, replication: r, days: opts.days, warmupDays: opts.warmupDays, onDay: collector.addDay.bind(collector) };
+    const base = { seed: opts.seed, replication: offset + r, days: opts.days, warmupDays: opts.warmupDays, onDay: collector.addDay.bind(collector) };
     const result = runner(scenario, opts.onVehicle ? { ...base, onVehicle: opts.onVehicle } : base);
     events += result.events;
     collector.add(result);
     onProgress?.({ done: r, total: opts.replications, events });
+    if (opts.stopWhen?.(result)) break;
   }
   return collector.finish();
 }

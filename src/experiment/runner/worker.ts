@@ -12,8 +12,11 @@ import type { VehicleBatch, WorkerTask } from './pool.js';
 /** Vehicles posted back per message of a traced replication. */
 const VEHICLE_BATCH = 2000;
 
-/** Plans kept per thread (a sweep or a capacity search runs many scenarios, one after another). */
-const KEPT_PLANS = 8;
+/**
+ * Plans kept per thread (a sweep or a capacity search runs many scenarios, one after another; with reuse each
+ * crossing of a scenario is a scenario of its own, so a point of a sweep of the border is ten).
+ */
+const KEPT_PLANS = 64;
 const plans = new Map<number, BorderPlan>();
 
 function planOf(task: WorkerTask): BorderPlan {

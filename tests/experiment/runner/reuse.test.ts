@@ -1,0 +1,97 @@
+// The reusing executor against the plain one on the real model: the same replications (rows, daily order, events)
+// whether a crossing was simulated or handed back, kept only for planned scenarios that share it, bounded.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InProcessExecutor, type ReplicationDone, type ReplicationExecutor, type ReplicationJob } from '../../../src/experiment/runner/executor.js';
+import { canonicalJson, crossingInputKey, ReusingExecutor } from '../../../src/experiment/runner/reuse.js';
+import { loadScenario } from '../../../src/scenario/load.js';
+import type { Scenario } from '../../../src/scenario/types.js';
+import type { VehicleTrace } from '../../../src/model/results.js';
+
+const DECIDE = join(import.meta.dirname, '..', '..', 'fixtures', 'decide');
+const base = loadScenario(join(DECIDE, 'small.yaml'));
+const plan = loadScenario(join(DECIDE, 'small-plan.yaml'));
+const jobs = (n: number): ReplicationJob[] => Array.from({ length: n }, (_, i) => ({ seed: 3, replication: i + 1, days: 6, warmupDays: 1 }));
+
+async function runAll(executor: ReplicationExecutor, scenarios: readonly Scenario[], n: number, after?: (s: Scenario) => void): Promise<ReplicationDone[]> {
+  const out: ReplicationDone[] = [];
+  for (const s of scenarios) {
+    for (const job of jobs(n)) out.push(await executor.run(s, job));
+    after?.(s);
+  }
+  return out;
+}
+
+describe('ReusingExecutor', () => {
+  it('gives the replications of a plain executor, simulating a crossing once per set of inputs', async () => {
+    const scenarios = [base, plan, base];
+    const plain = await runAll(new InProcessExecutor(), scenarios, 3);
+    const reuse = new ReusingExecutor(new InProcessExecutor());
+    reuse.plan(scenarios);
+    const reused = await runAll(reuse, scenarios, 3, (s) => reuse.finished(s));
+    expect(reused).toEqual(plain);
+    expect(plain[0]!.daily.length).toBeGreaterThan(0);
+    // base: road and rail; plan: road (a third customs lane), rail reused; base again: both reused
+    expect(reuse.counts).toEqual({ simulated: 2 * 3 + 3, reused: 3 + 2 * 3 });
+    // nothing planned is left to run: nothing is kept
+    expect(reuse.bytesKept).toBe(0);
+  });
+
+  it('keeps nothing for scenarios it was not told about, and still gives the same results', async () => {
+    const reuse = new ReusingExecutor(new InProcessExecutor());
+    const reused = await runAll(reuse, [base, base], 2);
+    expect(reused).toEqual(await runAll(new InProcessExecutor(), [base, base], 2));
+    expect(reuse.counts).toEqual({ simulated: 8, reused: 0 });
+    expect(reuse.bytesKept).toBe(0);
+  });
+
+  it('simulates again what its bound let go, with the same results', async () => {
+    const reuse = new ReusingExecutor(new InProcessExecutor(), 1);
+    reuse.plan([base, base]);
+    const reused = await runAll(reuse, [base, base], 2, (s) => reuse.finished(s));
+    expect(reused).toEqual(await runAll(new InProcessExecutor(), [base, base], 2));
+    expect(reuse.counts).toEqual({ simulated: 8, reused: 0 });
+  });
+
+  it('keeps a planned part while a later planned scenario shares it', async () => {
+    const reuse = new ReusingExecutor(new InProcessExecutor());
+    reuse.plan([base, plan]);
+    await runAll(reuse, [base], 1, (s) => reuse.finished(s));
+    // rail is shared with the plan (kept); road is not
+    expect(reuse.bytesKept).toBeGreaterThan(0);
+    await runAll(reuse, [plan], 1, (s) => reuse.finished(s));
+    expect(reuse.bytesKept).toBe(0);
+    expect(reuse.counts).toEqual({ simulated: 3, reused: 1 });
+  });
+
+  it('runs traced replications whole (vehicle ids count across crossings)', async () => {
+    const reuse = new ReusingExecutor(new InProcessExecutor());
+    reuse.plan([base, base]);
+    const traced: VehicleTrace[] = [];
+    const plainTraced: VehicleTrace[] = [];
+    const [job] = jobs(1);
+    const a = await reuse.run(base, job!, (t) => void traced.push(t));
+    const b = await new InProcessExecutor().run(base, job!, (t) => void plainTraced.push(t));
+    expect(a).toEqual(b);
+    expect(traced).toEqual(plainTraced);
+    expect(reuse.counts).toEqual({ simulated: 0, reused: 0 });
+  });
+});
+
+describe('crossing input keys', () => {
+  it('depend on the crossing and the start date, not on key order or other crossings', () => {
+    const [road, rail] = base.crossings;
+    const planRoad = plan.crossings[0]!;
+    expect(crossingInputKey(rail!, base.startDate)).toBe(crossingInputKey(plan.crossings[1]!, plan.startDate));
+    expect(crossingInputKey(road!, base.startDate)).not.toBe(crossingInputKey(planRoad, plan.startDate));
+    expect(crossingInputKey(rail!, base.startDate)).not.toBe(crossingInputKey(rail!, '2023-06-06'));
+    const reordered = Object.fromEntries(Object.entries(rail!).reverse()) as typeof rail;
+    expect(crossingInputKey(reordered!, base.startDate)).toBe(crossingInputKey(rail!, base.startDate));
+  });
+
+  it('tells apart numbers that JSON would write alike', () => {
+    expect(canonicalJson({ a: Infinity })).not.toBe(canonicalJson({ a: null }));
+    expect(canonicalJson({ a: NaN })).not.toBe(canonicalJson({ a: -Infinity }));
+    expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
+  });
+});

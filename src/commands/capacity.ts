@@ -41,6 +41,8 @@ export interface CapacityFlags extends BatchFlags {
   direction?: DirectionKey;
   /** Classes the factor multiplies (default freight: truck, train). */
   scale?: readonly VehicleClass[];
+  /** `i/n`: search only shard i of the crossings, into a shard folder (capacity-shard.ts). */
+  shard?: string;
 }
 
 export const CAPACITY_COLUMNS = [
@@ -143,18 +145,22 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
     throw err instanceof CapacityInputError ? new UsageError(err.message) : err;
   }
   const opts = resolveRunOptions(scenario, flags);
-  const folder = flags.out ?? join('output', `capacity-${scenario.id}`);
+  const shard = flags.shard === undefined ? null : await import('./capacity-shard.js').then((m) => m.capacityShard(flags.shard!, scenario, ids));
+  const folder = flags.out ?? join('output', `capacity-${scenario.id}${shard ? shard.folderSuffix : ''}`);
   checkOutput(folder, ctx);
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
 
   const results: CapacityResult[] = [];
+  // Each crossing's warnings (a shard keeps them with its result).
+  const warningsOf: Array<typeof batch.warnings> = [];
   // Steps are not known in advance: progress is one line per evaluated factor instead of a bar. The search
   // overloads crossings on purpose: stability is checked only at the factor found, the answer.
   const batch = new BatchRunner(ctx, opts, 1, true, runner, flags.workers, false, flags.reuse !== false);
   batch.warnings.push(...inputChecks.map((w) => ({ ...w, scenario: scenario.id })));
   try {
-    for (const id of ids) {
+    for (const id of shard?.ids ?? ids) {
+      const before = batch.warnings.length;
       const byFactor = new Map<number, CollectedResults>();
       const label = (factor: number): string => `${scenario.id} ${id} ×${factor}`;
       const result = await findCapacity(scenario, id, limit, options, async (s, factor) => {
@@ -173,9 +179,15 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
       const atFound = byFactor.get(found);
       if (atFound) batch.warnings.push(...stabilityWarnings(atFound, opts).map((w) => ({ ...w, scenario: label(found) })));
       results.push(result);
+      warningsOf.push(batch.warnings.slice(before));
     }
   } finally {
     await batch.stop();
+  }
+  const extra = { limit, scaledClasses: options.scaled, search: { tolerance: options.tolerance, minFactor: options.minFactor, maxFactor: options.maxFactor } };
+  if (shard) {
+    const written = await shard.write(folder, { file, opts, startedMs, startedAt, workers: batch.workers, reuse: batch.reuseCounts, extra, inputWarnings: inputChecks.map((w) => ({ ...w, scenario: scenario.id })), results, warningsOf }, ctx);
+    return { folder, files: written, results };
   }
   const files = await writeBatchFolder(
     folder,
@@ -183,7 +195,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
       { file: 'capacity.csv', columns: CAPACITY_COLUMNS, rows: results.map((r) => capacityRow(scenario.id, r, options, opts.replications)) },
       { file: 'capacity-steps.csv', columns: STEP_COLUMNS, rows: results.flatMap((r) => stepRows(scenario.id, r)) },
     ],
-    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, workers: batch.workers, reuse: batch.reuseCounts, extra: { limit, scaledClasses: options.scaled, search: { tolerance: options.tolerance, minFactor: options.minFactor, maxFactor: options.maxFactor } }, warnings: batch.warnings,
+    { command: 'capacity', scenarios: [scenarioEntry(scenario, file)], opts, startedMs, startedAt, workers: batch.workers, reuse: batch.reuseCounts, extra, warnings: batch.warnings,
       output: flags, report: { scenarios: [{ label: scenario.id, file, scenario }], limit: { metric: limit.metric, max: limit.max, direction: limit.direction, vehicleClass: limit.vehicleClass } } },
     ctx,
   );

@@ -30,7 +30,7 @@ export interface Shard {
   dir: string;
   header: ShardHeader;
   contents: ShardContents;
-  info: { workers?: number; wallS?: number; events?: number; inputWarnings?: ResultWarning[]; crossingReplications?: { simulated: number; reused: number } };
+  info: { workers?: number; wallS?: number; events?: number; inputWarnings?: Array<ResultWarning & { scenario?: string }>; crossingReplications?: { simulated: number; reused: number } };
 }
 
 function readShard(dir: string): Shard {
@@ -79,6 +79,8 @@ export function checkShards(shards: readonly Shard[]): Shard[] {
     ['replications', (h) => h.replications],
     ['shard count', (h) => h.shard.count],
     ['grid', (h) => JSON.stringify(h.grid ?? null)],
+    ['crossings searched', (h) => JSON.stringify(h.crossings ?? null)],
+    ['capacity settings', (h) => JSON.stringify(h.capacity ?? null)],
   ];
   for (const s of shards.slice(1)) {
     for (const [name, get] of fields) {
@@ -97,8 +99,8 @@ export function checkShards(shards: readonly Shard[]): Shard[] {
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
   if (missing.length > 0) throw new ShardMergeError(`incomplete set: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (${shards.length} of ${count} given)`);
   const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-  const sweep = first.header.kind === 'sweep';
-  const unit = sweep ? 'grid points' : 'replications';
+  const kind = first.header.kind;
+  const unit = kind === 'sweep' ? 'grid points' : kind === 'capacity' ? 'crossings' : 'replications';
   let next = 1;
   for (const s of ordered) {
     const { first: from, last } = s.header.shard;
@@ -109,7 +111,7 @@ export function checkShards(shards: readonly Shard[]): Shard[] {
     }
     next = last + 1;
   }
-  const total = sweep ? (first.header.points ?? 0) : first.header.replications;
+  const total = kind === 'sweep' ? (first.header.points ?? 0) : kind === 'capacity' ? (first.header.crossings ?? []).length : first.header.replications;
   if (next !== total + 1) throw new ShardMergeError(`the shards hold ${unit} 1–${next - 1} of ${total}`);
   return ordered;
 }
@@ -133,6 +135,10 @@ export async function mergeCommand(dirs: readonly string[], flags: MergeFlags, c
   if (header.kind === 'sweep') {
     const { mergeSweep } = await import('./merge-sweep.js');
     return mergeSweep(shards, flags, ctx);
+  }
+  if (header.kind === 'capacity') {
+    const { mergeCapacity } = await import('./capacity-shard.js');
+    return mergeCapacity(shards, flags, ctx);
   }
   const scenario = header.scenario;
   const folder = flags.out ?? join('output', scenario.id);

@@ -106,7 +106,7 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
 
   program
     .command('merge')
-    .description('join the shard folders of one run (run --shard i/n) into the result folder of the whole run')
+    .description('join the shard folders of one run (run --shard i/n) or sweep (sweep --shard i/n) into the result folder of the whole')
     .argument('<dir...>', 'shard folders, every shard of the run once (any order)')
     .option('-o, --out <dir>', 'result folder (default: output/<scenario id>)')
     .option('-q, --quiet', 'no summary (warnings and errors still go to stderr)')

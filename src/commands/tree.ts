@@ -110,6 +110,7 @@ export function registerCapacity(program: Command, ctx: CommandContext, setExit:
     .option('--max-factor <f>', `largest factor tried (default ${DEFAULT_CAPACITY_OPTIONS.maxFactor})`, positiveNumber)
     .option('--class <c>', classHelp('the limit is on', 'freight'), classChoice)
     .option('--direction <d>', directionHelp('the limit is on'), directionChoice)
+    .option('--shard <i/n>', 'search only shard i (from 0) of n of the crossings (in search order), into a shard folder for bordersim merge (see deploy/)')
     .option('--scale <classes>', `classes the factor multiplies: a comma list of truck, car, train, freight, all (default: freight = ${classListText(FREIGHT_CLASSES)}, as scenario growth)`, classList);
   addBatchOptions(cmd, 'output/capacity-<scenario id>')
     .addHelpText('after', CAPACITY_HELP)

@@ -15,8 +15,11 @@ export const SHARD_FORMAT = 'bordersim-shard-1';
 /** The first line of a shard file. */
 export interface ShardHeader {
   format: typeof SHARD_FORMAT;
-  /** What was cut: a run's replications (records are replications), or a sweep's grid points (records are points' summaries). */
-  kind: 'run' | 'sweep';
+  /**
+   * What was cut: a run's replications (records are replications), a sweep's grid points (records are points'
+   * summaries), or a capacity search's crossings (records are crossings' search results).
+   */
+  kind: 'run' | 'sweep' | 'capacity';
   version: string;
   scenarioSha256: string;
   scenario: Scenario;
@@ -28,9 +31,12 @@ export interface ShardHeader {
   /** A sweep's grid (`--set` paths and values) and its number of points. */
   grid?: Array<{ path: string; values: unknown[] }>;
   points?: number;
-  /** The base scenario's file as given (a sweep's run.json names it). */
+  /** The base scenario's file as given (a sweep's or capacity search's run.json names it). */
   file?: string;
-  /** This shard's slice: replications first..last (run), or grid points first..last (sweep). */
+  /** A capacity search's crossings (every shard's, in search order) and its settings (limit, scaled classes, search). */
+  crossings?: string[];
+  capacity?: Record<string, unknown>;
+  /** This shard's slice: replications first..last (run), grid points (sweep) or crossings in search order (capacity). */
   shard: { index: number; count: number; first: number; last: number };
 }
 
@@ -89,8 +95,8 @@ export class ShardWriter {
     this.addRecord({ replication: done.result.replication, result: done.result, daily: done.daily });
   }
 
-  /** Appends one record; its first key must be `replication` or `point` (its number). */
-  addRecord(record: ({ replication: number } | { point: number }) & Record<string, unknown>): void {
+  /** Appends one record; its first key must be `replication`, `point` or `crossing` (its number, from 1). */
+  addRecord(record: ({ replication: number } | { point: number } | { crossing: number }) & Record<string, unknown>): void {
     appendFileSync(this.path, gzipSync(`${encode(record)}\n`));
   }
 }
@@ -127,8 +133,8 @@ export function readShardFile(path: string): ShardContents {
     throw new ShardFileError(`${path}: not a bordersim shard file (expected format ${SHARD_FORMAT}${header ? `, got ${JSON.stringify(header.format)}` : ', the file is empty'})`);
   }
   const numbers = lines.slice(1).map((line, i) => {
-    const m = /^\{"(?:replication|point)":(\d+),/.exec(line);
-    if (!m) throw new ShardFileError(`${path}: line ${i + 2} is not a replication or point record; is the shard complete?`);
+    const m = /^\{"(?:replication|point|crossing)":(\d+),/.exec(line);
+    if (!m) throw new ShardFileError(`${path}: line ${i + 2} is not a replication, point or crossing record; is the shard complete?`);
     return Number(m[1]);
   });
   function* records(): Generator<Record<string, unknown>> {

@@ -5,18 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runProgram } from '../src/commands/program.js';
-import { UsageError, type CommandContext } from '../src/commands/context.js';
+import { UsageError } from '../src/commands/context.js';
+import { GroupChoiceError } from '../src/commands/group-flags.js';
+import { SweepFlagError } from '../src/commands/set-flag.js';
 import { EngineError } from '../src/engine/errors.js';
 import { ScheduleSpecError } from '../src/engine/schedule.js';
 import { ScheduleError } from '../src/engine/simulation.js';
 import { TrajectoryError } from '../src/engine/trajectory.js';
 import { InputError } from '../src/errors.js';
-import { CapacityInputError } from '../src/experiment/capacity.js';
-import { SweepFlagError } from '../src/experiment/grid.js';
-import { GroupChoiceError } from '../src/experiment/select.js';
+import { DateError } from '../src/model/clock.js';
+import { RunOptionsError } from '../src/model/run.js';
+import { DistError } from '../src/random/check.js';
+import { CapacityInputError } from '../src/experiment/studies/capacity.js';
 import { OutputFolderError } from '../src/output/folder.js';
 import { ScenarioError } from '../src/scenario/errors.js';
-import { FIXTURES } from './cli/harness.js';
+import { context } from './helpers/context.js';
+import { FIXTURES } from './helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 
@@ -37,6 +41,9 @@ describe('error bases', () => {
     ['ScheduleError', new ScheduleError('t < now')],
     ['TrajectoryError', new TrajectoryError('skip')],
     ['ScheduleSpecError', new ScheduleSpecError('servers')],
+    ['DistError', new DistError(['mean: expected > 0'])],
+    ['DateError', new DateError('not a calendar date')],
+    ['RunOptionsError', new RunOptionsError('days')],
   ])('%s is an engine error, not bad input', (_name, err) => {
     expect(err).toBeInstanceOf(EngineError);
     expect(err).not.toBeInstanceOf(InputError);
@@ -44,8 +51,7 @@ describe('error bases', () => {
 
   it('the command line exits 2 for any InputError and names it, 1 for an engine error', async () => {
     const run = async (err: Error): Promise<{ code: number; err: string }> => {
-      const out: string[] = [];
-      const ctx: CommandContext = { stdout: () => undefined, stderr: (s) => void out.push(s), progressStream: null, argv: [], tag: 't', now: () => 0 };
+      const { ctx, err: out } = context();
       const dir = mkdtempSync(join(tmpdir(), 'bordersim-errors-'));
       try {
         const code = await runProgram(['node', 'bordersim', 'run', TINY, '--quiet', '--out', join(dir, 'res')], ctx, () => {

@@ -1,5 +1,5 @@
 // The engine benchmark: an M/M/c queue written with the engine's trajectory interpreter, the same
-// model as ../shared/bench/simpy_mmc.py (one arrival source, c servers, exponential times).
+// model as bench/simpy_mmc.py (one arrival source, c servers, exponential times).
 import { Simulation, Resource, Interpreter, makeTrajectory, Priority, type Walker, type Trajectory } from '../engine/index.js';
 import { createStream } from '../random/stream.js';
 import { makeSampler } from '../random/dist.js';

@@ -1,8 +1,8 @@
 // The scenario benchmark: runs replications of a scenario file through the full model (no files written)
 // and produces the one-line report that src/bench/cli.ts prints (with the first replication apart, as it
 // also pays for compiling the model's code).
-import type { ExperimentProgress } from '../experiment/experiment.js';
-import { runExperimentSync } from '../experiment/run.js';
+import type { ExperimentProgress } from '../experiment/runner/experiment.js';
+import { runExperimentSync } from '../experiment/runner/run.js';
 import { loadScenario } from '../scenario/load.js';
 
 /** Totals and timing of a scenario benchmark, plus the printable line. */

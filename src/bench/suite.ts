@@ -1,10 +1,11 @@
 // The same-minute benchmark suite: alternates the SimPy reference (optional), the engine benchmark and the
 // scenario benchmark, each in a fresh process, for several sets; summarises medians and the two target ratios.
+// The Kyakhta pair (pair.ts) runs through the same kind of runner; simpyAvailable says whether SimPy is there.
 import { max, median, min } from 'simple-statistics';
 
 /** One benchmark process to start: a program and its arguments. */
 export interface BenchCommand {
-  label: 'simpy' | 'engine' | 'scenario';
+  label: 'simpy' | 'engine' | 'scenario' | 'kyakhta-bordersim' | 'kyakhta-simpy' | 'probe';
   program: string;
   args: string[];
 }
@@ -21,7 +22,7 @@ export interface SuiteOptions {
   replications: number;
   /** M/M/c parameters shared by SimPy and the engine benchmark. */
   mmc: { lambda: number; mu: number; servers: number; customers: number; seed: number };
-  /** The SimPy reference (python interpreter and simpy_mmc.py), or null to leave it out. */
+  /** The SimPy reference (python interpreter and bench/simpy_mmc.py), or null to leave it out. */
   simpy: { python: string; script: string } | null;
 }
 
@@ -62,9 +63,27 @@ export function fieldOf(line: string, key: string): number {
   return x;
 }
 
-/** Runs `o.sets` sets through `run`, handing each output line to `onLine` as it comes; returns every set's figures. */
+/** Whether `python` imports simpy (a failed or missing interpreter is a no, not an error). */
+export function simpyAvailable(python: string, run: CommandRunner): boolean {
+  try {
+    run({ label: 'probe', program: python, args: ['-c', 'import simpy'] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the suite says when SimPy is missing: what it leaves out and how to get it. */
+export function missingSimpyNote(python: string): string {
+  return (
+    `SimPy is not importable by ${python}: the SimPy M/M/c run and the Kyakhta pair are left out ` +
+    `(Debian: apt-get install python3-simpy3; another interpreter: --python <exe>)`
+  );
+}
+
+/** Runs `o.sets` sets (none is allowed) through `run`, handing each output line to `onLine` as it comes; returns every set's figures. */
 export function runSuite(o: SuiteOptions, run: CommandRunner, onLine: (line: string) => void = () => {}): SetResult[] {
-  if (!(Number.isSafeInteger(o.sets) && o.sets >= 1)) throw new RangeError(`sets must be an integer >= 1, got ${o.sets}`);
+  if (!(Number.isSafeInteger(o.sets) && o.sets >= 0)) throw new RangeError(`sets must be an integer >= 0, got ${o.sets}`);
   const results: SetResult[] = [];
   for (let s = 0; s < o.sets; s++) {
     const set: SetResult = { simpyWallS: null, engineWallS: NaN, engineEventsPerS: NaN, scenarioEventsPerS: NaN, scenarioWarmEventsPerS: null };

@@ -1,7 +1,8 @@
 // Shared by compare, sweep and capacity: their common run flags, progress over several experiments, and
 // an atomic result folder holding the command's CSV files and a run.json that marks it as a bordersim result.
-import type { CollectedResults } from '../experiment/collect.js';
-import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
+import type { CollectedResults } from '../experiment/statistics/collect.js';
+import { runExperiment, type ExperimentOptions, type ReplicationRunner } from '../experiment/runner/experiment.js';
+import type { ReplicationExecutor } from '../experiment/runner/executor.js';
 import { writeCsv, type CsvRow } from '../output/csvfile.js';
 import { ResultExtras, type OutputFlags } from '../output/extras.js';
 import type { ReportMeta } from '../report/meta.js';
@@ -11,19 +12,18 @@ import type { Scenario } from '../scenario/types.js';
 import type { CommandContext } from './context.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { RunFlags } from './run.js';
-import { openPool, resolveWorkers } from './workers.js';
-import type { ReplicationPool } from '../experiment/pool.js';
-import { stabilityWarnings, type ResultWarning } from '../experiment/stability.js';
+import { openExecutor, resolveWorkers } from './workers.js';
+import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/stability.js';
 import { writeFileSync } from 'node:fs';
 import { warningLine } from './warnings.js';
 
 /** Flags every decision command shares with `run` (no --trace). */
 export type BatchFlags = Omit<RunFlags, 'trace'>;
 
-/** Runs experiments one after another (each one's replications on a shared worker pool) with one progress display over all of them. */
+/** Runs experiments one after another (each one's replications on a shared executor) with one progress display over all of them. */
 export class BatchRunner {
   private readonly progress: ProgressReporter;
-  private readonly pool: ReplicationPool | null;
+  private readonly executor: ReplicationExecutor;
   /** Worker threads running the replications (1: in-process). */
   readonly workers: number;
   private done = 0;
@@ -36,13 +36,13 @@ export class BatchRunner {
     private readonly opts: Omit<ExperimentOptions, 'onVehicle'>,
     private readonly total: number,
     quiet: boolean,
-    private readonly runner: ReplicationRunner,
+    runner: ReplicationRunner,
     workers?: number,
     /** Add each experiment's unstable/closed warnings (capacity checks only the answer, so it says false). */
     private readonly checkStability = true,
   ) {
-    this.pool = openPool(resolveWorkers(workers, opts.replications), runner);
-    this.workers = this.pool?.size ?? 1;
+    this.executor = openExecutor(resolveWorkers(workers, opts.replications), runner);
+    this.workers = this.executor.size;
     this.progress = createProgress(ctx, quiet);
     this.progress.start(total * opts.replications);
   }
@@ -51,13 +51,12 @@ export class BatchRunner {
   async run(scenario: Scenario, label = scenario.id): Promise<CollectedResults> {
     const offset = this.done * this.opts.replications;
     const before = this.events;
-    const res = await runExperimentWith(
-      this.runner,
+    const res = await runExperiment(
+      this.executor,
       scenario,
       this.opts,
       (p) => this.progress.update({ done: offset + p.done, total: this.total * this.opts.replications, events: before + p.events }),
       this.ctx.signal,
-      this.pool,
     );
     this.done += 1;
     this.events += res.events;
@@ -69,7 +68,7 @@ export class BatchRunner {
   /** Ends the progress display and stops the worker threads. */
   async stop(): Promise<void> {
     this.progress.stop();
-    await this.pool?.close();
+    await this.executor.close();
   }
 }
 
@@ -155,12 +154,4 @@ export function checkOutput(folder: string, ctx: CommandContext): void {
 /** The run.json entry of a scenario. */
 export function scenarioEntry(scenario: Scenario, file: string): { id: string; file: string; sha256: string } {
   return { id: scenario.id, file, sha256: scenarioHash(scenario) };
-}
-
-/** Left-aligned first column, right-aligned others, two spaces apart (terminal tables). */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
 }

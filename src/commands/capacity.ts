@@ -8,23 +8,24 @@ import {
   checkCapacityTarget,
   DEFAULT_CAPACITY_OPTIONS,
   findCapacity,
-  parseLimit,
   type CapacityLimit,
   type CapacityOptions,
   type CapacityResult,
-} from '../experiment/capacity.js';
-import type { CollectedResults } from '../experiment/collect.js';
-import type { ReplicationRunner } from '../experiment/experiment.js';
-import { classListText, groupLabel, groupSummary, type ClassChoice } from '../experiment/select.js';
-import { stabilityWarnings } from '../experiment/stability.js';
+} from '../experiment/studies/capacity.js';
+import type { CollectedResults } from '../experiment/statistics/collect.js';
+import type { ReplicationRunner } from '../experiment/runner/experiment.js';
+import { classListText, groupLabel, groupSummary, type ClassChoice } from '../experiment/studies/select.js';
+import { stabilityWarnings } from '../experiment/statistics/stability.js';
 import { METRIC_UNITS, type DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario, VehicleClass } from '../scenario/types.js';
-import { BatchRunner, scenarioEntry, checkOutput, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { BatchRunner, scenarioEntry, checkOutput, writeBatchFolder, type BatchFlags } from './batch.js';
+import { textTable } from './table.js';
 import { UsageError, type CommandContext } from './context.js';
+import { parseLimit } from './limit-flag.js';
 import { resolveRunOptions } from './run.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
 

@@ -2,10 +2,10 @@
 // numbers), paired plan − base differences with Student t CIs in compare.csv, a short table of one group
 // (--class, --direction) on the terminal, and a loud warning for plans that are not like-for-like.
 import { join } from 'node:path';
-import type { CollectedResults } from '../experiment/collect.js';
-import { comparePlan, likeForLike, type CompareRow } from '../experiment/compare.js';
-import type { ReplicationRunner } from '../experiment/experiment.js';
-import { ALL_GROUP, groupLabel, type ClassChoice, type GroupChoice } from '../experiment/select.js';
+import type { CollectedResults } from '../experiment/statistics/collect.js';
+import { comparePlan, likeForLike, type CompareRow } from '../experiment/studies/compare.js';
+import type { ReplicationRunner } from '../experiment/runner/experiment.js';
+import { ALL_GROUP, groupLabel, type ClassChoice, type GroupChoice } from '../experiment/studies/select.js';
 import { METRIC_UNITS, type DirectionKey, type GroupMetric } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
@@ -13,7 +13,8 @@ import { formatCount, formatFixed } from '../output/number.js';
 import { summaryRow, SUMMARY_COLUMNS } from '../output/tables.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { BatchRunner, scenarioEntry, checkOutput, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { BatchRunner, scenarioEntry, checkOutput, writeBatchFolder, type BatchFlags } from './batch.js';
+import { textTable } from './table.js';
 import { UsageError, type CommandContext } from './context.js';
 import { resolveRunOptions } from './run.js';
 import { plausibilityChecks, warningLine } from './warnings.js';

@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { MAX_DAYS } from '../scenario/calendar.js';
-import { CLASS_CHOICES, DIRECTION_CHOICES, GroupChoiceError, parseClassChoice, parseClassList, parseDirectionChoice, type ClassChoice } from '../experiment/select.js';
+import { CLASS_CHOICES, DIRECTION_CHOICES, type ClassChoice } from '../experiment/studies/select.js';
+import { GroupChoiceError, parseClassChoice, parseClassList, parseDirectionChoice } from './group-flags.js';
 import type { DirectionKey } from '../model/results.js';
 import type { VehicleClass } from '../scenario/types.js';
 

@@ -3,7 +3,7 @@
 // model nor the scenario loader). Maps every outcome
 // to an exit code (0 done, 2 bad input, 1 failure while running, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP). Uses only the context.
 import { Command, CommanderError } from 'commander';
-import type { ReplicationRunner } from '../experiment/experiment.js';
+import type { ReplicationRunner } from '../experiment/runner/experiment.js';
 import { InputError } from '../errors.js';
 import { toolVersion } from '../output/runinfo.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -37,6 +37,7 @@ const VALIDATE_EXAMPLES = `
 Examples:
   $ bordersim validate scenarios/baseline-2023.yaml
   $ bordersim validate scenarios/*.yaml
+  $ bordersim validate --explain scenarios/baseline-2023.yaml
 
 Exit code 0 when every file is valid, 2 otherwise.`;
 
@@ -90,10 +91,11 @@ function buildProgram(ctx: CommandContext, setExit: (code: number) => void, runn
     .command('validate')
     .description('check scenario files and print every problem of every file')
     .argument('<scenario...>', 'scenario files (YAML)')
+    .option('--explain', "print each crossing's routes: every demand source's steps (gate, zone place, stages with their shares and servers)")
     .addHelpText('after', VALIDATE_EXAMPLES)
-    .action(async (files: string[]) => {
+    .action(async (files: string[], opts: { explain?: boolean }) => {
       const { validateCommand } = await import('./validate.js');
-      setExit(await validateCommand(files, ctx));
+      setExit(await validateCommand(files, ctx, opts.explain === true));
     });
 
   program

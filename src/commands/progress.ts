@@ -1,7 +1,7 @@
 // Progress of a run on stderr: a cli-progress bar on a terminal, one plain line per replication otherwise,
 // nothing when quiet. Reports replications done, events per second and the time left.
 import cliProgress from 'cli-progress';
-import type { ExperimentProgress } from '../experiment/experiment.js';
+import type { ExperimentProgress } from '../experiment/runner/experiment.js';
 import type { CommandContext } from './context.js';
 
 /** Receives progress reports; `stop` ends the display. */

@@ -1,11 +1,11 @@
 // `bordersim run`: scenario file → replications → CSV files and run.json, written atomically into one folder.
 // Flags override the scenario's days, warm-up, replications and seed; the default folder is output/<id>/.
 import { join } from 'node:path';
-import type { CollectedResults } from '../experiment/collect.js';
-import { runExperimentWith, type ExperimentOptions, type ReplicationRunner } from '../experiment/experiment.js';
-import type { ReplicationPool } from '../experiment/pool.js';
-import type { ClassChoice } from '../experiment/select.js';
-import { stabilityWarnings, type ResultWarning } from '../experiment/stability.js';
+import type { CollectedResults } from '../experiment/statistics/collect.js';
+import { runExperiment, type ExperimentOptions, type ReplicationRunner } from '../experiment/runner/experiment.js';
+import type { ReplicationExecutor } from '../experiment/runner/executor.js';
+import type { ClassChoice } from '../experiment/studies/select.js';
+import { stabilityWarnings, type ResultWarning } from '../experiment/statistics/stability.js';
 import type { DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import { ResultExtras, type OutputFlags } from '../output/extras.js';
@@ -22,7 +22,7 @@ import { MAX_REPLICATIONS } from './options.js';
 import { createProgress } from './progress.js';
 import { summaryText } from './summary.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
-import { openPool, resolveWorkers } from './workers.js';
+import { openExecutor, resolveWorkers } from './workers.js';
 
 /** Flags of `bordersim run`; absent numbers fall back to the scenario's values. */
 export interface RunFlags extends OutputFlags {
@@ -135,16 +135,16 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   const progress = createProgress(ctx, flags.quiet === true);
   const tmp = stagingFor(folder, ctx.tag);
   let trace: TraceWriter | null = null;
-  let pool: ReplicationPool | null = null;
+  let executor: ReplicationExecutor | null = null;
   try {
     // vehicles.csv streams vehicles in replication order as they leave: with --trace, replications run on one thread.
-    pool = openPool(flags.trace ? 1 : resolveWorkers(flags.workers, opts.replications), runner);
+    executor = openExecutor(flags.trace ? 1 : resolveWorkers(flags.workers, opts.replications), runner);
     trace = flags.trace ? openTrace(tmp, scenario.id, scenario.startDate, flags.decimal) : null;
     progress.start(opts.replications);
     const onVehicle = trace?.onVehicle;
-    const results = await runExperimentWith(runner, scenario, onVehicle ? { ...opts, onVehicle } : opts, progress.update, ctx.signal, pool);
+    const results = await runExperiment(executor, scenario, onVehicle ? { ...opts, onVehicle } : opts, progress.update, ctx.signal);
     progress.stop();
-    await pool?.close();
+    await executor?.close();
     const extras = await ResultExtras.open(tmp, flags);
     const files = writeResultFiles(tmp, scenario.id, results, extras.decimal, extras.sink);
     const runChecks: ResultWarning[] = [...inputChecks, ...stabilityWarnings(results, opts)];
@@ -168,7 +168,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
       warmupDays: opts.warmupDays,
       startDate: scenario.startDate,
       trace: trace !== null,
-      workers: pool?.size ?? 1,
+      workers: executor.size,
       commandLine: ctx.argv,
       startedAt,
       wallS: Math.round(ctx.now() - startedMs) / 1000,
@@ -187,7 +187,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
     return { folder, files: info.files, info, results };
   } catch (err) {
     progress.stop();
-    await pool?.close();
+    await executor?.close();
     trace?.abandon();
     discardStaging(tmp);
     throw err;

@@ -1,12 +1,12 @@
 // The short human summary printed after a run: per crossing and class (freight and cars apart unless --class
 // chooses one), tonnes, completed vehicles and approach wait mean and p95 (means over replications, ± the 95%
 // CI half-width) for the chosen direction, then the run's warnings by name and where the files went.
-import type { CollectedResults, SummaryRow } from '../experiment/collect.js';
-import { groupLabel, groupSummary, hasGroupResults, type ClassChoice, type GroupChoice } from '../experiment/select.js';
-import type { ResultWarning } from '../experiment/stability.js';
+import type { CollectedResults, SummaryRow } from '../experiment/statistics/collect.js';
+import { groupLabel, groupSummary, hasGroupResults, type ClassChoice, type GroupChoice } from '../experiment/studies/select.js';
+import type { ResultWarning } from '../experiment/statistics/stability.js';
 import type { DirectionKey, GroupMetric } from '../model/results.js';
 import type { Scenario } from '../scenario/types.js';
-import { textTable } from './batch.js';
+import { textTable } from './table.js';
 
 /** What the table shows: a direction (default all) and one class, or (undefined) freight and cars apart. */
 export interface SummaryChoice {

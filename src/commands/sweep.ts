@@ -2,19 +2,21 @@
 // with the same seed and replications; sweep.csv in long format with one column per swept path; the terminal
 // table shows one group (--class, --direction).
 import { join } from 'node:path';
-import type { ReplicationRunner } from '../experiment/experiment.js';
-import { checkAxes, checkGridSize, parseSetFlag, SweepFlagError, type SweepAxis } from '../experiment/grid.js';
-import { ALL_GROUP, groupLabel, groupSummary, type ClassChoice, type GroupChoice } from '../experiment/select.js';
-import { resolveSweep, runSweep, type SweepResult } from '../experiment/sweep.js';
-import { loadRawScenario } from '../experiment/variant.js';
+import type { ReplicationRunner } from '../experiment/runner/experiment.js';
+import type { SweepAxis } from '../experiment/studies/grid.js';
+import { ALL_GROUP, groupLabel, groupSummary, type ClassChoice, type GroupChoice } from '../experiment/studies/select.js';
+import { resolveSweep, runSweep, type SweepResult } from '../experiment/studies/sweep.js';
+import { loadRawScenario } from '../experiment/studies/variant.js';
 import { METRIC_UNITS, type DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { resolveScenario } from '../scenario/resolve.js';
-import { BatchRunner, checkOutput, scenarioEntry, textTable, writeBatchFolder, type BatchFlags } from './batch.js';
+import { BatchRunner, checkOutput, scenarioEntry, writeBatchFolder, type BatchFlags } from './batch.js';
+import { textTable } from './table.js';
 import { UsageError, type CommandContext } from './context.js';
 import { resolveRunOptions } from './run.js';
+import { checkAxes, checkGridSize, parseSetFlag, SweepFlagError } from './set-flag.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
 import { plausibilityWarnings } from '../scenario/plausibility.js';
 

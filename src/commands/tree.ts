@@ -1,9 +1,9 @@
 // The decision commands' flags, help and examples (compare, sweep, capacity), registered on the program; each
 // command's implementation, and the model behind it, is loaded only when the command runs (a fast --help).
 import type { Command } from 'commander';
-import type { ReplicationRunner } from '../experiment/experiment.js';
-import { DEFAULT_CAPACITY_OPTIONS, MAX_EVALUATIONS, MIN_TOLERANCE } from '../experiment/capacity.js';
-import { classListText, FREIGHT_CLASSES } from '../experiment/select.js';
+import type { ReplicationRunner } from '../experiment/runner/experiment.js';
+import { DEFAULT_CAPACITY_OPTIONS, MAX_EVALUATIONS, MIN_TOLERANCE } from '../experiment/studies/capacity.js';
+import { classListText, FREIGHT_CLASSES } from '../experiment/studies/select.js';
 import type { CapacityFlags } from './capacity.js';
 import type { CompareFlags } from './compare.js';
 import type { CommandContext } from './context.js';

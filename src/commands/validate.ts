@@ -4,13 +4,17 @@ import { formatProblems, ScenarioError } from '../scenario/errors.js';
 import { loadScenarioWithWarnings } from '../scenario/load.js';
 import { formatWarning } from '../scenario/plausibility.js';
 import type { CommandContext } from './context.js';
+import { buildPlan } from '../model/plan.js';
+import { describeRoutes } from '../model/describe.js';
+import { formatRoutes } from './explain.js';
 
 /**
- * Checks each file, even after one failed; prints 'ok' lines on stdout and every problem on stderr. Returns
+ * Checks each file, even after one failed; prints 'ok' lines on stdout (with `explain`, each crossing's routes
+ * after them: every demand source's steps through gate, zone and stages) and every problem on stderr. Returns
  * the exit code: 0 when all files are valid, 2 when any is not, 1 when checking one failed otherwise (a bug,
  * printed as such). Throws the signal's reason when interrupted (between files).
  */
-export async function validateCommand(files: readonly string[], ctx: CommandContext): Promise<number> {
+export async function validateCommand(files: readonly string[], ctx: CommandContext, explain = false): Promise<number> {
   let bad = 0;
   let failed = 0;
   for (const file of files) {
@@ -20,6 +24,7 @@ export async function validateCommand(files: readonly string[], ctx: CommandCont
       const { scenario, warnings } = loadScenarioWithWarnings(file);
       const stages = scenario.crossings.reduce((n, c) => n + c.stages.length, 0);
       ctx.stdout(`${file}: ok (scenario ${scenario.id}: ${scenario.crossings.length} crossings, ${stages} stages, ${scenario.days} days)\n`);
+      if (explain) ctx.stdout(`${formatRoutes(describeRoutes(buildPlan(scenario))).join('\n')}\n`);
       // Valid, but likely unit mistakes: said, not refused (exit code unchanged).
       for (const w of warnings) ctx.stderr(`warning: ${formatWarning(w)}\n`);
     } catch (err) {

@@ -1,6 +1,6 @@
 // The terminal line of a warning of run.json: an invariant that failed in one replication, or a named check
 // over the whole run (unstable, closed, stage_closed, trace_rows, scenarios_differ), optionally of one scenario.
-import type { ResultWarning } from '../experiment/stability.js';
+import type { ResultWarning } from '../experiment/statistics/stability.js';
 import { formatWarning, type ScenarioWarning } from '../scenario/plausibility.js';
 import type { Scenario } from '../scenario/types.js';
 

@@ -1,12 +1,11 @@
-// --workers: how many worker threads run a command's replications, and the pool behind them. The threads need
-// the compiled worker file (dist/): from the TypeScript sources (tests) or with an injected runner, the
+// --workers: how many worker threads run a command's replications, and the executor behind them. The threads
+// need the compiled worker file (dist/): from the TypeScript sources (tests) or with an injected runner, the
 // replications run in-process, one after another. Results are the same either way. From dist/, even one
 // replication runs on a thread, so an interrupt is heard while it runs (the main thread stays free).
 import { maxWorkers } from './options.js';
-import type { ReplicationRunner } from '../experiment/experiment.js';
-import { poolAvailable, ReplicationPool } from '../experiment/pool.js';
+import { InProcessExecutor, type ReplicationExecutor, type ReplicationRunner } from '../experiment/runner/executor.js';
+import { poolAvailable, PoolExecutor } from '../experiment/runner/pool.js';
 import { runReplication } from '../model/run.js';
-
 
 /** Worker threads for `replications` replications: the flag or the default, never more than the replications or the CPUs. */
 export function resolveWorkers(flag: number | undefined, replications: number): number {
@@ -15,10 +14,11 @@ export function resolveWorkers(flag: number | undefined, replications: number): 
 }
 
 /**
- * A pool of `workers` threads running the real model, or null to run in-process: a test's own `runner`, or
- * no compiled worker file. Throws what starting a thread throws.
+ * An executor of `workers` threads running the real model, or one running in-process: a test's own `runner`,
+ * or no compiled worker file. Throws what starting a thread throws.
  */
-export function openPool(workers: number, runner: ReplicationRunner): ReplicationPool | null {
-  if (runner !== runReplication || !poolAvailable()) return null;
-  return new ReplicationPool(workers);
+export function openExecutor(workers: number, runner: ReplicationRunner): ReplicationExecutor {
+  if (runner !== runReplication) return new InProcessExecutor(runner);
+  if (!poolAvailable()) return new InProcessExecutor();
+  return new PoolExecutor(workers);
 }

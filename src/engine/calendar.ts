@@ -21,7 +21,7 @@ export class EventCalendar {
     this.times = new Float64Array(initialCapacity);
     this.keys = new Float64Array(initialCapacity);
     // Filled at once, so every calendar's arrays have from the start the elements kind they end with (any
-    // value): a new calendar (one per crossing) then does not send optimised code back for a new array map.
+    // value; docs/v8-notes.md §3).
     this.handlers = new Array<EventHandler>(initialCapacity).fill(noHandler);
     this.args = new Array<unknown>(initialCapacity).fill(undefined);
   }

@@ -32,6 +32,25 @@ export class Tally {
     this.sketch.add(x);
   }
 
+  /** Records one observation here and in `other` (of the same relative error), finding its sketch bucket once. */
+  addToBoth(other: Tally, x: number): void {
+    let n = ++this.count;
+    let d = x - this.mean;
+    this.mean += d / n;
+    this.m2 += d * (x - this.mean);
+    this.sum += x;
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    n = ++other.count;
+    d = x - other.mean;
+    other.mean += d / n;
+    other.m2 += d * (x - other.mean);
+    other.sum += x;
+    if (x < other.min) other.min = x;
+    if (x > other.max) other.max = x;
+    this.sketch.addToBoth(other.sketch, x);
+  }
+
   /** Sample variance (n − 1 denominator); NaN with fewer than two observations. */
   get variance(): number {
     return this.count > 1 ? this.m2 / (this.count - 1) : NaN;
@@ -184,14 +203,8 @@ export class LevelMonitor {
   }
 }
 
-// doublesFromTheStart: a field first given a small integer (0) is stored as one, and its first fraction changes
-// the hidden class of the objects (a new map; the old one is deprecated). Objects made after that have the new
-// map, so every field elsewhere that held objects of the old map (a group's tallies, a resource's monitor) is
-// generalised and the optimised code that relied on it is thrown away: once at the second crossing, again at
-// the next replication. Fields that take fractions are therefore created as NaN (a double) and then zeroed.
-
-// Errors are built in separate cold functions: a template-literal throw inside a hot method keeps V8 from
-// inlining it (measured: the border model ran 35% faster once LevelMonitor.accrue lost its inline throw).
+// Fields that take fractions are created as NaN and then zeroed (docs/v8-notes.md §1); errors are built in
+// separate cold functions, so the hot methods stay small enough to inline (docs/v8-notes.md §4).
 function failLevel(level: number): never {
   throw new RangeError(`level must be a non-negative integer, got ${level}`);
 }

@@ -219,7 +219,7 @@ function onCapacityChange(r: Resource<any>): void {
   r.applyScheduledCapacity();
 }
 
-/** Cold error path kept out of release() so it stays small enough to inline. */
+/** Cold error path kept out of release() so it stays small enough to inline (docs/v8-notes.md §4). */
 function failRelease(name: string): never {
   throw new RangeError(`resource "${name}": release() with no busy server`);
 }

@@ -67,8 +67,7 @@ export class CapacitySchedule {
 
   /**
    * Instants asked for (0, then each answer in turn) and the answers: chainNext[i] = chainAt[i + 1]. Created
-   * holding NaN and reset in the constructor, so both are arrays of doubles from the start (an array of small
-   * integers changes kind at its first fraction, discarding the optimised code that read it).
+   * holding NaN and reset in the constructor, so both are arrays of doubles from the start (docs/v8-notes.md §1).
    */
   private readonly chainAt: number[] = [NaN];
   private readonly chainNext: number[] = [NaN];
@@ -247,7 +246,7 @@ function mergeIntervals(list: Interval[], what: string): Interval[] {
 /**
  * The schedule's own copy of an interval. Its bounds are doubles from the first one on (NaN, then the value):
  * copies of the caller's literals would share their hidden class, which changes when the first fractional
- * bound comes (a crossing in another time zone) and sends the optimised isOpen code back.
+ * bound comes (a crossing in another time zone; docs/v8-notes.md §1).
  */
 class Span implements Interval {
   fromMin = NaN;

@@ -43,7 +43,7 @@ export class Simulation {
    * events that each schedule the next (arrivals from outside), which then costs no heap insertion or removal.
    * It runs in the same order as if scheduled with scheduleAt (time, then priority, then the order scheduled).
    * The handler receives `arg`: a handler shared by every instance (a module-level function, not a closure made
-   * per object) keeps the call site monomorphic across simulations, so new ones do not discard optimised code.
+   * per object) keeps the call site monomorphic across simulations (docs/v8-notes.md §2).
    * Throws ScheduleError if `atMin` is before now, not finite, or if the slot already holds an event.
    */
   scheduleSource<T>(atMin: number, handler: (arg: T) => void, priority: number = Priority.arrival, arg?: T): void {
@@ -111,7 +111,7 @@ export class Simulation {
 
 function noSourceEvent(): void {}
 
-// Cold error paths kept out of the hot schedule methods so they stay small enough to inline.
+// Cold error paths kept out of the hot schedule methods so they stay small enough to inline (docs/v8-notes.md §4).
 function failDelay(delayMin: number): never {
   throw new ScheduleError(`delayMin must be >= 0, got ${delayMin}`);
 }

@@ -34,6 +34,24 @@ export class QuantileSketch {
     this.count++;
   }
 
+  /**
+   * Adds one value to this sketch and to `other` (of the same relative error): the same as add(x) on each, with
+   * the value's bucket found once. Throws RangeError like add, or for a different relative error.
+   */
+  addToBoth(other: QuantileSketch, x: number): void {
+    if (other.invLogGamma !== this.invLogGamma) failPair();
+    if (x > ZERO_THRESHOLD && x < Infinity) {
+      const index = Math.ceil(Math.log(x) * this.invLogGamma) | 0;
+      this.positive.add(index);
+      other.positive.add(index);
+      this.count++;
+      other.count++;
+    } else {
+      this.add(x);
+      other.add(x);
+    }
+  }
+
   /** The q-quantile (0 ≤ q ≤ 1) by rank q·(n−1); NaN when empty. */
   quantile(q: number): number {
     if (this.count === 0) return NaN;
@@ -158,7 +176,11 @@ class LogBuckets {
   }
 }
 
-/** Cold error path kept out of add() so it stays small enough to inline. */
+function failPair(): never {
+  throw new RangeError('addToBoth needs two sketches of the same relative error');
+}
+
+/** Cold error path kept out of add() so it stays small enough to inline (docs/v8-notes.md §4). */
 function failValue(x: number): never {
   throw new RangeError(`cannot add ${x} to a sketch (NaN and infinities have no quantile)`);
 }

@@ -111,7 +111,7 @@ export class Interpreter<E extends Walker> {
   /**
    * Carries an entity on from where it stopped (a wake-up, a grant, a wait's end). The same function for every
    * interpreter (the entity knows its own), so the engine's call sites see one target whatever the number of
-   * simulations: a closure per interpreter would be a new target for each, and discard optimised code.
+   * simulations (docs/v8-notes.md §2).
    */
   readonly resume: (e: E) => void = resumeWalker;
 

@@ -9,8 +9,7 @@ export interface ArrivalTimes {
 
 /**
  * What happens when a source's vehicle arrives. An object with a method, not a closure: every crossing and
- * replication then calls the same function through the same hidden class, so the optimised arrival code made
- * for the first crossing is not thrown away when the next one brings fresh closures.
+ * replication then calls the same function through the same hidden class (docs/v8-notes.md §2).
  */
 export interface ArrivalTarget {
   arrive(): void;
@@ -67,7 +66,7 @@ export class ArrivalMerger {
   }
 }
 
-/** The source slot's handler for every merger (one function, so the engine's call site stays monomorphic). */
+/** The source slot's handler for every merger (one function, so the engine's call site stays monomorphic; docs/v8-notes.md §2). */
 function fireMerger(m: ArrivalMerger): void {
   m.arriveNext();
 }

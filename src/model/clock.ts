@@ -1,5 +1,6 @@
 // The model's local calendar: converts between simulation minutes (0 = 00:00 local on the start date)
 // and local ISO dates, months and ISO weekdays. Plain date arithmetic; no time zones needed.
+import { EngineError } from '../engine/errors.js';
 import { daysInYearFrom } from '../scenario/year.js';
 import { MIN_PER_DAY, MS_PER_DAY } from '../units.js';
 
@@ -7,21 +8,10 @@ import { MIN_PER_DAY, MS_PER_DAY } from '../units.js';
 export const DAY_MIN = MIN_PER_DAY;
 
 /** Thrown for a date that is not a valid ISO YYYY-MM-DD. */
-export class DateError extends Error {}
-
-/** Dates already parsed (a pure function of the text; scenarios name a few hundred dates at most). */
-const parsedDays = new Map<string, number>();
+export class DateError extends EngineError {}
 
 /** Parses 'YYYY-MM-DD' to a UTC epoch day number; throws DateError for anything else. */
 export function epochDayOf(isoDate: string): number {
-  const known = parsedDays.get(isoDate);
-  if (known !== undefined) return known;
-  const day = parseEpochDay(isoDate);
-  if (parsedDays.size < 100_000) parsedDays.set(isoDate, day);
-  return day;
-}
-
-function parseEpochDay(isoDate: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!m) throw new DateError(`expected a date YYYY-MM-DD, got "${isoDate}"`);
   // setUTCFullYear, not Date.UTC: years 0–99 stay themselves (Date.UTC maps them to 1900–1999).
@@ -33,7 +23,7 @@ function parseEpochDay(isoDate: string): number {
   return ms / MS_PER_DAY;
 }
 
-/** Dates, months and weekdays of the simulation's days, counted from the start date. */
+/** Dates, months and weekdays of the simulation's days, counted from the start date (a plan holds one, so its caches of dates and months are filled once per scenario). */
 export class ModelClock {
   readonly startDate: string;
   private readonly startEpochDay: number;
@@ -94,17 +84,4 @@ export class ModelClock {
   get weekOriginMin(): number {
     return -(this.startWeekday - 1) * DAY_MIN;
   }
-}
-
-/** Clocks by start date: replications share one, so its caches of dates and months are filled once. */
-const clocksByStart = new Map<string, ModelClock>();
-
-/** The shared clock of a start date (a ModelClock is immutable but for its caches); throws DateError. */
-export function clockFor(startDate: string): ModelClock {
-  let clock = clocksByStart.get(startDate);
-  if (clock === undefined) {
-    clock = new ModelClock(startDate);
-    if (clocksByStart.size < 1000) clocksByStart.set(startDate, clock);
-  }
-  return clock;
 }

@@ -11,9 +11,8 @@ export class GroupStats {
   arrivals = 0;
   completed = 0;
   turnedAway = 0;
-  // Fractional sums are created as NaN and zeroed in the constructor: V8 then stores them as doubles from the
-  // first object on. A field first given an integer changes the hidden class of every instance when its first
-  // fraction arrives (here, often only when another crossing's trains come), discarding the optimised code.
+  // Fractional sums are created as NaN and zeroed in the constructor: doubles from the first object on
+  // (docs/v8-notes.md §1; here a first fraction often comes only with another crossing's trains).
   tonnes = NaN;
   railcars = 0;
   /** Vehicles arrived and not yet exited or turned away (live, not reset). */

@@ -1,6 +1,6 @@
 // Invariants checked at the end of every replication: conservation of vehicles and Little's law on the
 // approach queue (in its exact finite-window form), per crossing.
-import type { CrossingModel } from './crossing.js';
+import type { CrossingGroups } from './crossing-groups.js';
 import type { InvariantCheck } from './results.js';
 
 /** Relative tolerance of the Little's-law identity (floating-point accumulation only). */
@@ -20,14 +20,14 @@ export interface WalkerCounts {
  * account balances (arrived + inside at the start = completed + inside at the end + turned away) and agrees
  * with the engine's own counts: inside at the end = vehicles still walking, completed = vehicles finished.
  */
-export function checkInvariants(cm: CrossingModel, nowMin: number, walkers: WalkerCounts): InvariantCheck[] {
-  const t = cm.groups.total;
+export function checkInvariants(groups: CrossingGroups, crossingId: string, nowMin: number, walkers: WalkerCounts): InvariantCheck[] {
+  const t = groups.total;
   const lhs = t.arrivals + t.inSystemAtReset;
   const rhs = t.completed + t.inSystem + t.turnedAway;
   const agrees = t.inSystem === walkers.walking && t.completed === walkers.finishedSinceReset;
   const conservation: InvariantCheck = {
     name: 'conservation',
-    crossing: cm.crossing.id,
+    crossing: crossingId,
     ok: lhs === rhs && agrees,
     detail: `arrived ${t.arrivals} + inside at start ${t.inSystemAtReset} = completed ${t.completed} + inside at end ${t.inSystem} + turned away ${t.turnedAway}` +
       (lhs === rhs ? '' : ` (off by ${lhs - rhs})`) +
@@ -38,7 +38,7 @@ export function checkInvariants(cm: CrossingModel, nowMin: number, walkers: Walk
   const ok = Math.abs(l.areaMin - l.sumOfWaitsMin) <= LITTLE_REL_TOL * scale;
   const little: InvariantCheck = {
     name: 'littles_law',
-    crossing: cm.crossing.id,
+    crossing: crossingId,
     ok,
     detail:
       `approach L=${l.meanQueue.toFixed(4)} vehicles, lambda=${l.ratePerH.toFixed(4)}/h, W=${l.meanWaitH.toFixed(4)} h; ` +

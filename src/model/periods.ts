@@ -85,8 +85,7 @@ export class GroupPeriods {
   }
 
   enter(arrivedAtMin: number, waitMin: number): void {
-    this.month.waitMin.add(waitMin);
-    this.hours[hourOfDay(arrivedAtMin)]!.waitMin.add(waitMin);
+    this.month.waitMin.addToBoth(this.hours[hourOfDay(arrivedAtMin)]!.waitMin, waitMin);
   }
 
   exit(arrivedAtMin: number, tonnes: number, closedMin: number, zoneFullMin: number, stagesMin: number): void {

@@ -1,15 +1,19 @@
-// One replication of the border model: each crossing on its own simulation, fed by its arrivals, closing
-// each local day, reset at the end of the warm-up; returns plain result rows.
+// One replication of the border model: each crossing of the plan on its own simulation, fed by its arrivals,
+// closing each local day, reset at the end of the warm-up; returns plain result rows.
 import { Interpreter, Simulation } from '../engine/index.js';
-import { createStream } from '../random/index.js';
-import type { Crossing, Scenario } from '../scenario/types.js';
-import { DAY_MIN, clockFor, type ModelClock } from './clock.js';
+import { EngineError } from '../engine/errors.js';
+import type { Scenario } from '../scenario/types.js';
+import { DAY_MIN } from './clock.js';
 import { CrossingModel } from './crossing.js';
 import { ArrivalMerger } from './arrivals.js';
-import { SourceArrival, type ArrivalLog } from './source-arrival.js';
+import { SourceArrival } from './source-arrival.js';
 import { makeArrivals } from './demand.js';
 import { checkInvariants } from './invariants.js';
+import { buildPlan, type BorderPlan, type CrossingPlan } from './plan.js';
 import type { DailyResult, PeriodResult, ReplicationResult, VehicleTrace } from './results.js';
+import { modelStream } from './streams.js';
+import { TraceMonitor } from './trace-monitor.js';
+import type { ModelClock } from './clock.js';
 import type { Vehicle, Wagon } from './vehicle.js';
 
 export interface ReplicationOptions {
@@ -23,28 +27,29 @@ export interface ReplicationOptions {
   onDay?: (d: DailyResult) => void;
 }
 
-/** Thrown for options that cannot be run (days ≤ 0, warm-up not shorter than the run). */
-export class RunOptionsError extends Error {}
+/** Thrown for options that cannot be run (days ≤ 0, warm-up not shorter than the run): a caller's bug, exit 1. */
+export class RunOptionsError extends EngineError {}
 
 /**
- * Simulates one replication of the scenario and returns its results (statistics after the warm-up).
- * Crossings share no vehicle, server or place, so each runs on its own simulation: a small calendar per
- * crossing instead of one holding every crossing's pending events. Draws come from streams named by
- * crossing, so the results are those of one shared calendar; only the order of traced vehicles differs
+ * Simulates one replication of a plan (or of a scenario, planned first) and returns its results (statistics
+ * after the warm-up). Crossings share no vehicle, server or place, so each runs on its own simulation: a small
+ * calendar per crossing instead of one holding every crossing's pending events. Draws come from streams named
+ * by crossing, so the results are those of one shared calendar; only the order of traced vehicles differs
  * (crossing by crossing).
  */
-export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
+export function runReplication(planOrScenario: BorderPlan | Scenario, options: ReplicationOptions): ReplicationResult {
+  const plan = 'clock' in planOrScenario ? planOrScenario : buildPlan(planOrScenario);
   const { days, warmupDays } = options;
   if (!(Number.isInteger(days) && days > 0)) throw new RunOptionsError(`days must be a positive integer, got ${days}`);
   if (!(Number.isInteger(warmupDays) && warmupDays >= 0 && warmupDays < days)) {
     throw new RunOptionsError(`warmupDays must be an integer in [0, ${days - 1}], got ${warmupDays}`);
   }
-  const clock = clockFor(scenario.startDate);
+  const clock = plan.clock;
   const ids = { next: 0 };
   const daily: DailyResult[] = [];
   const emitDay = options.onDay ?? ((d: DailyResult): void => void daily.push(d));
   const result: ReplicationResult = { replication: options.replication, groups: [], stages: [], daily, monthly: [], hourly: [], invariants: [], events: 0 };
-  for (const crossing of scenario.crossings) {
+  for (const crossing of plan.crossings) {
     const r = runCrossing(crossing, clock, options, ids, emitDay);
     result.groups.push(...r.groups);
     result.stages.push(...r.stages);
@@ -58,7 +63,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
 
 /** One crossing over the whole horizon on its own simulation; daily rows go to `emitDay` as each day closes. */
 function runCrossing(
-  crossing: Crossing,
+  plan: CrossingPlan,
   clock: ModelClock,
   options: ReplicationOptions,
   ids: { next: number },
@@ -69,43 +74,12 @@ function runCrossing(
   const sim = new Simulation();
   const interp = new Interpreter<Vehicle>(sim);
   const wagonInterp = new Interpreter<Wagon>(sim);
-  const live = onVehicle ? new Set<Vehicle>() : null;
-  const trace = (v: Vehicle, outcome: VehicleTrace['outcome']): void => {
-    onVehicle!({
-      replication,
-      vehicle: v.id,
-      crossing: crossing.id,
-      direction: v.source.direction,
-      vehicleClass: v.source.vehicleClass,
-      cargo: v.source.cargo,
-      tonnes: v.tonnes,
-      railcars: v.railcars,
-      arrivedAtMin: v.arrivedAtMin,
-      enteredAtMin: v.enteredAtMin,
-      exitedAtMin: outcome === 'completed' ? sim.nowMin : NaN,
-      outcome,
-    });
-  };
-  const hooks = {
-    onExit: (v: Vehicle): void => {
-      if (live) {
-        live.delete(v);
-        trace(v, 'completed');
-      }
-    },
-  };
-  const log: ArrivalLog | null = onVehicle
-    ? {
-        turnedAway: (v) => trace(v, 'turned_away'),
-        started: (v) => void live!.add(v),
-      }
-    : null;
-  const cm = new CrossingModel(crossing, sim, clock, seed, replication, interp, wagonInterp, hooks);
+  const trace = onVehicle ? new TraceMonitor(plan.crossing.id, replication, onVehicle) : null;
+  const cm = new CrossingModel(plan, sim, seed, replication, interp, wagonInterp, emitDay, trace);
   const merger = new ArrivalMerger(sim, horizonMin);
   for (const path of cm.paths) {
-    const arrivals = makeArrivals(path.source, clock, createStream(seed, replication, `${crossing.id}/${path.source.id}/arrivals`), horizonMin);
-    const groups = cm.groups.setFor(path.source.direction, path.source.vehicleClass);
-    merger.add(arrivals, new SourceArrival(sim, path, groups, crossing.approachLimit, interp, ids, log));
+    const arrivals = makeArrivals(path.plan.demand, modelStream(seed, replication, path.plan.streams.arrivals), horizonMin);
+    merger.add(arrivals, new SourceArrival(sim, path, cm.stats.approachOf(path.index), plan.crossing.approachLimit, interp, ids, cm.monitor));
   }
   merger.start();
 
@@ -120,9 +94,9 @@ function runCrossing(
     sim.run(midnightMin);
     if (day > warmupDays) {
       const date = clock.dateOfDay(day - 1);
-      for (const d of cm.dailyCounters) emitDay(d.close(date, midnightMin));
+      cm.monitor.dayClosed(date, midnightMin);
       // A month closes after its last day, or at the end of the run (its measured part).
-      if (day === days || clock.dateOfDay(day).endsWith('-01')) monthly.push(...cm.groups.closeMonth(date.slice(0, 7), midnightMin));
+      if (day === days || clock.dateOfDay(day).endsWith('-01')) monthly.push(...cm.stats.closeMonth(date.slice(0, 7), midnightMin));
     }
     if (day === warmupDays) {
       cm.reset(midnightMin);
@@ -130,15 +104,15 @@ function runCrossing(
     }
   }
 
-  if (live) for (const v of live) trace(v, 'in_system');
+  trace?.finish();
   // Group results first: totals absorb their parts there, and the invariants read the totals.
-  const groups = cm.groups.results(horizonMin);
+  const groups = cm.stats.groups.results(horizonMin);
   return {
     groups,
     stages: cm.stageResults(),
     monthly,
-    hourly: cm.groups.hourlyResults(),
-    invariants: checkInvariants(cm, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - finishedAtReset }),
+    hourly: cm.stats.groups.hourlyResults(),
+    invariants: checkInvariants(cm.stats.groups, plan.crossing.id, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - finishedAtReset }),
     events: sim.eventCount,
   };
 }

@@ -1,38 +1,31 @@
 // What happens when a vehicle of one demand source arrives: a vehicle object (reused when one has exited), its
 // draws for every stage of the path, then turned away (approach full) or started along the path's trajectory.
-import type { Interpreter, Simulation, Trajectory } from '../engine/index.js';
+import type { Interpreter, LevelMonitor, Simulation, Trajectory } from '../engine/index.js';
 import type { Rng } from '../random/index.js';
 import type { DemandSource } from '../scenario/types.js';
 import type { ArrivalTarget } from './arrivals.js';
 import type { SourcePath } from './crossing.js';
-import type { DailyCounter } from './daily.js';
-import type { GroupSet } from './crossing-groups.js';
+import type { VehicleMonitor } from './monitor.js';
 import type { Vehicle } from './vehicle.js';
 
 /** The wagon inspections of a vehicle at a stage that inspects none of its wagons. */
 const NO_WAGONS = new Float64Array(0);
 
-/** Who hears of vehicles that are turned away or start (traces and the live set); null when nobody does. */
-export interface ArrivalLog {
-  turnedAway(v: Vehicle): void;
-  started(v: Vehicle): void;
-}
-
 /**
  * One source's arrival handler, as an object: every source of every crossing and replication runs the same
- * `arrive` method on objects of one hidden class, so its optimised code serves them all (a closure per source
- * would be a new call target for each crossing and replication, and send that code back to be recompiled).
+ * `arrive` method on objects of one hidden class, so its optimised code serves them all (docs/v8-notes.md §2).
  */
 export class SourceArrival implements ArrivalTarget {
   private readonly source: DemandSource;
   private readonly limit: number | null;
-  private readonly groups: GroupSet;
+  /** Its direction and class's approach queue (what the limit looks at). */
+  private readonly approach: LevelMonitor;
+  private readonly pathIndex: number;
   private readonly wagons: number;
   private readonly tonnes: number;
   private readonly shares: number[];
   private readonly draws: ((wagons: number) => number)[];
   private readonly selectRng: Rng;
-  private readonly daily: DailyCounter;
   private readonly trajectory: Trajectory<Vehicle>;
   private readonly wagonDraws: SourcePath['wagonDraws'];
   /** The path's exited vehicles, reused by its next arrivals. */
@@ -45,13 +38,13 @@ export class SourceArrival implements ArrivalTarget {
   constructor(
     private readonly sim: Simulation,
     path: SourcePath,
-    groups: GroupSet,
+    approach: LevelMonitor,
     approachLimit: number | null,
     private readonly interp: Interpreter<Vehicle>,
     private readonly ids: { next: number },
-    private readonly log: ArrivalLog | null,
+    private readonly monitor: VehicleMonitor,
   ) {
-    const { source } = path;
+    const { source } = path.plan;
     const isTrain = source.vehicleClass === 'train';
     const loaded = source.cargo === 'loaded';
     this.trajectory = path.trajectory;
@@ -59,13 +52,13 @@ export class SourceArrival implements ArrivalTarget {
     this.spare = path.spare;
     this.source = source;
     this.limit = approachLimit;
-    this.groups = groups;
+    this.approach = approach;
+    this.pathIndex = path.index;
     this.wagons = isTrain ? source.wagonsPerTrain : 0;
     this.tonnes = loaded ? (isTrain ? this.wagons * source.tonnesPerWagon : source.payloadT) : 0;
-    this.shares = path.optionalShares;
+    this.shares = [...path.plan.optionalShares];
     this.draws = path.serviceDraws;
     this.selectRng = path.selectRng;
-    this.daily = path.daily;
     this.serviceTemplate = this.draws.map(() => 0.5);
     this.inspectsWagons = this.wagons > 0 && path.wagonDraws.some((d) => d !== null);
     this.noWagons = path.wagonDraws.map(() => NO_WAGONS);
@@ -93,34 +86,29 @@ export class SourceArrival implements ArrivalTarget {
     for (let k = 0; k < shares.length; k++) if (this.selectRng.next() < shares[k]!) selected |= 1 << k;
     v.selected = selected;
     v.wagonInspectMin = this.inspectsWagons ? this.wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : this.noWagons;
-    const daily = this.daily;
-    daily.arrivals++;
-    const groups = this.groups;
+    const monitor = this.monitor;
     // The limit is on the vehicle's own approach queue (its direction and class, as approach_queue_* reports
     // it): the queue on the other side of the border, or of another class, does not turn it away.
-    if (this.limit !== null && groups.base.approach.level >= this.limit) {
-      groups.base.turnAway(now);
-      this.log?.turnedAway(v);
+    if (this.limit !== null && this.approach.level >= this.limit) {
+      monitor.turnedAway(v, now);
       this.spare.push(v);
       return;
     }
-    groups.base.arrive(now);
-    this.log?.started(v);
+    monitor.arrived(v, now);
     this.interp.start(v, this.trajectory);
     // Still on the approach once it has gone as far as it can now: it waits, and joins the queues.
     if (v.enteredAtMin !== now) {
       v.waiting = true;
-      groups.startWaiting(now);
-      daily.noteQueue(groups.base.approach.level);
+      monitor.queued(v, now);
     }
   }
 
   /** A vehicle object of this source's shape (kept and reused once it has exited). */
   private newVehicle(): Vehicle {
     // Instants and tonnes as NaN at creation, so every vehicle's hidden class holds them as doubles from the
-    // start (trucks' whole tonnes would otherwise change it when the first train comes).
+    // start (trucks' whole tonnes would otherwise change it when the first train comes; docs/v8-notes.md §1).
     const v: Vehicle = {
-      pc: 0, trajectory: this.trajectory, interp: null, id: 0, source: this.source, groups: this.groups, daily: this.daily,
+      pc: 0, trajectory: this.trajectory, interp: null, id: 0, source: this.source, path: this.pathIndex,
       tonnes: NaN, railcars: this.wagons, wagons: this.wagons, arrivedAtMin: NaN, passedGateAtMin: NaN, enteredAtMin: NaN,
       stageWaitMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
       serviceMin: this.serviceTemplate.slice(), wagonInspectMin: this.noWagons,

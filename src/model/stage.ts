@@ -1,37 +1,35 @@
 // One stage of a crossing as engine objects: its servers (a timetabled Resource), service-time samplers
 // and, for rail stages, the wagon inspection places with the fork/join of a train's selected wagons.
 import { Resource, makeTrajectory, type Interpreter, type Simulation, type Step, type Trajectory } from '../engine/index.js';
-import { createStream, makeSampler, type Rng } from '../random/index.js';
+import { makeSampler, type Rng } from '../random/index.js';
 import type { Stage } from '../scenario/types.js';
-import type { ModelClock } from './clock.js';
-import { buildCapacitySchedule } from './timetable.js';
+import type { StagePlan } from './plan.js';
+import { modelStream } from './streams.js';
 import type { StageResult } from './results.js';
 import type { Vehicle, Wagon } from './vehicle.js';
 import { MIN_PER_H } from '../units.js';
-
 
 /** The engine objects of one stage. */
 export class StageModel {
   readonly servers: Resource<Vehicle>;
   readonly wagonPlaces: Resource<Wagon> | null;
   private readonly wagonTrajectory: Trajectory<Wagon> | null = null;
+  readonly stage: Stage;
 
   constructor(
     readonly crossingId: string,
-    readonly stage: Stage,
+    plan: StagePlan,
     sim: Simulation,
-    clock: ModelClock,
     interp: Interpreter<Vehicle>,
     wagonInterp: Interpreter<Wagon>,
   ) {
+    const stage = plan.stage;
+    this.stage = stage;
     const name = `${crossingId}/${stage.id}`;
-    const schedule = buildCapacitySchedule(stage.timetable, stage.servers, stage.serverChanges, clock);
-    this.servers = new Resource<Vehicle>(sim, name, { schedule });
+    this.servers = new Resource<Vehicle>(sim, name, { schedule: plan.schedule });
     const wi = stage.wagonInspection;
-    if (wi) {
-      const places = new Resource<Wagon>(sim, `${name}/wagons`, {
-        schedule: buildCapacitySchedule(stage.timetable, wi.places, [], clock),
-      });
+    if (wi && plan.wagonSchedule) {
+      const places = new Resource<Wagon>(sim, `${name}/wagons`, { schedule: plan.wagonSchedule });
       this.wagonPlaces = places;
       this.wagonTrajectory = makeTrajectory<Wagon>(
         [
@@ -63,15 +61,15 @@ export class StageModel {
 
   /**
    * The wagon-inspection draw for the trains of one demand source, or null when the stage inspects no
-   * wagons: which wagons are selected and how long each takes, from streams per (source, stage), so a train
-   * gets the same inspection in every plan that keeps this stage's inspection (common random numbers).
+   * wagons: which wagons are selected and how long each takes, from the streams named `selectName` and
+   * `inspectName` (per source and stage), so a train gets the same inspection in every plan that keeps this
+   * stage's inspection (common random numbers).
    */
-  makeWagonDraw(sourceId: string, seed: number, replication: number): ((wagons: number) => Float64Array) | null {
+  makeWagonDraw(selectName: string, inspectName: string, seed: number, replication: number): ((wagons: number) => Float64Array) | null {
     const wi = this.stage.wagonInspection;
     if (!wi) return null;
-    const name = `${this.crossingId}/${sourceId}/${this.stage.id}`;
-    const selectRng = createStream(seed, replication, `${name}/wagon-select`);
-    const inspectRng = createStream(seed, replication, `${name}/wagon-inspect`);
+    const selectRng = modelStream(seed, replication, selectName);
+    const inspectRng = modelStream(seed, replication, inspectName);
     const inspect = makeSampler(wi.perWagonMin);
     return (wagons: number): Float64Array => {
       let n = 0;
@@ -83,13 +81,13 @@ export class StageModel {
   }
 
   /**
-   * A service-time draw for the vehicles of one demand source: its own stream per (source, stage), so a
-   * vehicle gets the same service times in every plan that keeps this stage's distribution (common random
-   * numbers), whatever order the vehicles reach the stage in. Base time plus a per-wagon time per wagon.
+   * A service-time draw for the vehicles of one demand source: its own stream per (source, stage), named
+   * `serviceName`, so a vehicle gets the same service times in every plan that keeps this stage's distribution
+   * (common random numbers), whatever order the vehicles reach the stage in. Base time plus a per-wagon time
+   * per wagon (from the stream `perWagonName`).
    */
-  makeServiceDraw(sourceId: string, seed: number, replication: number): (wagons: number) => number {
-    const name = `${this.crossingId}/${sourceId}/${this.stage.id}`;
-    const rng = createStream(seed, replication, `${name}/service`);
+  makeServiceDraw(serviceName: string, perWagonName: string, seed: number, replication: number): (wagons: number) => number {
+    const rng = modelStream(seed, replication, serviceName);
     const service = makeSampler(this.stage.serviceMin);
     const perWagon = makeSampler(this.stage.perWagonMin);
     const fixed = this.stage.perWagonMin.kind === 'fixed' ? this.stage.perWagonMin.value : null;
@@ -102,7 +100,7 @@ export class StageModel {
       if (wagons > 0) {
         if (fixed !== null) t += fixed * wagons;
         else {
-          wagonRng ??= createStream(seed, replication, `${name}/per-wagon`);
+          wagonRng ??= modelStream(seed, replication, perWagonName);
           for (let i = 0; i < wagons; i++) t += perWagon(wagonRng);
         }
       }

@@ -3,27 +3,12 @@
 import { CapacitySchedule, type Interval } from '../engine/index.js';
 import type { ServerChange, Timetable } from '../scenario/types.js';
 import { DAY_MIN, type ModelClock } from './clock.js';
-import { ObjectMemo } from './memo.js';
 
 /**
- * Schedules already built, by timetable object and (start date, servers, changes): a schedule is immutable
- * apart from the changes it remembers, so every replication (and every stage with the same hours and servers)
- * shares one and its timetable is walked once per process, not once per replication.
+ * Capacity over time of `servers` servers open per `timetable`, changed on the dated `changes`. A schedule is
+ * immutable apart from the changes it remembers, so a plan builds it once and every replication shares it.
  */
-const built = new ObjectMemo<Timetable, CapacitySchedule>();
-
-/** Capacity over time of `servers` servers open per `timetable`, changed on the dated `changes`. */
-export function buildCapacitySchedule(
-  timetable: Timetable,
-  servers: number,
-  changes: readonly ServerChange[],
-  clock: ModelClock,
-): CapacitySchedule {
-  const key = `${clock.startDate}|${servers}|${changes.map((c) => `${c.fromDate}:${c.servers}`).join(',')}`;
-  return built.get(timetable, key, () => newCapacitySchedule(timetable, servers, changes, clock));
-}
-
-function newCapacitySchedule(timetable: Timetable, servers: number, changes: readonly ServerChange[], clock: ModelClock): CapacitySchedule {
+export function buildCapacitySchedule(timetable: Timetable, servers: number, changes: readonly ServerChange[], clock: ModelClock): CapacitySchedule {
   return new CapacitySchedule({
     servers,
     changes: changes.map((c) => ({ atMin: clock.minuteOf(c.fromDate), servers: c.servers })),

@@ -1,14 +1,12 @@
 // A vehicle (truck, car or train) walking its crossing's trajectory, and a wagon sent to inspection.
 import type { Walker } from '../engine/index.js';
-import type { GroupSet } from './crossing-groups.js';
-import type { DailyCounter } from './daily.js';
 import type { DemandSource } from '../scenario/types.js';
 
 export interface Vehicle extends Walker {
   id: number;
   source: DemandSource;
-  groups: GroupSet;
-  daily: DailyCounter;
+  /** Index of its source's path in the crossing's plan (what monitors look its statistics up by). */
+  path: number;
   tonnes: number;
   railcars: number;
   /** Wagons in the train (0 for road vehicles). */

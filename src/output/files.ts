@@ -1,5 +1,5 @@
 // Writes a run's result tables into a (staging) folder; vehicles.csv is streamed separately by trace.ts.
-import type { CollectedResults } from '../experiment/collect.js';
+import type { CollectedResults } from '../experiment/statistics/collect.js';
 import { writeCsv, type DecimalMark, type TableSink } from './csvfile.js';
 import { inFolder } from './folder.js';
 import { resultTables } from './tables.js';

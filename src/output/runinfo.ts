@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResultWarning } from '../experiment/stability.js';
+import type { ResultWarning } from '../experiment/statistics/stability.js';
 import type { Scenario } from '../scenario/types.js';
 
 /** Contents of run.json. */

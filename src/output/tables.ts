@@ -1,12 +1,14 @@
 // Column lists and row formatters of the run folder's CSV files; the column order here is the file order.
 // Every number goes through number.ts, so cells never depend on locale and never use exponents.
-import type { CollectedResults, DailyMeanRow, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/collect.js';
-import { STAGE_METRIC_UNITS } from '../experiment/collect.js';
-import type { PeriodSummaryRow } from '../experiment/periods.js';
+import type { CollectedResults, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/statistics/collect.js';
+import type { DailyMeanRow } from '../experiment/statistics/daily.js';
+import { STAGE_METRIC_UNITS } from '../experiment/statistics/collect.js';
+import type { PeriodSummaryRow } from '../experiment/statistics/periods.js';
 import { METRIC_UNITS, type GroupMetric, type VehicleTrace } from '../model/results.js';
-import type { MetricSummary } from '../experiment/stats.js';
+import type { MetricSummary } from '../experiment/statistics/stats.js';
 import { formatCount, formatFixed } from './number.js';
 import type { CsvRow } from './csvfile.js';
+import { MIN_PER_H } from '../units.js';
 
 const STAT_COLUMNS = ['mean', 'sd', 'ci95_low', 'ci95_high', 'min', 'max', 'replications'] as const;
 
@@ -100,7 +102,7 @@ export function vehicleRow(scenario: string, startDate: string, t: VehicleTrace)
     class: t.vehicleClass, cargo: t.cargo, tonnes: formatFixed(t.tonnes), railcars: formatCount(t.railcars), outcome: t.outcome,
     arrived_local: localDateTime(startDate, t.arrivedAtMin), arrived_at_min: formatFixed(t.arrivedAtMin),
     entered_at_min: formatFixed(t.enteredAtMin), exited_at_min: formatFixed(t.exitedAtMin),
-    approach_wait_h: formatFixed((t.enteredAtMin - t.arrivedAtMin) / 60), crossing_time_h: formatFixed((t.exitedAtMin - t.arrivedAtMin) / 60),
+    approach_wait_h: formatFixed((t.enteredAtMin - t.arrivedAtMin) / MIN_PER_H), crossing_time_h: formatFixed((t.exitedAtMin - t.arrivedAtMin) / MIN_PER_H),
   };
 }
 

@@ -1,6 +1,6 @@
 // vehicles.csv: one row per vehicle, streamed to disk through fast-csv as the model reports vehicles. Cars carry
 // no cargo (cargo `none`); a file longer than a spreadsheet can open gives a warning for run.json.
-import type { ResultWarning } from '../experiment/stability.js';
+import type { ResultWarning } from '../experiment/statistics/stability.js';
 import type { VehicleTrace } from '../model/results.js';
 import { CsvFile, type CsvRow, type DecimalMark } from './csvfile.js';
 import { inFolder } from './folder.js';

@@ -1,9 +1,14 @@
 // Validation of Dist parameters: every problem at once, each naming its path and the bad value.
 // All families describe non-negative quantities (durations, counts), so negative values are rejected.
+import { EngineError } from '../engine/errors.js';
 import type { Dist } from './types.js';
 
-/** Thrown by assertDist (and by samplers/moments given an invalid Dist); `.problems` lists every issue. */
-export class DistError extends Error {
+/**
+ * Thrown by assertDist (and by samplers/moments given an invalid Dist); `.problems` lists every issue. Scenario
+ * files are checked before they reach a sampler (their problems are ScenarioErrors, exit 2), so this one is a
+ * caller's bug, an engine error (exit 1).
+ */
+export class DistError extends EngineError {
   readonly problems: string[];
 
   constructor(problems: string[]) {

@@ -1,6 +1,6 @@
 // Calendar text for scenario files: ISO dates, opening hours ("08:00-20:00", "24h") and weekdays,
 // turned into the resolved OpeningWindow / closed-date form. Pure functions, no time zones (local clocks).
-import { MIN_PER_DAY, MS_PER_DAY } from '../units.js';
+import { MIN_PER_DAY, MIN_PER_H, MS_PER_DAY } from '../units.js';
 import type { OpeningWindow } from './types.js';
 
 export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -69,8 +69,8 @@ export function parseTimeRange(text: string): TimeRange | string {
   if (!m) return 'expected opening hours as "HH:MM-HH:MM" or "24h"';
   const [openH, openM, closeH, closeM] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
   if (openM > 59 || closeM > 59) return 'minutes must be 00–59';
-  const openMin = openH * 60 + openM;
-  const closeMin = closeH * 60 + closeM;
+  const openMin = openH * MIN_PER_H + openM;
+  const closeMin = closeH * MIN_PER_H + closeM;
   if (openMin > MIN_PER_DAY || closeMin > MIN_PER_DAY) return 'times must be between 00:00 and 24:00';
   if (openMin === closeMin) return 'opening and closing times are equal (write "24h" for round the clock)';
   return { openMin: openMin === MIN_PER_DAY ? 0 : openMin, closeMin };

@@ -2,18 +2,17 @@
 // targets, stages that match no demand, mode mismatches, inherited hours. Runs on possibly invalid data
 // (reads defensively) so its problems come out together with the schema's.
 import { endsByLastDate, isIsoDate, LAST_DATE } from './calendar.js';
+import { CROSSING_DEFAULTS, defaultCargo, STAGE_DEFAULTS } from './defaults.js';
 import type { Path } from './errors.js';
 import type { RawProblem } from './validate.js';
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): Plain[] => (Array.isArray(v) ? v.filter(isPlain) : []);
-const strings = (v: unknown, fallback: string[]): string[] =>
+const strings = (v: unknown, fallback: readonly string[]): readonly string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : fallback;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-const BOTH_DIRECTIONS = ['south', 'north'];
-const BOTH_CARGOS = ['loaded', 'empty'];
 const MODE_CLASSES: Record<string, string[]> = { road: ['truck', 'car'], rail: ['train'] };
 
 /** Every cross-reference problem of raw scenario data (empty when consistent). */
@@ -72,11 +71,11 @@ function checkCrossing(crossing: Plain, path: Path, add: Add): void {
   checkDateRanges(crossing.closures, [...path, 'closures'], add);
 
   const hours = isPlain(crossing.hours) ? crossing.hours : {};
-  const demandCargo = (d: Plain): string => str(d.cargo) ?? (d.returnOf !== undefined ? 'empty' : 'loaded');
+  const demandCargo = (d: Plain): string => str(d.cargo) ?? defaultCargo(d.returnOf !== undefined);
   const serves = (s: Plain, d: Plain): boolean =>
     strings(s.classes, []).includes(str(d.class) ?? '') &&
-    strings(s.directions, BOTH_DIRECTIONS).includes(str(d.direction) ?? '') &&
-    strings(s.cargo, BOTH_CARGOS).includes(demandCargo(d));
+    strings(s.directions, STAGE_DEFAULTS.directions).includes(str(d.direction) ?? '') &&
+    strings(s.cargo, STAGE_DEFAULTS.cargo).includes(demandCargo(d));
 
   stages.forEach((stage, s) => {
     const at = [...path, 'stages', s];
@@ -91,7 +90,7 @@ function checkCrossing(crossing: Plain, path: Path, add: Add): void {
       add(at, `stage "${str(stage.id) ?? s}" serves no demand source (no demand of class ${classes.join('/')} in its directions and cargo)`, false, true);
     }
     if (stage.hours === undefined) {
-      const specs = classes.map((cls) => JSON.stringify(hours[cls] ?? '24h', (key, v: unknown) => (key === 'source' ? undefined : v)));
+      const specs = classes.map((cls) => JSON.stringify(hours[cls] ?? CROSSING_DEFAULTS.hours, (key, v: unknown) => (key === 'source' ? undefined : v)));
       if (new Set(specs).size > 1) {
         add(at, `serves ${classes.join(' and ')}, whose crossing hours differ: give the stage its own hours`, false, true);
       }
@@ -121,7 +120,7 @@ function checkDemand(d: Plain, k: number, all: Plain[], at: Path, allowed: strin
     add(at, given.length === 0 ? 'give one of tonnesPerYear, vehiclesPerDay or returnOf' : `give only one of ${given.join(', ')}`);
   }
   if (d.emptyPerLoaded !== undefined && d.returnOf === undefined) add([...at, 'emptyPerLoaded'], 'applies only with returnOf');
-  const cargo = str(d.cargo) ?? (d.returnOf !== undefined ? 'empty' : 'loaded');
+  const cargo = str(d.cargo) ?? defaultCargo(d.returnOf !== undefined);
   if (d.tonnesPerYear !== undefined && cargo !== 'loaded') add([...at, 'tonnesPerYear'], 'tonnes apply to loaded vehicles only');
   if (d.tonnesPerYear !== undefined && cls === 'car') add([...at, 'tonnesPerYear'], 'cars carry no tonnes; use vehiclesPerDay');
   const returnOf = str(d.returnOf);

@@ -109,7 +109,7 @@ function checked(loaded: Loaded): Checked {
     loaded.unknownIds.some((u) => u.file === p.file && (p.path === u.path || (p.path.startsWith(u.path) && /^[.[]/.test(p.path.slice(u.path.length)))));
   const problems = [...loaded.problems];
   if (data !== undefined) {
-    const schema = schemaProblems(ScenarioInputSchema, data, schemaKeys());
+    const schema = schemaProblems(ScenarioInputSchema, data, schemaKeys);
     const merged = [...schema, ...withoutCascades(referenceProblems(data), schema)];
     problems.push(...byLine(merged.slice(0, schema.length).map(toProblem)), ...byLine(merged.slice(schema.length).map(toProblem)));
   }
@@ -187,7 +187,7 @@ function loadFile(file: string, text: string | undefined, options: LoadOptions, 
       message: p.message,
     };
   };
-  const problems = schemaProblems(PlanInputSchema, data, schemaKeys()).map(atHere);
+  const problems = schemaProblems(PlanInputSchema, data, schemaKeys).map(atHere);
   if (typeof data.extends !== 'string' || data.extends === '') return none(problems);
   const baseFile = isAbsolute(data.extends) ? normalize(data.extends) : normalize(join(dirname(file), data.extends));
   if ([...stack, file].some((f) => resolvePath(f) === resolvePath(baseFile))) {

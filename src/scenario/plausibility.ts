@@ -5,6 +5,7 @@ import { formatPath, formatProblem, formatValue, type Path } from './errors.js';
 import type { ScenarioInput } from './schema.js';
 import type { DemandSource, Scenario, Stage } from './types.js';
 import { daysInYearFrom } from './year.js';
+import { MIN_PER_DAY, MIN_PER_H } from '../units.js';
 
 /**
  * Least mean service minutes at a stage that serves trucks or trains, and per wagon at a detailed inspection. The
@@ -19,7 +20,7 @@ export const MIN_FREIGHT_SERVICE_MIN = 1;
  * is a train's 3–8 h at Naushki [25]; more than a day is more likely seconds written as minutes, or a
  * whole-crossing time (waiting included) entered as a service time.
  */
-export const MAX_SERVICE_MIN = 1440;
+export const MAX_SERVICE_MIN = MIN_PER_DAY;
 
 /**
  * Least tonnes per year of a source that gives tonnes. The smallest flow in the data sheet is 750 t/yr (15% of a
@@ -114,7 +115,7 @@ export function formatWarning(w: ScenarioWarning): string {
 type RawStage = ScenarioInput['crossings'][number]['stages'][number];
 type RawDemand = ScenarioInput['crossings'][number]['demand'][number];
 
-const minutes = (m: number): string => (m >= 120 ? `${fmt(m)} min (${fmt(m / 60)} h)` : `${fmt(m)} min`);
+const minutes = (m: number): string => (m >= 120 ? `${fmt(m)} min (${fmt(m / MIN_PER_H)} h)` : `${fmt(m)} min`);
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? String(Math.round(x)) : String(Number(x.toPrecision(3))));
 
 function stageFindings(st: Stage, at: Path, raw: RawStage | undefined): PlausibilityFinding[] {
@@ -126,7 +127,7 @@ function stageFindings(st: Stage, at: Path, raw: RawStage | undefined): Plausibi
         rule: 'service-minutes',
         path: [...at, ...key],
         value,
-        message: `mean ${what} ${minutes(mean)}: under ${MIN_FREIGHT_SERVICE_MIN} minute for ${st.classes.join('/')}; hours written as minutes? (${fmt(mean)} h = ${fmt(mean * 60)} min)`,
+        message: `mean ${what} ${minutes(mean)}: under ${MIN_FREIGHT_SERVICE_MIN} minute for ${st.classes.join('/')}; hours written as minutes? (${fmt(mean)} h = ${fmt(mean * MIN_PER_H)} min)`,
       });
     } else if (mean > MAX_SERVICE_MIN) {
       out.push({

@@ -1,8 +1,20 @@
-// Raw (validated) scenario → resolved Scenario: every default filled, stage hours inherited from the crossing,
+// Raw (validated) scenario → resolved Scenario: every default filled (from defaults.ts), stage hours inherited from the crossing,
 // holidays turned into closed dates, profiles normalised to mean 1, tonnes turned into vehicles per day.
 import type { z } from 'zod';
-import { ALL_WEEKDAYS, datesBetween, parseTimeRange, weekdayNumber, windowsFor } from './calendar.js';
+import { datesBetween, parseTimeRange, weekdayNumber, windowsFor } from './calendar.js';
 import { referenceProblems } from './check.js';
+import {
+  CROSSING_DEFAULTS,
+  DEMAND_DEFAULTS,
+  DEMAND_GROWTH_DEFAULTS,
+  defaultCargo,
+  FLAT_PROFILE_WEIGHT,
+  GROWTH_DEFAULTS,
+  OPENING_WINDOW_DEFAULTS,
+  SCENARIO_DEFAULTS,
+  STAGE_DEFAULTS,
+  ZONE_DEFAULTS,
+} from './defaults.js';
 import { formatPath, ScenarioError } from './errors.js';
 import { ScenarioInputSchema, type ScenarioInput } from './schema.js';
 import type { CrossingInput, DemandInput, HoursInput, StageInput } from './schema-crossing.js';
@@ -18,15 +30,11 @@ import type {
   Scenario,
   Stage,
   Timetable,
-  VehicleClass,
 } from './types.js';
 import { schemaProblems, valueAt, withoutCascades, type RawProblem } from './validate.js';
 import { daysInYearFrom } from './year.js';
 
 export { daysInYearFrom } from './year.js';
-export const DEFAULT_REPLICATIONS = 10;
-export const DEFAULT_SEED = 1;
-export const DEFAULT_GROWTH_CLASSES: readonly VehicleClass[] = ['truck', 'train'];
 
 /** Validates raw scenario data (schema, then cross-references) and resolves it; throws ScenarioError naming `file`. */
 export function resolveScenario(input: unknown, file = '<scenario>'): Scenario {
@@ -77,33 +85,33 @@ export function demandRateProblems(s: Scenario): RawProblem[] {
 
 /** Resolves data that already passed the schema and the reference checks (no further checks). */
 export function resolveValid(input: ScenarioInput): Scenario {
-  const holidays: Holiday[] = (input.holidays ?? []).map((h) => ({ ...h }));
+  const holidays: Holiday[] = (input.holidays ?? SCENARIO_DEFAULTS.holidays).map((h) => ({ ...h }));
   const holidayDates = holidays.flatMap((h) => datesBetween(h.from, h.to));
   return {
     id: input.id,
     name: input.name,
-    description: input.description ?? '',
+    description: input.description ?? SCENARIO_DEFAULTS.description,
     startDate: input.startDate,
     days: input.days,
-    warmupDays: input.warmupDays ?? 0,
-    replications: input.replications ?? DEFAULT_REPLICATIONS,
-    seed: input.seed ?? DEFAULT_SEED,
+    warmupDays: input.warmupDays ?? SCENARIO_DEFAULTS.warmupDays,
+    replications: input.replications ?? SCENARIO_DEFAULTS.replications,
+    seed: input.seed ?? SCENARIO_DEFAULTS.seed,
     holidays,
     crossings: input.crossings.map((c) => resolveCrossing(c, input, holidayDates)),
   };
 }
 
 function resolveCrossing(c: CrossingInput, input: ScenarioInput, holidayDates: string[]): Crossing {
-  const closureDates = (c.closures ?? []).flatMap((h) => datesBetween(h.from, h.to));
+  const closureDates = (c.closures ?? CROSSING_DEFAULTS.closures).flatMap((h) => datesBetween(h.from, h.to));
   return {
     id: c.id,
     name: c.name,
     mode: c.mode,
     ...(c.location ? { location: { longitudeDeg: c.location.longitudeDeg, latitudeDeg: c.location.latitudeDeg, source: c.location.source } } : {}),
     utcOffsetH: c.utcOffsetH,
-    zone: { places: c.zone.places, classes: c.zone.classes ?? ['truck', 'train'], source: c.zone.source },
-    approachLimit: c.approachLimit ?? null,
-    closesOnHolidays: c.closesOnHolidays ?? false,
+    zone: { places: c.zone.places, classes: c.zone.classes ?? [...ZONE_DEFAULTS.classes], source: c.zone.source },
+    approachLimit: c.approachLimit ?? CROSSING_DEFAULTS.approachLimit,
+    closesOnHolidays: c.closesOnHolidays ?? CROSSING_DEFAULTS.closesOnHolidays,
     stages: c.stages.map((s) => resolveStage(s, c, holidayDates, closureDates)),
     demand: resolveDemand(c, input),
     source: c.source,
@@ -111,21 +119,21 @@ function resolveCrossing(c: CrossingInput, input: ScenarioInput, holidayDates: s
 }
 
 function resolveStage(s: StageInput, c: CrossingInput, holidayDates: string[], closureDates: string[]): Stage {
-  const closes = s.closesOnHolidays ?? c.closesOnHolidays ?? false;
+  const closes = s.closesOnHolidays ?? c.closesOnHolidays ?? CROSSING_DEFAULTS.closesOnHolidays;
   return {
     id: s.id,
     name: s.name,
-    directions: s.directions ?? ['south', 'north'],
+    directions: s.directions ?? [...STAGE_DEFAULTS.directions],
     classes: s.classes,
-    cargo: s.cargo ?? ['loaded', 'empty'],
-    share: s.share ?? 1,
+    cargo: s.cargo ?? [...STAGE_DEFAULTS.cargo],
+    share: s.share ?? STAGE_DEFAULTS.share,
     servers: s.servers,
-    serverChanges: [...(s.changes ?? [])]
+    serverChanges: [...(s.changes ?? STAGE_DEFAULTS.changes)]
       .sort((a, b) => a.from.localeCompare(b.from))
       .map((ch) => ({ fromDate: ch.from, servers: ch.servers, source: ch.source })),
     timetable: timetableOf(stageHours(s, c), closes ? [...holidayDates, ...closureDates] : closureDates),
     serviceMin: toDist(s.serviceMin),
-    perWagonMin: toDist(s.perWagonMin ?? 0),
+    perWagonMin: toDist(s.perWagonMin ?? STAGE_DEFAULTS.perWagonMin),
     wagonInspection: s.wagonInspection
       ? {
           share: s.wagonInspection.share,
@@ -133,16 +141,16 @@ function resolveStage(s: StageInput, c: CrossingInput, holidayDates: string[], c
           perWagonMin: toDist(s.wagonInspection.perWagonMin),
           source: s.wagonInspection.source,
         }
-      : null,
+      : STAGE_DEFAULTS.wagonInspection,
     source: s.source,
   };
 }
 
-/** A stage's own hours, else its crossing's hours for its (first) class, else round the clock. */
+/** A stage's own hours, else its crossing's hours for its (first) class, else the default (round the clock). */
 export function stageHours(s: StageInput, c: CrossingInput): HoursInput {
   if (s.hours !== undefined) return s.hours;
   const cls = s.classes[0];
-  return (cls !== undefined ? c.hours?.[cls] : undefined) ?? '24h';
+  return (cls !== undefined ? c.hours?.[cls] : undefined) ?? CROSSING_DEFAULTS.hours;
 }
 
 /** Opening windows of an hours spec plus sorted, unique closed dates. */
@@ -152,7 +160,7 @@ export function timetableOf(hours: HoursInput, closedDates: string[]): Timetable
     const spec = typeof entry === 'string' ? { time: entry } : entry;
     const range = parseTimeRange(spec.time);
     if (typeof range === 'string') throw new Error(`unvalidated hours "${spec.time}": ${range}`);
-    const weekdays = spec.weekdays ? spec.weekdays.map(weekdayNumber) : ALL_WEEKDAYS;
+    const weekdays = spec.weekdays ? spec.weekdays.map(weekdayNumber) : OPENING_WINDOW_DEFAULTS.weekdays;
     return windowsFor(range, weekdays);
   });
   return { windows, closedDates: [...new Set(closedDates)].sort() };
@@ -162,25 +170,25 @@ type DemandProfileInput = z.infer<typeof ScenarioInputSchema>['crossings'][numbe
 
 function resolveDemand(c: CrossingInput, input: ScenarioInput): DemandSource[] {
   const byId = new Map(c.demand.map((d) => [d.id, d]));
-  const growthClasses = input.demand?.growthClasses ?? DEFAULT_GROWTH_CLASSES;
+  const growthClasses = input.demand?.growthClasses ?? DEMAND_GROWTH_DEFAULTS.growthClasses;
   const daysPerYear = daysInYearFrom(input.startDate);
   const growthOf = (d: DemandInput): number =>
-    growthClasses.includes(d.class) ? (c.growth?.[d.direction] ?? input.demand?.growth?.[d.direction] ?? 1) : 1;
+    growthClasses.includes(d.class) ? (c.growth?.[d.direction] ?? input.demand?.growth?.[d.direction] ?? GROWTH_DEFAULTS[d.direction]) : 1;
   return c.demand.map((d) => {
     const loaded = d.returnOf !== undefined ? byId.get(d.returnOf) : undefined;
-    const cargo: Cargo = d.cargo ?? (loaded ? 'empty' : 'loaded');
+    const cargo: Cargo = d.cargo ?? defaultCargo(loaded !== undefined);
     const wagonsPerTrain = d.class === 'train' ? (d.wagonsPerTrain ?? loaded?.wagonsPerTrain ?? 0) : 0;
     return {
       id: d.id,
       direction: d.direction as Direction,
       vehicleClass: d.class,
       cargo,
-      vehiclesPerDay: (loaded ? (d.emptyPerLoaded ?? 1) : 1) * baseVehiclesPerDay(loaded ?? d, daysPerYear),
+      vehiclesPerDay: (loaded ? (d.emptyPerLoaded ?? DEMAND_DEFAULTS.emptyPerLoaded) : 1) * baseVehiclesPerDay(loaded ?? d, daysPerYear),
       payloadT: d.class === 'truck' && cargo === 'loaded' ? (d.payloadT ?? 0) : 0,
       wagonsPerTrain,
       tonnesPerWagon: d.class === 'train' && cargo === 'loaded' ? (d.tonnesPerWagon ?? 0) : 0,
       profile: resolveProfile(d.profile, loaded?.profile),
-      arrivals: d.arrivals ?? 'poisson',
+      arrivals: d.arrivals ?? DEMAND_DEFAULTS.arrivals,
       // Empty returns follow the loaded flow they return from (its direction's growth).
       growth: growthOf(loaded ?? d),
       source: d.source,
@@ -206,7 +214,7 @@ function resolveProfile(own: DemandProfileInput, inherited: DemandProfileInput):
 
 /** Scales weights to mean 1 (flat when absent). */
 export function normalise(weights: readonly number[] | undefined, n: number): number[] {
-  if (!weights) return Array.from({ length: n }, () => 1);
+  if (!weights) return Array.from({ length: n }, () => FLAT_PROFILE_WEIGHT);
   const sum = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => (w * weights.length) / sum);
 }

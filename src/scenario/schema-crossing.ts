@@ -1,5 +1,6 @@
 // Raw schema of one crossing as written in a scenario file: hours, zone, stages, demand sources.
-// Cross-field rules (one demand quantity, returnOf targets, stage/demand matching) live in check.ts.
+// Cross-field rules (one demand quantity, returnOf targets, stage/demand matching) live in check.ts, the
+// defaults it shows in defaults.ts.
 import { z } from 'zod';
 import {
   Cargo,
@@ -22,6 +23,7 @@ import {
 } from './schema-base.js';
 import { DistInput } from './schema-dist.js';
 import { named } from './schema-names.js';
+import { CROSSING_DEFAULTS, DEMAND_DEFAULTS, GROWTH_DEFAULTS, STAGE_DEFAULTS, ZONE_DEFAULTS } from './defaults.js';
 
 /** One opening window: `{ time: "08:00-20:00", weekdays: [Mon, Tue], source }`. */
 export const WindowInput = named(z.strictObject({
@@ -42,9 +44,9 @@ export const HoursInput = named(
 
 /** Default hours per vehicle class at a crossing; stages inherit them unless they set their own. */
 export const ClassHoursInput = named(z.strictObject({
-  truck: HoursInput.optional().describe('Opening hours for trucks (local time); default 24h.'),
-  car: HoursInput.optional().describe('Opening hours for cars and buses (local time); default 24h.'),
-  train: HoursInput.optional().describe('Opening hours for trains (local time); default 24h.'),
+  truck: HoursInput.optional().describe(`Opening hours for trucks (local time); default ${CROSSING_DEFAULTS.hours}.`),
+  car: HoursInput.optional().describe(`Opening hours for cars and buses (local time); default ${CROSSING_DEFAULTS.hours}.`),
+  train: HoursInput.optional().describe(`Opening hours for trains (local time); default ${CROSSING_DEFAULTS.hours}.`),
 }), 'HoursByClass');
 
 /** The most servers a stage may have: more parallel lanes than any border post has is a typo. */
@@ -68,17 +70,17 @@ export const WagonInspectionInput = named(z.strictObject({
 export const StageInput = named(z.strictObject({
   id: Id.describe('Stage id, unique within its crossing (stages.csv, override paths crossings.<id>.stages.<id>).'),
   name: Text.describe('Readable name of the stage.'),
-  directions: listOf(Direction, 'direction').optional().describe('Directions served by these servers (south, north).').meta({ default: ['south', 'north'] }),
+  directions: listOf(Direction, 'direction').optional().describe('Directions served by these servers (south, north).').meta({ default: STAGE_DEFAULTS.directions }),
   classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes').describe('Vehicle classes that pass this stage (truck, car, train).'),
-  cargo: listOf(Cargo, 'cargo', 'cargo values').optional().describe('Loaded and/or empty vehicles that pass it.').meta({ default: ['loaded', 'empty'] }),
-  share: Share.optional().describe('Share of the matching vehicles sent to this stage, 0–1 (0.33 = a third, drawn for each vehicle).').meta({ default: 1 }),
+  cargo: listOf(Cargo, 'cargo', 'cargo values').optional().describe('Loaded and/or empty vehicles that pass it.').meta({ default: STAGE_DEFAULTS.cargo }),
+  share: Share.optional().describe('Share of the matching vehicles sent to this stage, 0–1 (0.33 = a third, drawn for each vehicle).').meta({ default: STAGE_DEFAULTS.share }),
   servers: PositiveInt.max(MAX_SERVERS, tooMany).describe('Lanes, booths, scanners, crews or places working in parallel.'),
-  changes: z.array(ServerChangeInput).optional().describe('Dated changes of the number of servers (lanes opening on a date).').meta({ default: [] }),
+  changes: z.array(ServerChangeInput).optional().describe('Dated changes of the number of servers (lanes opening on a date).').meta({ default: STAGE_DEFAULTS.changes }),
   hours: HoursInput.optional().describe('Own opening hours (local time); default the crossing\'s hours for the stage\'s classes.'),
   closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed on the scenario\'s holidays; default the crossing\'s closesOnHolidays.'),
   serviceMin: DistInput.describe('Service time per vehicle (per train at rail stages), minutes.'),
-  perWagonMin: DistInput.optional().describe('Extra service minutes per wagon of a train, added to serviceMin.').meta({ default: 0 }),
-  wagonInspection: WagonInspectionInput.nullable().optional().describe('Detailed inspection of a share of each train\'s wagons at a few wagon places (rail stages); the train waits for its wagons. null = none.').meta({ default: null }),
+  perWagonMin: DistInput.optional().describe('Extra service minutes per wagon of a train, added to serviceMin.').meta({ default: STAGE_DEFAULTS.perWagonMin }),
+  wagonInspection: WagonInspectionInput.nullable().optional().describe('Detailed inspection of a share of each train\'s wagons at a few wagon places (rail stages); the train waits for its wagons. null = none.').meta({ default: STAGE_DEFAULTS.wagonInspection }),
   source: Source,
 }), 'Stage');
 
@@ -92,11 +94,11 @@ export const DemandInput = named(z.strictObject({
   id: Id.describe('Source id, unique within its crossing; seeds the source\'s own arrival stream.'),
   direction: Direction.describe('south (Russia → Mongolia) or north (Mongolia → Russia).'),
   class: VehicleClass.describe('truck or car at a road crossing, train at a rail crossing.'),
-  cargo: Cargo.optional().describe('loaded or empty; default loaded, or empty for a returnOf source.'),
+  cargo: Cargo.optional().describe(`loaded or empty; default ${DEMAND_DEFAULTS.cargo}, or ${DEMAND_DEFAULTS.returnCargo} for a returnOf source.`),
   tonnesPerYear: PositiveNumber.optional().describe('Loaded tonnes per year, turned into vehicles by payloadT or wagonsPerTrain × tonnesPerWagon, spread over the days of the year from startDate (365, or 366 when it holds a 29 February).'),
   vehiclesPerDay: NonNegativeNumber.optional().describe('Mean vehicles (trucks, cars or trains) per day over the first year, before growth.'),
   returnOf: Id.optional().describe('Empty returns of another (loaded) source of this crossing.'),
-  emptyPerLoaded: NonNegativeNumber.optional().describe('Empty vehicles per vehicle of the returnOf source (with returnOf only).').meta({ default: 1 }),
+  emptyPerLoaded: NonNegativeNumber.optional().describe('Empty vehicles per vehicle of the returnOf source (with returnOf only).').meta({ default: DEMAND_DEFAULTS.emptyPerLoaded }),
   payloadT: PositiveNumber.optional().describe('Tonnes per loaded truck (loaded trucks only, required there).'),
   wagonsPerTrain: PositiveInt.optional().describe('Wagons per train (trains; a return flow takes its loaded flow\'s by default).'),
   tonnesPerWagon: PositiveNumber.optional().describe('Net tonnes per loaded wagon (loaded trains only, required there).'),
@@ -105,13 +107,13 @@ export const DemandInput = named(z.strictObject({
     .enum(['poisson', 'regular'], { error: 'expected arrivals: poisson or regular' })
     .optional()
     .describe('poisson: random arrivals at the profiled rate; regular: one arrival each time the expected count grows by one (timetabled trains).')
-    .meta({ default: 'poisson' }),
+    .meta({ default: DEMAND_DEFAULTS.arrivals }),
   source: Source,
 }), 'DemandSource');
 
 export const ZoneInput = named(z.strictObject({
   places: PositiveInt.describe('Places held from entering the crossing to leaving it (terminal places, station tracks).'),
-  classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes').optional().describe('Classes that need a place; the others pass without one.').meta({ default: ['truck', 'train'] }),
+  classes: listOf(VehicleClass, 'vehicle class', 'vehicle classes').optional().describe('Classes that need a place; the others pass without one.').meta({ default: ZONE_DEFAULTS.classes }),
   source: Source,
 }), 'Zone');
 
@@ -123,8 +125,8 @@ export const ClosureInput = named(z.strictObject({
 }), 'Closure');
 
 export const GrowthInput = named(z.strictObject({
-  south: PositiveNumber.optional().describe('Multiplier of southbound (Russia → Mongolia) demand (1.125 = +12.5%).').meta({ default: 1 }),
-  north: PositiveNumber.optional().describe('Multiplier of northbound (Mongolia → Russia) demand (2 = doubled).').meta({ default: 1 }),
+  south: PositiveNumber.optional().describe('Multiplier of southbound (Russia → Mongolia) demand (1.125 = +12.5%).').meta({ default: GROWTH_DEFAULTS.south }),
+  north: PositiveNumber.optional().describe('Multiplier of northbound (Mongolia → Russia) demand (2 = doubled).').meta({ default: GROWTH_DEFAULTS.north }),
 }), 'Growth');
 
 /** Where a crossing is: for report.html's map only (the model does not use it). */
@@ -153,10 +155,10 @@ export const CrossingInput = named(z.strictObject({
     .max(14)
     .describe('Local time offset from UTC, hours (−12 to 14); hours, holidays and profiles are local time.'),
   zone: ZoneInput.describe('Places held from entering the crossing to leaving it (yard, terminal, station tracks).'),
-  approachLimit: PositiveInt.nullable().optional().describe('Vehicles of one direction and class waiting on their approach (the queue approach_queue_* reports) at which a further arrival of that direction and class is turned away; each direction and class has its own queue; null = unlimited.').meta({ default: null }),
-  closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed all day on the scenario\'s holidays.').meta({ default: false }),
-  closures: z.array(ClosureInput).optional().describe('Closed dates of this crossing only (all its stages), in addition to holidays.').meta({ default: [] }),
-  hours: ClassHoursInput.optional().describe('Opening hours per vehicle class; stages inherit them unless they set their own; default 24h.'),
+  approachLimit: PositiveInt.nullable().optional().describe('Vehicles of one direction and class waiting on their approach (the queue approach_queue_* reports) at which a further arrival of that direction and class is turned away; each direction and class has its own queue; null = unlimited.').meta({ default: CROSSING_DEFAULTS.approachLimit }),
+  closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed all day on the scenario\'s holidays.').meta({ default: CROSSING_DEFAULTS.closesOnHolidays }),
+  closures: z.array(ClosureInput).optional().describe('Closed dates of this crossing only (all its stages), in addition to holidays.').meta({ default: CROSSING_DEFAULTS.closures }),
+  hours: ClassHoursInput.optional().describe(`Opening hours per vehicle class; stages inherit them unless they set their own; default ${CROSSING_DEFAULTS.hours}.`),
   growth: GrowthInput.optional().describe('Overrides the scenario\'s demand.growth for this crossing.'),
   stages: listOf(StageInput, 'stage').describe('Stages in the order vehicles pass them; a vehicle passes those matching its class, direction and cargo.'),
   demand: listOf(DemandInput, 'demand source').describe('Demand sources: the streams of arriving vehicles.'),

@@ -1,9 +1,11 @@
 // The raw scenario schema (what a file says) and the plan schema (a file that `extends` a base and lists
-// only its changes). Defaults are not filled here: resolve.ts turns a valid ScenarioInput into a Scenario.
+// only its changes). Defaults (from defaults.ts) are shown here, not filled: resolve.ts turns a valid
+// ScenarioInput into a Scenario.
 import { z } from 'zod';
 import { ClosureInput, CrossingInput, GrowthInput } from './schema-crossing.js';
 import { Id, IsoDate, listOf, NonNegativeInt, PositiveInt, Text, VehicleClass } from './schema-base.js';
 import { named, nameOf } from './schema-names.js';
+import { DEMAND_GROWTH_DEFAULTS, SCENARIO_DEFAULTS } from './defaults.js';
 import { MAX_DAYS } from './calendar.js';
 
 export const HolidayInput = ClosureInput;
@@ -12,25 +14,25 @@ export const ScenarioInputSchema = z.strictObject({
   $schema: z.string().optional().describe('JSON Schema of this file (for editors); ignored.'),
   id: Id.describe('Scenario id; names the output folder.'),
   name: Text.describe('Readable name of the scenario.'),
-  description: Text.optional().describe('Free text on what the scenario is.').meta({ default: '' }),
+  description: Text.optional().describe('Free text on what the scenario is.').meta({ default: SCENARIO_DEFAULTS.description }),
   startDate: IsoDate.describe('Local date at 00:00 of which the simulation clock starts.'),
   days: PositiveInt.max(MAX_DAYS, { error: `expected at most ${MAX_DAYS} days (100 years)` }).describe(`Simulated days (at most ${MAX_DAYS}).`),
-  warmupDays: NonNegativeInt.optional().describe('First days left out of the statistics (queues fill up meanwhile).').meta({ default: 0 }),
-  replications: PositiveInt.optional().describe('Independent runs whose spread gives the confidence intervals.').meta({ default: 10 }),
-  seed: z.int({ error: 'expected an integer seed' }).optional().describe('Base seed of every random stream (same seed, same results).').meta({ default: 1 }),
+  warmupDays: NonNegativeInt.optional().describe('First days left out of the statistics (queues fill up meanwhile).').meta({ default: SCENARIO_DEFAULTS.warmupDays }),
+  replications: PositiveInt.optional().describe('Independent runs whose spread gives the confidence intervals.').meta({ default: SCENARIO_DEFAULTS.replications }),
+  seed: z.int({ error: 'expected an integer seed' }).optional().describe('Base seed of every random stream (same seed, same results).').meta({ default: SCENARIO_DEFAULTS.seed }),
   demand: named(
     z.strictObject({
       growth: GrowthInput.optional().describe('Growth factors per direction, for every crossing that sets none of its own.'),
       growthClasses: listOf(VehicleClass, 'vehicle class', 'vehicle classes')
         .optional()
         .describe('Classes the growth factors apply to (freight by default; cars are not trade).')
-        .meta({ default: ['truck', 'train'] }),
+        .meta({ default: DEMAND_GROWTH_DEFAULTS.growthClasses }),
     }),
     'DemandGrowth',
   )
     .optional()
     .describe('Growth of demand (trade scenarios).'),
-  holidays: z.array(HolidayInput).optional().describe('Closed dates of the crossings with closesOnHolidays: true.').meta({ default: [] }),
+  holidays: z.array(HolidayInput).optional().describe('Closed dates of the crossings with closesOnHolidays: true.').meta({ default: SCENARIO_DEFAULTS.holidays }),
   crossings: listOf(CrossingInput, 'crossing').describe('The crossings simulated.'),
 });
 

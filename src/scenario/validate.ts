@@ -15,10 +15,15 @@ export interface RawProblem {
 
 type Issue = z.core.$ZodIssue;
 
-/** Every schema problem of `data` (empty when valid), one per path, in document order of discovery. */
-export function schemaProblems(schema: z.ZodType, data: unknown, knownKeys: readonly string[] = []): RawProblem[] {
+/**
+ * Every schema problem of `data` (empty when valid), one per path, in document order of discovery. `keys` gives
+ * the names known for "did you mean" hints: asked only when there are problems (the list comes from the JSON
+ * Schema, which takes a while to build).
+ */
+export function schemaProblems(schema: z.ZodType, data: unknown, keys: () => readonly string[] = () => []): RawProblem[] {
   const result = schema.safeParse(data);
   if (result.success) return [];
+  const knownKeys = keys();
   const out: RawProblem[] = [];
   for (const issue of result.error.issues) out.push(...issueProblems(issue, [], data, knownKeys));
   const seen = new Set<string>();

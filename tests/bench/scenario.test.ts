@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchScenario, formatScenarioBenchLine } from '../../src/bench/scenario.js';
-import { FIXTURES } from '../cli/harness.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 /** A clock for the benchmark that advances `stepMs` at every reading, so no assertion depends on real time. */
 function steppingClock(stepMs: number): () => number {

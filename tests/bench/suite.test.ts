@@ -1,7 +1,18 @@
 // The benchmark suite: the commands of a set in order, fields read from benchmark lines, sets run through an
 // injected runner (no processes), medians and per-set ratios, and a clear error for output without a figure.
 import { describe, expect, it } from 'vitest';
-import { BenchOutputError, fieldOf, formatSuiteSummary, runSuite, setCommands, summariseSuite, type BenchCommand, type SuiteOptions } from '../../src/bench/suite.js';
+import {
+  BenchOutputError,
+  fieldOf,
+  formatSuiteSummary,
+  missingSimpyNote,
+  runSuite,
+  setCommands,
+  simpyAvailable,
+  summariseSuite,
+  type BenchCommand,
+  type SuiteOptions,
+} from '../../src/bench/suite.js';
 
 const OPTS: SuiteOptions = {
   sets: 3,
@@ -10,14 +21,14 @@ const OPTS: SuiteOptions = {
   scenarioFile: 'scenarios/baseline-2023.yaml',
   replications: 10,
   mmc: { lambda: 3.6, mu: 1, servers: 4, customers: 1000, seed: 1 },
-  simpy: { python: 'python3', script: '../shared/bench/simpy_mmc.py' },
+  simpy: { python: '/usr/bin/python3', script: '/repo/bench/simpy_mmc.py' },
 };
 
 describe('setCommands', () => {
   it('runs SimPy, then the engine, then the scenario, with the same M/M/c parameters', () => {
     const cmds = setCommands(OPTS);
     expect(cmds.map((c) => c.label)).toEqual(['simpy', 'engine', 'scenario']);
-    expect(cmds[0]).toEqual({ label: 'simpy', program: 'python3', args: ['../shared/bench/simpy_mmc.py', '3.6', '1', '4', '1000', '1'] });
+    expect(cmds[0]).toEqual({ label: 'simpy', program: '/usr/bin/python3', args: ['/repo/bench/simpy_mmc.py', '3.6', '1', '4', '1000', '1'] });
     expect(cmds[1]!.args).toEqual(['/repo/dist/bench/cli.js', 'mmc', '--lambda', '3.6', '--mu', '1', '--servers', '4', '--customers', '1000', '--seed', '1']);
     expect(cmds[2]!.args).toEqual(['/repo/dist/bench/cli.js', 'scenario', 'scenarios/baseline-2023.yaml', '--replications', '10']);
   });
@@ -92,7 +103,8 @@ describe('runSuite and summariseSuite', () => {
     const s = summariseSuite(runSuite({ ...OPTS, simpy: null, sets: 1 }, fakeRunner([])));
     expect(s.engineSpeedupVsSimpy).toBeNull();
     expect(formatSuiteSummary(s)).not.toMatch(/simpy/);
-    expect(() => runSuite({ ...OPTS, sets: 0 }, fakeRunner([]))).toThrow(/sets must be an integer >= 1/);
+    expect(() => runSuite({ ...OPTS, sets: -1 }, fakeRunner([]))).toThrow(/sets must be an integer >= 0/);
+    expect(() => runSuite({ ...OPTS, sets: 1.5 }, fakeRunner([]))).toThrow(RangeError);
     expect(() => summariseSuite([])).toThrow(RangeError);
   });
 
@@ -109,5 +121,40 @@ describe('runSuite and summariseSuite', () => {
 
   it('stops with a clear error when a benchmark prints no figure', () => {
     expect(() => runSuite(OPTS, () => 'Traceback: ModuleNotFoundError: simpy')).toThrow(/"wall_s" in benchmark output/);
+  });
+});
+
+describe('no sets', () => {
+  it('runs nothing when the sets are zero (the Kyakhta pair alone)', () => {
+    const calls: string[] = [];
+    expect(runSuite({ ...OPTS, sets: 0 }, (cmd) => (calls.push(cmd.label), ''))).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('simpyAvailable', () => {
+  it('asks the interpreter to import simpy', () => {
+    const calls: BenchCommand[] = [];
+    expect(simpyAvailable('/usr/bin/python3', (cmd) => (calls.push(cmd), ''))).toBe(true);
+    expect(calls).toEqual([{ label: 'probe', program: '/usr/bin/python3', args: ['-c', 'import simpy'] }]);
+  });
+
+  it('is false, not an error, when the import fails or the interpreter is missing', () => {
+    const failing = (): string => {
+      throw new Error("python3 -c import simpy failed (exit 1):\nModuleNotFoundError: No module named 'simpy'");
+    };
+    expect(simpyAvailable('python3', failing)).toBe(false);
+    const missing = (): string => {
+      throw new Error('cannot run /nonexistent/python: spawnSync /nonexistent/python ENOENT');
+    };
+    expect(simpyAvailable('/nonexistent/python', missing)).toBe(false);
+  });
+
+  it('says what is left out and how to get SimPy', () => {
+    const note = missingSimpyNote('python3');
+    expect(note).toMatch(/^SimPy is not importable by python3: /);
+    expect(note).toMatch(/the SimPy M\/M\/c run and the Kyakhta pair are left out/);
+    expect(note).toMatch(/python3-simpy3/);
+    expect(note).toMatch(/--python <exe>/);
   });
 });

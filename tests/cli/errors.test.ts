@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FIXTURES, runCliAll, type CliRun } from './harness.js';
+import { buildCli, runCliAll, type CliRun } from './harness.js';
+import { FIXTURES, REPO } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const BAD = join(FIXTURES, 'cli-bad.yaml');
@@ -94,7 +95,7 @@ describe('help, version, validate, schema', () => {
   });
 
   it('prints the package version', () => {
-    const pkg = JSON.parse(readFileSync(join(FIXTURES, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
     expect(results.version!.code).toBe(0);
     expect(results.version!.stdout.trim()).toBe(pkg.version);
   });

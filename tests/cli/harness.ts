@@ -1,15 +1,12 @@
 // Test harness for running bordersim as a user would: compiles src/cli.ts, what it imports and the worker
 // thread's entry into a cache folder (once per source version), then runs `node cli.js ...` in a child
-// process; reads CSVs with fast-csv.
+// process.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseString } from 'fast-csv';
+import { join } from 'node:path';
+import { REPO } from '../helpers/paths.js';
 
-export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const FIXTURES = join(REPO, 'tests', 'fixtures');
 const CACHE = join(REPO, 'node_modules', '.cache', 'bordersim-cli-test');
 
 function tsFiles(dir: string): string[] {
@@ -106,7 +103,7 @@ export function buildCli(): string {
       extends: join(REPO, 'tsconfig.build.json'),
       compilerOptions: { rootDir: join(REPO, 'src'), outDir: tmp, sourceMap: false, noEmitOnError: false },
       // the worker thread's entry is loaded by URL, not imported: name it so the pool can start from this build
-      files: [join(REPO, 'src', 'cli.ts'), join(REPO, 'src', 'experiment', 'worker.ts')],
+      files: [join(REPO, 'src', 'cli.ts'), join(REPO, 'src', 'experiment', 'runner', 'worker.ts')],
       include: [],
     }));
     const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], { encoding: 'utf8' });
@@ -155,26 +152,6 @@ export async function runCliAll(cli: string, argsList: string[][], cwd: string, 
   };
   await Promise.all(Array.from({ length: Math.min(parallel, argsList.length) }, worker));
   return results;
-}
-
-/** Parses CSV text with fast-csv into header + row objects (strict column count). */
-export async function parseCsv(text: string): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
-  const rows: Record<string, string>[] = [];
-  let headers: string[] = [];
-  await new Promise<void>((res, rej) => {
-    parseString(text, { headers: true, strictColumnHandling: true })
-      .on('headers', (h: string[]) => (headers = h))
-      .on('data', (row: Record<string, string>) => rows.push(row))
-      .on('data-invalid', (row: unknown) => rej(new Error(`invalid row ${JSON.stringify(row)}`)))
-      .on('error', rej)
-      .on('end', () => res());
-  });
-  return { headers, rows };
-}
-
-/** Reads and parses `folder/file`. */
-export function readCsv(folder: string, file: string): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
-  return parseCsv(readFileSync(join(folder, file), 'utf8'));
 }
 
 /** A CLI child process being watched: its output so far, a wait for a line, and its end. */

@@ -6,7 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FIXTURES, runCliAll, snapshotFolder, startCli } from './harness.js';
+import { buildCli, runCliAll, snapshotFolder, startCli } from './harness.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-cli-int-'));

@@ -7,7 +7,9 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FIXTURES, readCsv, runCliAll, snapshotFolder, type CliRun } from './harness.js';
+import { buildCli, runCliAll, snapshotFolder, type CliRun } from './harness.js';
+import { readCsv } from '../helpers/csv.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const SMALL = join(FIXTURES, 'decide', 'small.yaml');

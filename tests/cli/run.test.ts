@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_METRICS } from '../../src/model/results.js';
-import { buildCli, FIXTURES, readCsv, runCliAll, type CliRun } from './harness.js';
+import { buildCli, runCliAll, type CliRun } from './harness.js';
+import { readCsv } from '../helpers/csv.js';
+import { FIXTURES, REPO } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const CSV_FILES = ['daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'stages.csv', 'summary.csv'];
@@ -120,7 +122,7 @@ describe('bordersim run', () => {
 
   it('records the run in run.json', () => {
     const info = JSON.parse(readFileSync(join(cwd, 'a', 'run.json'), 'utf8')) as Record<string, unknown>;
-    const pkg = JSON.parse(readFileSync(join(FIXTURES, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
     expect(info).toMatchObject({
       tool: 'bordersim', version: pkg.version, seed: 11, replications: 3, days: 3, warmupDays: 0, trace: false,
       commandLine: ['bordersim', 'run', TINY, '--quiet', '--out', 'a'], warnings: [],

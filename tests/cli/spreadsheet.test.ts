@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FIXTURES, parseCsv, runCli } from './harness.js';
+import { buildCli, runCli } from './harness.js';
+import { parseCsv } from '../helpers/csv.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 let cwd = '';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from './harness.js';
+import { REPO } from '../helpers/paths.js';
 
 /** Every module reached from `entry` through value imports (`import type` and `import('…')` are not followed). */
 function staticGraph(entry: string): { modules: string[]; packages: string[] } {

@@ -6,7 +6,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProgram } from '../../src/commands/program.js';
-import { buildCli, FIXTURES, runCliAll, type CliRun } from './harness.js';
+import { buildCli, runCliAll, type CliRun } from './harness.js';
+import { context } from '../helpers/context.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const SMALL = join(FIXTURES, 'decide', 'small.yaml');
@@ -84,7 +86,7 @@ describe('--workers', () => {
   it('--trace on a worker thread writes every CSV byte-identical to the in-process run (vehicles in the same order)', async () => {
     expect(runs.trace!.code, runs.trace!.stderr).toBe(0);
     expect(runInfo('trace').workers).toBe(1);
-    const ctx = { stdout: () => undefined, stderr: () => undefined, progressStream: null, argv: [], tag: 'inproc', now: () => 0 };
+    const { ctx } = context({ tag: 'inproc' });
     expect(await runProgram(['node', 'bordersim', 'run', TINY, ...COMMON, '--trace', '--out', join(cwd, 'trace-inproc')], ctx)).toBe(0);
     const csv = readdirSync(join(cwd, 'trace')).filter((f) => f.endsWith('.csv')).sort();
     expect(csv).toContain('vehicles.csv');

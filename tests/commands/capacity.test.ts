@@ -7,9 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CAPACITY_COLUMNS, capacityCommand, STEP_COLUMNS } from '../../src/commands/capacity.js';
 import { UsageError } from '../../src/commands/context.js';
 import { runProgram } from '../../src/commands/program.js';
-import type { ReplicationRunner } from '../../src/experiment/experiment.js';
+import type { ReplicationRunner } from '../../src/experiment/runner/experiment.js';
 import { runReplication } from '../../src/model/run.js';
-import { argv, context, DECIDE, readCsv } from './context.js';
+import { argv, context } from '../helpers/context.js';
+import { readCsv } from '../helpers/csv.js';
+import { DECIDE } from '../helpers/paths.js';
 
 const SMALL = join(DECIDE, 'small.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-capacity-'));

@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMPARE_COLUMNS, compareCommand } from '../../src/commands/compare.js';
 import { runProgram } from '../../src/commands/program.js';
 import { GROUP_METRICS } from '../../src/model/results.js';
-import { argv, context, DECIDE, readCsv } from './context.js';
+import { argv, context } from '../helpers/context.js';
+import { readCsv } from '../helpers/csv.js';
+import { DECIDE } from '../helpers/paths.js';
 
 const SMALL = join(DECIDE, 'small.yaml');
 const PLAN = join(DECIDE, 'small-plan.yaml');

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/run.js';
 import { validateCommand } from '../../src/commands/validate.js';
-import { FIXTURES } from '../cli/harness.js';
-import { context } from './context.js';
+import { context } from '../helpers/context.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-plausible-'));

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProgram } from '../../src/commands/program.js';
-import { REPO } from '../cli/harness.js';
-import { context } from './context.js';
+import { context } from '../helpers/context.js';
+import { REPO } from '../helpers/paths.js';
 
 const root = mkdtempSync(join(tmpdir(), 'bordersim-examples-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProgram } from '../../src/commands/program.js';
-import type { ReplicationRunner } from '../../src/experiment/experiment.js';
+import type { ReplicationRunner } from '../../src/experiment/runner/experiment.js';
 import { runReplication } from '../../src/model/run.js';
-import { FIXTURES } from '../cli/harness.js';
-import { argv, context } from './context.js';
+import { argv, context } from '../helpers/context.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-program-'));

@@ -4,32 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError, type CommandContext } from '../../src/commands/context.js';
+import { UsageError } from '../../src/commands/context.js';
 import { resolveRunOptions, runCommand } from '../../src/commands/run.js';
-import type { ReplicationRunner } from '../../src/experiment/experiment.js';
+import type { ReplicationRunner } from '../../src/experiment/runner/experiment.js';
 import { runReplication } from '../../src/model/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { FIXTURES } from '../cli/harness.js';
+import { context } from '../helpers/context.js';
+import { readCsv } from '../helpers/csv.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-cmd-run-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function context(extra: Partial<CommandContext> = {}): CommandContext & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  let clock = 0;
-  return {
-    out, err,
-    stdout: (s) => void out.push(s),
-    stderr: (s) => void err.push(s),
-    progressStream: null,
-    argv: ['bordersim', 'run', TINY],
-    tag: 'test',
-    now: () => (clock += 250),
-    ...extra,
-  };
-}
 
 const failingAt = (replication: number): ReplicationRunner => (scenario, o) => {
   if (o.replication === replication) throw new Error(`model broke in replication ${replication}`);
@@ -40,12 +26,12 @@ describe('runCommand', () => {
   const dest = join(root, 'res');
 
   it('runs the real model and moves a complete folder into place', async () => {
-    const ctx = context();
+    const { ctx, out, err } = context();
     const outcome = await runCommand(TINY, { out: dest, replications: 2, trace: true }, ctx);
     expect(readdirSync(dest).sort()).toEqual(['daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'report.html', 'results.xlsx', 'run.json', 'stages.csv', 'summary.csv', 'vehicles.csv']);
     expect(outcome.files).toEqual(['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv', 'vehicles.csv', 'report.html', 'results.xlsx', 'run.json']);
-    expect(ctx.err.join('')).toMatch(/^running 2 replications\nreplication 1\/2 done, .*\nreplication 2\/2 done/);
-    expect(ctx.out.join('')).toMatch(/cli-tiny: 2 replications × 3 days, seed 11/);
+    expect(err.join('')).toMatch(/^running 2 replications\nreplication 1\/2 done, .*\nreplication 2\/2 done/);
+    expect(out.join('')).toMatch(/cli-tiny: 2 replications × 3 days, seed 11/);
     expect(readdirSync(root)).toEqual(['res']);
   });
 
@@ -53,9 +39,8 @@ describe('runCommand', () => {
     let reported = 0;
     const counting: ReplicationRunner = (s, o) => runReplication(s, { ...o, onVehicle: (t) => (reported++, o.onVehicle?.(t)) });
     const folder = join(root, 'traced');
-    const outcome = await runCommand(TINY, { out: folder, replications: 2, trace: true, quiet: true }, context(), counting);
-    const lines = readFileSync(join(folder, 'vehicles.csv'), 'utf8').split('\r\n').filter((l) => l !== '');
-    expect(lines.length - 1).toBe(reported);
+    const outcome = await runCommand(TINY, { out: folder, replications: 2, trace: true, quiet: true }, context().ctx, counting);
+    expect((await readCsv(folder, 'vehicles.csv')).rows.length).toBe(reported);
     // every vehicle that arrived is in the trace: arrivals after warm-up (0) summed over replications
     expect(reported).toBe(outcome.results.vehicles);
     rmSync(folder, { recursive: true });
@@ -63,7 +48,7 @@ describe('runCommand', () => {
 
   it('keeps the previous results and leaves no temp folder when the model fails mid-run', async () => {
     const before = readFileSync(join(dest, 'summary.csv'));
-    await expect(runCommand(TINY, { out: dest, replications: 3, trace: true, quiet: true }, context(), failingAt(2))).rejects.toThrow(/model broke/);
+    await expect(runCommand(TINY, { out: dest, replications: 3, trace: true, quiet: true }, context().ctx, failingAt(2))).rejects.toThrow(/model broke/);
     expect(readFileSync(join(dest, 'summary.csv')).equals(before)).toBe(true);
     expect(existsSync(join(dest, 'vehicles.csv'))).toBe(true);
     expect(readdirSync(root)).toEqual(['res']);
@@ -73,7 +58,7 @@ describe('runCommand', () => {
     const before = readFileSync(join(dest, 'run.json'), 'utf8');
     const interrupt = new AbortController();
     const stopping: ReplicationRunner = (s, o) => (interrupt.abort(new Error('interrupted')), runReplication(s, o));
-    await expect(runCommand(TINY, { out: dest, quiet: true }, context({ signal: interrupt.signal }), stopping)).rejects.toThrow(/interrupted/);
+    await expect(runCommand(TINY, { out: dest, quiet: true }, context({ signal: interrupt.signal }).ctx, stopping)).rejects.toThrow(/interrupted/);
     expect(readFileSync(join(dest, 'run.json'), 'utf8')).toBe(before);
     expect(readdirSync(root)).toEqual(['res']);
   });
@@ -81,26 +66,26 @@ describe('runCommand', () => {
   it('draws a progress bar when stderr is a terminal', async () => {
     const chunks: string[] = [];
     const tty = Object.assign(new Writable({ write: (c, _e, cb) => (chunks.push(String(c)), cb()) }), { isTTY: true, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-    await runCommand(TINY, { out: join(root, 'bar'), replications: 2 }, context({ progressStream: tty }));
+    await runCommand(TINY, { out: join(root, 'bar'), replications: 2 }, context({ progressStream: tty }).ctx);
     expect(chunks.join('')).toMatch(/replications .* 2\/2 \| [\d.]+[kM]? events\/s/);
     rmSync(join(root, 'bar'), { recursive: true });
   });
 
   it('names an overloaded crossing unstable on stderr and in run.json, even with --quiet', async () => {
-    const ctx = context();
+    const { ctx, err } = context();
     const folder = join(root, 'overloaded');
     const outcome = await runCommand(join(FIXTURES, 'cli-overloaded.yaml'), { out: folder, replications: 2, quiet: true }, ctx);
     const info = JSON.parse(readFileSync(join(folder, 'run.json'), 'utf8')) as { warnings: Array<Record<string, unknown>> };
     expect(info.warnings.map((w) => [w.replication, w.check, w.crossing])).toEqual([[null, 'unstable', 'testroad']]);
     expect(outcome.info.warnings).toEqual(info.warnings);
-    expect(ctx.err.join('')).toMatch(/^warning: testroad: unstable: testroad trucks: [\d.]+ vehicles still in the system at the end, 9\d% of the/m);
+    expect(err.join('')).toMatch(/^warning: testroad: unstable: testroad trucks: [\d.]+ vehicles still in the system at the end, 9\d% of the/m);
     rmSync(folder, { recursive: true });
   });
 
   it('shows the chosen class and direction in the end-of-run table', async () => {
-    const ctx = context();
+    const { ctx, out: stdout } = context();
     await runCommand(TINY, { out: join(root, 'trucks'), replications: 2, class: 'truck', direction: 'south' }, ctx);
-    const out = ctx.out.join('');
+    const out = stdout.join('');
     expect(out).toContain('(trucks, southbound only):');
     expect(out).toMatch(/^testroad\s+truck\s/m);
     expect(out).not.toMatch(/^testroad\s+car\s/m);
@@ -111,18 +96,18 @@ describe('runCommand', () => {
 
   it('writes cars in vehicles.csv with cargo none', async () => {
     const folder = join(root, 'cars');
-    await runCommand(TINY, { out: folder, replications: 1, trace: true, quiet: true }, context());
-    const rows = readFileSync(join(folder, 'vehicles.csv'), 'utf8').split('\r\n').slice(1).filter((l) => l !== '').map((l) => l.split(','));
-    const cargo = (cls: string): string[] => [...new Set(rows.filter((r) => r[5] === cls).map((r) => r[6]!))].sort();
+    await runCommand(TINY, { out: folder, replications: 1, trace: true, quiet: true }, context().ctx);
+    const { rows } = await readCsv(folder, 'vehicles.csv');
+    const cargo = (cls: string): string[] => [...new Set(rows.filter((r) => r.class === cls).map((r) => r.cargo!))].sort();
     expect(cargo('car')).toEqual(['none']);
     expect(cargo('truck')).toEqual(['empty', 'loaded']);
     rmSync(folder, { recursive: true });
   });
 
   it('prints nothing on stdout or stderr with --quiet', async () => {
-    const ctx = context();
+    const { ctx, out, err } = context();
     await runCommand(TINY, { out: join(root, 'quiet'), replications: 1, quiet: true }, ctx);
-    expect([ctx.out, ctx.err]).toEqual([[], []]);
+    expect([out, err]).toEqual([[], []]);
     rmSync(join(root, 'quiet'), { recursive: true });
   });
 });
@@ -130,11 +115,11 @@ describe('runCommand', () => {
 describe('runCommand --from/--to', () => {
   it('reports only the dates asked for: daily rows, months and run.json cover the period', async () => {
     const out = join(root, 'period');
-    const outcome = await runCommand(TINY, { out, replications: 1, from: '2023-06-30', to: '2023-07-02', quiet: true }, context());
+    const outcome = await runCommand(TINY, { out, replications: 1, from: '2023-06-30', to: '2023-07-02', quiet: true }, context().ctx);
     expect(outcome.info).toMatchObject({ days: 28, warmupDays: 25 });
-    const daily = readFileSync(join(out, 'daily.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+    const daily = (await readCsv(out, 'daily.csv')).rows.map((r) => r.date);
     expect([...new Set(daily)]).toEqual(['2023-06-30', '2023-07-01', '2023-07-02']);
-    const months = readFileSync(join(out, 'monthly.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+    const months = (await readCsv(out, 'monthly.csv')).rows.map((r) => r.month);
     expect([...new Set(months)]).toEqual(['2023-06', '2023-07']);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classesShown, summaryText } from '../../src/commands/summary.js';
-import type { CollectedResults, StageSummaryRow, SummaryRow } from '../../src/experiment/collect.js';
-import { runExperimentSyncWith } from '../../src/experiment/experiment.js';
-import { fakeRunner, fakeScenario } from '../experiment/fake.js';
+import type { CollectedResults, StageSummaryRow, SummaryRow } from '../../src/experiment/statistics/collect.js';
+import { runExperimentSyncWith } from '../../src/experiment/runner/experiment.js';
+import { fakeRunner, fakeScenario } from '../helpers/fake-results.js';
 
 const scenario = fakeScenario([
   { id: 'kyakhta', stages: ['customs'] },

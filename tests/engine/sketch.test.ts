@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fuzzRuns } from '../fuzz.js';
-import { QuantileSketch } from '../../src/engine/index.js';
+import { QuantileSketch, Tally } from '../../src/engine/index.js';
 import { createStream } from '../../src/random/stream.js';
 
 const QS = [0, 0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1];
@@ -175,5 +175,47 @@ describe('QuantileSketch.clear (property)', () => {
       }),
       { numRuns: fuzzRuns(500) },
     );
+  });
+});
+
+describe('QuantileSketch.addToBoth and Tally.addToBoth (property)', () => {
+  const value = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(0), fc.double({ min: 1e-12, max: 1e-8, noNaN: true }));
+
+  it('leave both sketches and both tallies as adding each value to each would', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 200 }), fc.array(value, { maxLength: 50 }), (both, onlyFirst) => {
+        const [a, b, refA, refB] = [0, 1, 2, 3].map(() => new QuantileSketch(0.02));
+        const [ta, tb, refTa, refTb] = [0, 1, 2, 3].map(() => new Tally(0.02));
+        for (const x of onlyFirst) {
+          a!.add(x);
+          refA!.add(x);
+          ta!.add(x);
+          refTa!.add(x);
+        }
+        for (const x of both) {
+          a!.addToBoth(b!, x);
+          refA!.add(x);
+          refB!.add(x);
+          ta!.addToBoth(tb!, x);
+          refTa!.add(x);
+          refTb!.add(x);
+        }
+        for (const q of [0, 0.05, 0.5, 0.95, 1]) {
+          expect(a!.quantile(q)).toBe(refA!.quantile(q));
+          expect(b!.quantile(q)).toBe(refB!.quantile(q));
+          expect(ta!.quantile(q)).toBe(refTa!.quantile(q));
+          expect(tb!.quantile(q)).toBe(refTb!.quantile(q));
+        }
+        for (const [t, r] of [[ta!, refTa!], [tb!, refTb!]] as const) {
+          expect([t.count, t.mean, t.variance, t.min, t.max, t.sum]).toEqual([r.count, r.mean, r.variance, r.min, r.max, r.sum]);
+        }
+      }),
+      { numRuns: fuzzRuns(200) },
+    );
+  });
+
+  it('refuses sketches of different relative errors, and values without a bucket', () => {
+    expect(() => new QuantileSketch(0.02).addToBoth(new QuantileSketch(0.005), 1)).toThrow(RangeError);
+    expect(() => new QuantileSketch(0.02).addToBoth(new QuantileSketch(0.02), NaN)).toThrow(RangeError);
   });
 });

@@ -2,9 +2,9 @@
 // itself, and a source's arrivals over a month match its vehicles per day within a confidence interval.
 import { describe, expect, it } from 'vitest';
 import { ModelClock } from '../../src/model/clock.js';
-import { dayParts, makeArrivals, makePartRate, yearScale } from '../../src/model/demand.js';
+import { dayParts, DemandPlan, makeArrivals, yearScale } from '../../src/model/demand.js';
 import { createStream } from '../../src/random/index.js';
-import { demand } from './fixtures.js';
+import { demand } from '../helpers/scenarios.js';
 
 const FLAT = Array.from({ length: 24 }, () => 1);
 const CARS = [...Array(6).fill(0.3), 0.8, 0.8, ...Array(12).fill(1.5), ...Array(4).fill(0.7)] as number[];
@@ -19,14 +19,16 @@ describe('dayParts', () => {
   });
 });
 
-describe('makePartRate', () => {
+describe('DemandPlan.rate', () => {
   it('gives every hour of the year the rate of its profile (month × weekday × hour)', () => {
     const clock = new ModelClock('2023-01-01');
     const monthly = Array.from({ length: 12 }, (_, m) => 0.5 + m / 10);
     const weekday = [1, 1.1, 1.2, 1.3, 1.4, 0.6, 0.5];
     const source = demand({ id: 'cars', vehiclesPerDay: 48, growth: 1.25, profile: { monthly, weekday, hourly: CARS } });
-    const parts = dayParts(CARS);
-    const rate = makePartRate(source, clock, parts);
+    const plan = new DemandPlan(source, clock);
+    const { parts } = plan;
+    expect(parts).toEqual(dayParts(CARS));
+    const rate = plan.rate();
     // the year's scale, summed here day by day: 365 days over the sum of the day weights
     let sum = 0;
     for (let day = 0; day < 365; day++) sum += monthly[clock.monthOfDay(day)]! * weekday[clock.weekdayOfDay(day) - 1]!;
@@ -57,8 +59,9 @@ describe('yearScale', () => {
   ])('makes the first year from $start carry vehicles per day × $days exactly (seasonal, weekday and hourly profiles)', ({ start, days, unscaledBiasAtLeast }) => {
     const clock = new ModelClock(start);
     const source = demand({ id: 'cars', vehiclesPerDay: 300, growth: 1.1, profile: { monthly: SUMMER, weekday: WEEKDAYS, hourly: HOURS } });
-    const parts = dayParts(HOURS);
-    const rate = makePartRate(source, clock, parts);
+    const plan = new DemandPlan(source, clock);
+    const { parts } = plan;
+    const rate = plan.rate();
     const lengths = [...parts.cutsMin, 1440].map((end, i, all) => end - (i > 0 ? all[i - 1]! : 0));
     let expected = 0;
     for (let day = 0; day < days; day++) lengths.forEach((len, part) => (expected += rate(day * lengths.length + part) * len));
@@ -67,17 +70,22 @@ describe('yearScale', () => {
     expect(Math.abs(yearScale(source, clock) - 1)).toBeGreaterThan(unscaledBiasAtLeast);
   });
 
-  it('remembers a scale per profile and start date: another start date gets its own', () => {
+  it('gives a plan the scale of its start date: another start date gets its own', () => {
     const profile = { monthly: SUMMER, weekday: WEEKDAYS, hourly: HOURS };
-    const shared = demand({ id: 'a', vehiclesPerDay: 1, profile });
+    const source = demand({ id: 'a', vehiclesPerDay: 1, profile });
     const starts = ['2023-01-01', '2023-07-15', '2024-01-01'];
-    const first = starts.map((start) => yearScale(shared, new ModelClock(start)));
-    expect(new Set(first).size).toBe(3);
-    starts.forEach((start, i) => {
-      expect(yearScale(shared, new ModelClock(start))).toBe(first[i]);
-      // a copy of the profile (another object) is computed afresh, to the same value
-      expect(yearScale(demand({ id: 'b', vehiclesPerDay: 1, profile: { ...profile } }), new ModelClock(start))).toBe(first[i]);
-    });
+    const scales = starts.map((start) => new DemandPlan(source, new ModelClock(start)).scale);
+    expect(new Set(scales).size).toBe(3);
+    starts.forEach((start, i) => expect(yearScale(source, new ModelClock(start))).toBe(scales[i]));
+  });
+
+  it('gives day factors beyond the first table (a run of several years) as it gives the first ones', () => {
+    const source = demand({ id: 'a', vehiclesPerDay: 1, profile: { monthly: SUMMER, weekday: WEEKDAYS, hourly: HOURS } });
+    const clock = new ModelClock('2023-01-01');
+    const late = new DemandPlan(source, clock);
+    const want = (d: number) => SUMMER[clock.monthOfDay(d)]! * WEEKDAYS[clock.weekdayOfDay(d) - 1]! * late.scale;
+    // asked first far out (the table grows past it), then near the start
+    for (const d of [5000, 3, 366, 800, 0]) expect(late.dayFactor(d)).toBe(want(d));
   });
 });
 
@@ -87,7 +95,7 @@ describe('makeArrivals', () => {
     const hourly = [...Array(8).fill(0), ...Array(10).fill(2.4), ...Array(6).fill(0)] as number[];
     const source = demand({ id: 'day-trucks', arrivals: 'poisson', vehiclesPerDay: 30, profile: { monthly: Array(12).fill(1), weekday: Array(7).fill(1), hourly } });
     const days = 30;
-    const arrivals = makeArrivals(source, clock, createStream(3, 0, 'demand'), days * 1440);
+    const arrivals = makeArrivals(new DemandPlan(source, clock), createStream(3, 0, 'demand'), days * 1440);
     let n = 0;
     for (let t = arrivals.next(); t !== Infinity; t = arrivals.next()) {
       const minuteOfDay = t % 1440;

@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fuzzRuns } from '../fuzz.js';
-import type { CrossingModel } from '../../src/model/crossing.js';
 import { CrossingGroups } from '../../src/model/crossing-groups.js';
 import { checkInvariants, type WalkerCounts } from '../../src/model/invariants.js';
 import type { Direction, VehicleClass } from '../../src/scenario/types.js';
@@ -64,8 +63,6 @@ function play(lives: Life[], resetAtMin: number, endMin: number): { groups: Cros
   return { groups, walkers };
 }
 
-const model = (groups: CrossingGroups): CrossingModel => ({ groups, crossing: { id: 'x' } }) as unknown as CrossingModel;
-
 describe('invariants on a crossing’s groups', () => {
   it('hold for any vehicle lives and warm-up instant, and totals are the sums of their parts (property)', () => {
     fc.assert(
@@ -73,7 +70,7 @@ describe('invariants on a crossing’s groups', () => {
         const endMin = 300;
         const { groups, walkers } = play(lives, resetAtMin, endMin);
         const results = groups.results(endMin);
-        const checks = checkInvariants(model(groups), endMin, walkers);
+        const checks = checkInvariants(groups, 'x', endMin, walkers);
         expect(checks.map((c) => [c.name, c.ok])).toEqual([['conservation', true], ['littles_law', true]]);
         const of = (d: string, c: string) => results.find((r) => r.direction === d && r.vehicleClass === c)!.values;
         const bases = PAIRS.map((p) => of(p.direction, p.vehicleClass));
@@ -93,7 +90,7 @@ describe('invariants on a crossing’s groups', () => {
     const { groups, walkers } = play([{ pair: 0, arriveAtMin: 10, waitMin: 5, insideMin: Infinity }], 0, 100);
     groups.get('south', 'truck').arrive(10); // a second count for the same vehicle
     groups.results(100);
-    const c = checkInvariants(model(groups), 100, walkers).find((x) => x.name === 'conservation')!;
+    const c = checkInvariants(groups, 'x', 100, walkers).find((x) => x.name === 'conservation')!;
     expect(c.ok).toBe(false);
     expect(c.detail).toBe('arrived 2 + inside at start 0 = completed 0 + inside at end 2 + turned away 0; the engine counts 1 inside and 0 completed');
   });
@@ -102,7 +99,7 @@ describe('invariants on a crossing’s groups', () => {
     const { groups } = play([{ pair: 2, arriveAtMin: 10, waitMin: 0, insideMin: Infinity }], 0, 100);
     groups.results(100);
     // The engine saw the vehicle finish; the statistics never heard of it.
-    const c = checkInvariants(model(groups), 100, { walking: 0, finishedSinceReset: 1 }).find((x) => x.name === 'conservation')!;
+    const c = checkInvariants(groups, 'x', 100, { walking: 0, finishedSinceReset: 1 }).find((x) => x.name === 'conservation')!;
     expect(c.ok).toBe(false);
     expect(c.detail).toContain('the engine counts 0 inside and 1 completed');
   });
@@ -111,7 +108,7 @@ describe('invariants on a crossing’s groups', () => {
     const { groups, walkers } = play([{ pair: 1, arriveAtMin: 10, waitMin: 30, insideMin: 20 }], 0, 100);
     groups.total.approach.up(50); // a phantom on the total approach from minute 50 to the end
     groups.results(100);
-    const l = checkInvariants(model(groups), 100, walkers).find((x) => x.name === 'littles_law')!;
+    const l = checkInvariants(groups, 'x', 100, walkers).find((x) => x.name === 'littles_law')!;
     expect(l.ok).toBe(false);
     // 30 minutes of real waiting plus the phantom's 50 in the area; the waits side counts it as waiting since 0.
     expect(l.detail).toMatch(/queue area 80\.0 veh·min vs sum of waits 130\.0 veh·min/);

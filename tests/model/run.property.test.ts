@@ -8,7 +8,7 @@ import { runReplication } from '../../src/model/run.js';
 import type { VehicleTrace } from '../../src/model/results.js';
 import type { Dist } from '../../src/random/types.js';
 import type { Crossing, Stage, VehicleClass } from '../../src/scenario/types.js';
-import { crossing, demand, hours, scenario, stage } from './fixtures.js';
+import { crossing, demand, hours, scenario, stage } from '../helpers/scenarios.js';
 
 const DATES = ['2023-01-02', '2023-01-03', '2023-01-04', '2023-01-05'];
 const CLASSES: VehicleClass[] = ['truck', 'car', 'train'];

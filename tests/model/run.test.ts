@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { runReplication, RunOptionsError } from '../../src/model/run.js';
 import type { VehicleTrace } from '../../src/model/results.js';
 import type { Crossing, Scenario } from '../../src/scenario/types.js';
-import { crossing, demand, hours, scenario, stage } from './fixtures.js';
+import { crossing, demand, hours, scenario, stage } from '../helpers/scenarios.js';
 
 function run(s: Scenario, days = s.days, warmupDays = 0, seed = 1) {
   const traces: VehicleTrace[] = [];

@@ -5,14 +5,28 @@ import { describe, expect, it } from 'vitest';
 import { Interpreter, Simulation } from '../../src/engine/index.js';
 import { ModelClock } from '../../src/model/clock.js';
 import { StageModel } from '../../src/model/stage.js';
+import { stageStreamName } from '../../src/model/streams.js';
+import { buildCapacitySchedule } from '../../src/model/timetable.js';
 import type { Vehicle, Wagon } from '../../src/model/vehicle.js';
 import type { Stage } from '../../src/scenario/types.js';
-import { stage } from './fixtures.js';
+import { stage } from '../helpers/scenarios.js';
 
 function model(s: Stage): StageModel {
   const sim = new Simulation();
-  return new StageModel('x', s, sim, new ModelClock('2023-01-02'), new Interpreter<Vehicle>(sim), new Interpreter<Wagon>(sim));
+  const clock = new ModelClock('2023-01-02');
+  const plan = {
+    stage: s,
+    schedule: buildCapacitySchedule(s.timetable, s.servers, s.serverChanges, clock),
+    wagonSchedule: s.wagonInspection ? buildCapacitySchedule(s.timetable, s.wagonInspection.places, [], clock) : null,
+  };
+  return new StageModel('x', plan, sim, new Interpreter<Vehicle>(sim), new Interpreter<Wagon>(sim));
 }
+
+/** A stage model's draws for source `source`, named as the model names them. */
+const wagonDraw = (m: StageModel, source: string, seed: number, rep: number) =>
+  m.makeWagonDraw(stageStreamName('x', source, m.stage.id, 'wagon-select'), stageStreamName('x', source, m.stage.id, 'wagon-inspect'), seed, rep);
+const serviceDraw = (m: StageModel, source: string, seed: number, rep: number) =>
+  m.makeServiceDraw(stageStreamName('x', source, m.stage.id, 'service'), stageStreamName('x', source, m.stage.id, 'per-wagon'), seed, rep);
 
 const inspecting = stage({
   id: 'border',
@@ -23,18 +37,18 @@ const inspecting = stage({
 
 describe('StageModel draws', () => {
   it('has no wagon draw for a stage that inspects no wagons', () => {
-    expect(model(stage({ id: 'loco' })).makeWagonDraw('trains', 1, 0)).toBeNull();
+    expect(wagonDraw(model(stage({ id: 'loco' })), 'trains', 1, 0)).toBeNull();
   });
 
   it("gives a source the same draws whatever other sources draw in between", () => {
     const alone = model(inspecting);
     const mixed = model(inspecting);
-    const wagonsA = alone.makeWagonDraw('a', 9, 3)!;
-    const serviceA = alone.makeServiceDraw('a', 9, 3);
-    const wagonsA2 = mixed.makeWagonDraw('a', 9, 3)!;
-    const serviceA2 = mixed.makeServiceDraw('a', 9, 3);
-    const wagonsB = mixed.makeWagonDraw('b', 9, 3)!;
-    const serviceB = mixed.makeServiceDraw('b', 9, 3);
+    const wagonsA = wagonDraw(alone, 'a', 9, 3)!;
+    const serviceA = serviceDraw(alone, 'a', 9, 3);
+    const wagonsA2 = wagonDraw(mixed, 'a', 9, 3)!;
+    const serviceA2 = serviceDraw(mixed, 'a', 9, 3);
+    const wagonsB = wagonDraw(mixed, 'b', 9, 3)!;
+    const serviceB = serviceDraw(mixed, 'b', 9, 3);
     for (let train = 0; train < 50; train++) {
       wagonsB(70);
       serviceB(70);
@@ -42,11 +56,11 @@ describe('StageModel draws', () => {
       expect(serviceA2(57)).toBe(serviceA(57));
     }
     // another source, replication or seed draws differently
-    expect(Array.from(model(inspecting).makeWagonDraw('a', 9, 4)!(57))).not.toEqual(Array.from(model(inspecting).makeWagonDraw('a', 9, 3)!(57)));
+    expect(Array.from(wagonDraw(model(inspecting), 'a', 9, 4)!(57))).not.toEqual(Array.from(wagonDraw(model(inspecting), 'a', 9, 3)!(57)));
   });
 
   it('selects the share of wagons and draws their times from the distribution', () => {
-    const draw = model(inspecting).makeWagonDraw('a', 1, 0)!;
+    const draw = wagonDraw(model(inspecting), 'a', 1, 0)!;
     const trains = 2000;
     const wagons = 50;
     let selected = 0;

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { runReplication } from '../../src/model/run.js';
 import type { GroupMetric, GroupResult, VehicleTrace } from '../../src/model/results.js';
 import type { Crossing, Scenario } from '../../src/scenario/types.js';
-import { crossing, demand, hours, scenario, stage } from './fixtures.js';
+import { crossing, demand, hours, scenario, stage } from '../helpers/scenarios.js';
 
 const SERVICE_MIN = 30;
 

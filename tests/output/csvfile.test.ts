@@ -1,22 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseString } from 'fast-csv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvFile, FLUSH_BYTES, teeSinks, withDecimalComma, writeCsv, type CsvRow, type RowSink } from '../../src/output/csvfile.js';
+import { parseCsv } from '../helpers/csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bordersim-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function parse(text: string): Promise<Record<string, string>[]> {
-  const rows: Record<string, string>[] = [];
-  return new Promise((resolve, reject) => {
-    parseString(text, { headers: true })
-      .on('data', (r: Record<string, string>) => rows.push(r))
-      .on('error', reject)
-      .on('end', () => resolve(rows));
-  });
-}
 
 describe('writeCsv', () => {
   it('writes RFC 4180: header, CRLF line ends including the last, quotes only where needed, doubled quotes', async () => {
@@ -30,7 +20,7 @@ describe('writeCsv', () => {
     const text = readFileSync(path, 'utf8');
     expect(text).toBe('name,note,n\r\n"Kyakhta, road","said ""open""",1.5000\r\nНаушки,"line\nbreak",2\r\nplain,,3\r\n');
     expect(readFileSync(path).subarray(0, 3).toString('hex')).not.toBe('efbbbf');
-    expect(await parse(text)).toEqual([
+    expect((await parseCsv(text)).rows).toEqual([
       { name: 'Kyakhta, road', note: 'said "open"', n: '1.5000' },
       { name: 'Наушки', note: 'line\nbreak', n: '2' },
       { name: 'plain', note: '', n: '3' },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CAPACITY_COLUMNS, STEP_COLUMNS } from '../../src/commands/capacity.js';
 import { COMPARE_COLUMNS } from '../../src/commands/compare.js';
 import { sweepColumns } from '../../src/commands/sweep.js';
-import { STAGE_METRICS } from '../../src/experiment/collect.js';
+import { STAGE_METRICS } from '../../src/experiment/statistics/collect.js';
 import { columnMeaning } from '../../src/output/dictionary.js';
 import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../src/model/results.js';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../src/output/tables.js';
 
 const README = readFileSync(new URL('../../output/README.md', import.meta.url), 'utf8');
-const SOURCE_DIRS = ['output', 'experiment', 'commands'];
+const SOURCE_DIRS = ['output', 'experiment/runner', 'experiment/statistics', 'experiment/studies', 'commands'];
 
 /** Each CSV file, the columns the code writes, and the heading its section starts with. */
 const FILES: Array<{ file: string; columns: readonly string[] }> = [
@@ -59,7 +59,7 @@ function sectionOf(file: string): string {
   return hits[0]![1];
 }
 
-/** Every exported `*_COLUMNS` array of the modules in src/output, src/experiment and src/commands. */
+/** Every exported `*_COLUMNS` array of the modules in src/output, src/experiment (its runner, statistics and studies) and src/commands. */
 async function columnConstants(): Promise<Array<{ name: string; columns: readonly string[] }>> {
   const found: Array<{ name: string; columns: readonly string[] }> = [];
   for (const dir of SOURCE_DIRS) {

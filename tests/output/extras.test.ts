@@ -9,8 +9,9 @@ import { parseString } from 'fast-csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/run.js';
 import { cellValue, columnKind, sheetName } from '../../src/output/workbook.js';
-import { FIXTURES } from '../cli/harness.js';
-import { context, readCsv } from '../commands/context.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { context } from '../helpers/context.js';
+import { readCsv } from '../helpers/csv.js';
 
 const TINY = join(FIXTURES, 'report-tiny.yaml');
 const TABLES = ['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv'];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioHash, stableJson, toolVersion } from '../../src/output/runinfo.js';
-import { fakeScenario } from '../experiment/fake.js';
+import { fakeScenario } from '../helpers/fake-results.js';
 
 describe('run info', () => {
   it('reads the version from package.json', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runExperimentSyncWith } from '../../src/experiment/experiment.js';
+import { runExperimentSyncWith } from '../../src/experiment/runner/experiment.js';
 import {
   DAILY_COLUMNS, HOURLY_COLUMNS, localDateTime, MONTHLY_COLUMNS, REPLICATION_COLUMNS, resultTables, STAGE_COLUMNS, SUMMARY_COLUMNS, vehicleRow,
 } from '../../src/output/tables.js';
-import { fakeRunner, fakeScenario } from '../experiment/fake.js';
+import { fakeRunner, fakeScenario } from '../helpers/fake-results.js';
 
 const scenario = fakeScenario([{ id: 'kyakhta', stages: ['customs'] }]);
 

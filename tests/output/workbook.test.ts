@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { writeCsv, type CsvRow } from '../../src/output/csvfile.js';
 import { cellValue, columnKind, sheetName, WorkbookBuilder, type WorkbookAbout } from '../../src/output/workbook.js';
 import { FIXED_DOS_DATE, FIXED_DOS_TIME } from '../../src/output/zipdates.js';
-import { readCsv } from '../commands/context.js';
+import { readCsv } from '../helpers/csv.js';
 import { zipEntryDates } from './zip.js';
 
 const ABOUT: WorkbookAbout = {

@@ -10,8 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/run.js';
-import { FIXTURES } from '../cli/harness.js';
-import { context } from '../commands/context.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { context } from '../helpers/context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(import.meta.dirname, '__screenshots__');

@@ -10,8 +10,8 @@ import { compareCommand } from '../../src/commands/compare.js';
 import { runCommand } from '../../src/commands/run.js';
 import { sweepCommand } from '../../src/commands/sweep.js';
 import { toolVersion } from '../../src/output/runinfo.js';
-import { FIXTURES } from '../cli/harness.js';
-import { context } from '../commands/context.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { context } from '../helpers/context.js';
 
 const TINY = join(FIXTURES, 'report-tiny.yaml');
 const PLAN = join(FIXTURES, 'report-tiny-plan.yaml');

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { fuzzRuns } from '../fuzz.js';
 import { parse, stringify } from 'yaml';
 import { parseScenarioText } from '../../src/scenario/load.js';
-import { expectRunsOrRejected, MINI_YAML } from './fixture.js';
+import { expectRunsOrRejected, MINI_YAML } from '../helpers/scenario-files.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const BASE = parse(MINI_YAML) as Json;

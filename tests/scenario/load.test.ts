@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { ScenarioError, formatProblems, type Problem } from '../../src/scenario/errors.js';
 import { loadScenario, parseScenarioInputText, parseScenarioText } from '../../src/scenario/load.js';
-import { MINI_YAML, memoryFiles } from './fixture.js';
+import { MINI_YAML, memoryFiles } from '../helpers/scenario-files.js';
 
 /** The problems of a text that must fail to load. */
 function problemsOf(text: string, file = 'bad.yaml', files: Record<string, string> = {}): Problem[] {

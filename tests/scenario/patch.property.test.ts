@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { fuzzRuns } from '../fuzz.js';
 import { stringify } from 'yaml';
 import { parseScenarioText } from '../../src/scenario/load.js';
-import { expectRunsOrRejected, MINI_YAML, memoryFiles } from './fixture.js';
+import { expectRunsOrRejected, MINI_YAML, memoryFiles } from '../helpers/scenario-files.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

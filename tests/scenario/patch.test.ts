@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ScenarioError, type Problem } from '../../src/scenario/errors.js';
 import { parseScenarioInputText, parseScenarioText } from '../../src/scenario/load.js';
 import { applyPatch, setByIdPath } from '../../src/scenario/patch.js';
-import { MINI_YAML, memoryFiles } from './fixture.js';
+import { MINI_YAML, memoryFiles } from '../helpers/scenario-files.js';
 
 const base = {
   id: 'b',

@@ -14,7 +14,7 @@ import {
   WAGON_LOAD_T,
   type ScenarioWarning,
 } from '../../src/scenario/plausibility.js';
-import { MINI_YAML, memoryFiles } from './fixture.js';
+import { MINI_YAML, memoryFiles } from '../helpers/scenario-files.js';
 
 /** The warnings of MINI_YAML with one edit (the text must contain the edit's old text once). */
 function warningsOf(...edits: [string, string][]): { text: string; warnings: ScenarioWarning[] } {

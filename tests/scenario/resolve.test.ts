@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseScenarioInputText, parseScenarioText } from '../../src/scenario/load.js';
 import { daysInYearFrom, normalise, resolveScenario } from '../../src/scenario/resolve.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
-import { MINI_YAML } from './fixture.js';
+import { MINI_YAML } from '../helpers/scenario-files.js';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 

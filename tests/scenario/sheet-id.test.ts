@@ -6,7 +6,7 @@ import { ScenarioError, type Problem } from '../../src/scenario/errors.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonschema.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { spreadsheetReading, TEXT_IN_SPREADSHEETS } from '../../src/scenario/sheet-id.js';
-import { MINI_YAML, memoryFiles } from './fixture.js';
+import { MINI_YAML, memoryFiles } from '../helpers/scenario-files.js';
 import { fuzzRuns } from '../fuzz.js';
 
 const NOT_TEXT: [string, string][] = [

@@ -1,0 +1,51 @@
+// A plan's routes described as data: for every demand source of every crossing, the steps its vehicles take
+// (gate, zone place, stages with their shares and servers) — what `validate --explain` prints and tests assert.
+import type { BorderPlan, CrossingPlan, PathPlan } from './plan.js';
+
+/** One step of a described route. */
+export type RouteStepDescription =
+  | { kind: 'gate'; key: string; keepsHoursOf: string | null }
+  | { kind: 'zone-enter'; places: number }
+  | { kind: 'enter' }
+  | { kind: 'stage'; stage: string; share: number; servers: number; changes: { fromDate: string; servers: number }[]; entersOnStart: boolean; wagonPlaces: number | null }
+  | { kind: 'zone-leave' };
+
+/** A demand source's route through its crossing. */
+export interface RouteDescription {
+  crossing: string;
+  source: string;
+  direction: string;
+  vehicleClass: string;
+  cargo: string;
+  vehiclesPerDay: number;
+  steps: RouteStepDescription[];
+}
+
+/** Every route of the plan, crossing by crossing in the scenario's order, sources in their order. */
+export function describeRoutes(plan: BorderPlan): RouteDescription[] {
+  return plan.crossings.flatMap((c) => c.paths.map((p) => describePath(c, p)));
+}
+
+function describePath(c: CrossingPlan, p: PathPlan): RouteDescription {
+  const steps = p.route.map((r): RouteStepDescription => {
+    switch (r.kind) {
+      case 'gate': {
+        const g = c.gates[r.gate]!;
+        return { kind: 'gate', key: g.key, keepsHoursOf: g.stageId };
+      }
+      case 'zone-enter':
+        return { kind: 'zone-enter', places: c.crossing.zone.places };
+      case 'enter':
+        return { kind: 'enter' };
+      case 'stage': {
+        const st = c.stages[r.stage]!.stage;
+        const changes = st.serverChanges.map((ch) => ({ fromDate: ch.fromDate, servers: ch.servers }));
+        return { kind: 'stage', stage: st.id, share: st.share, servers: st.servers, changes, entersOnStart: r.entersOnStart, wagonPlaces: st.wagonInspection?.places ?? null };
+      }
+      case 'zone-leave':
+        return { kind: 'zone-leave' };
+    }
+  });
+  const s = p.source;
+  return { crossing: c.crossing.id, source: s.id, direction: s.direction, vehicleClass: s.vehicleClass, cargo: s.cargo, vehiclesPerDay: s.vehiclesPerDay * s.growth, steps };
+}

@@ -1,0 +1,26 @@
+// The names of the model's random streams: the contract behind common random numbers. Two plans draw the same
+// numbers for the same vehicle exactly when they name the same streams, so a stream's name depends only on what
+// it drives (crossing, demand source, stage, purpose), never on the order things are built or on other sources.
+// Changing a name here changes every result: outputs of the same seed stop being byte-identical.
+import { createStream, type Stream } from '../random/index.js';
+
+/** What a demand source's own stream drives: its arrival instants, or its draws for the optional stages. */
+export type SourceStreamPurpose = 'arrivals' | 'select';
+
+/** What a (source, stage) stream drives: service minutes, per-wagon minutes, which wagons are inspected and for how long. */
+export type StageStreamPurpose = 'service' | 'per-wagon' | 'wagon-select' | 'wagon-inspect';
+
+/** `kyakhta/south-loaded/arrivals`: a demand source's own stream. */
+export function sourceStreamName(crossingId: string, sourceId: string, purpose: SourceStreamPurpose): string {
+  return `${crossingId}/${sourceId}/${purpose}`;
+}
+
+/** `kyakhta/south-loaded/border-customs/service`: a source's stream at one stage. */
+export function stageStreamName(crossingId: string, sourceId: string, stageId: string, purpose: StageStreamPurpose): string {
+  return `${crossingId}/${sourceId}/${stageId}/${purpose}`;
+}
+
+/** The stream called `name` in replication `replication` of base seed `seed`. */
+export function modelStream(seed: number, replication: number, name: string): Stream {
+  return createStream(seed, replication, name);
+}

@@ -1,0 +1,58 @@
+// The vehicle trace as a vehicle monitor: one VehicleTrace per vehicle, when it exits or is turned away, and for
+// those still inside at the end of the run (finish()).
+import type { VehicleMonitor } from './monitor.js';
+import type { VehicleTrace } from './results.js';
+import type { Vehicle } from './vehicle.js';
+
+export class TraceMonitor implements VehicleMonitor {
+  /** Vehicles on their route now, in the order they arrived. */
+  private readonly live = new Set<Vehicle>();
+
+  constructor(
+    private readonly crossingId: string,
+    private readonly replication: number,
+    private readonly onVehicle: (t: VehicleTrace) => void,
+  ) {}
+
+  arrived(v: Vehicle): void {
+    this.live.add(v);
+  }
+
+  turnedAway(v: Vehicle): void {
+    this.emit(v, 'turned_away', NaN);
+  }
+
+  queued(): void {}
+
+  entered(): void {}
+
+  exited(v: Vehicle, nowMin: number): void {
+    this.live.delete(v);
+    this.emit(v, 'completed', nowMin);
+  }
+
+  dayClosed(): void {}
+
+  /** The end of the run: every vehicle still inside, in arrival order. */
+  finish(): void {
+    for (const v of this.live) this.emit(v, 'in_system', NaN);
+    this.live.clear();
+  }
+
+  private emit(v: Vehicle, outcome: VehicleTrace['outcome'], exitedAtMin: number): void {
+    this.onVehicle({
+      replication: this.replication,
+      vehicle: v.id,
+      crossing: this.crossingId,
+      direction: v.source.direction,
+      vehicleClass: v.source.vehicleClass,
+      cargo: v.source.cargo,
+      tonnes: v.tonnes,
+      railcars: v.railcars,
+      arrivedAtMin: v.arrivedAtMin,
+      enteredAtMin: v.enteredAtMin,
+      exitedAtMin,
+      outcome,
+    });
+  }
+}

@@ -1,0 +1,29 @@
+// validate --explain prints each crossing's routes after its ok line; without it, only the ok line.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateCommand } from '../../src/commands/validate.js';
+import { context } from '../helpers/context.js';
+
+const BASELINE = join(import.meta.dirname, '..', '..', 'scenarios', 'baseline-2023.yaml');
+
+describe('validate --explain', () => {
+  it("prints every demand source's steps, crossing by crossing", async () => {
+    const { ctx, out } = context();
+    expect(await validateCommand([BASELINE], ctx, true)).toBe(0);
+    const lines = out.join('').split('\n');
+    expect(lines[0]).toMatch(/baseline-2023\.yaml: ok/);
+    expect(lines).toContain('  kyakhta');
+    expect(lines.find((l) => l.startsWith('    loaded-north'))).toBe(
+      '    loaded-north (north truck loaded, 6.1 a day): gate (border-customs hours) → zone place (40) → border-customs ×9 → xray 33% ×2 → inspection 3% ×2 → veterinary 5% ×1 → leaves its place',
+    );
+    expect(lines.find((l) => l.startsWith('    cars-south'))).toBe('    cars-south (south car, 150 a day): car-lanes ×5 (leaves the approach when served)');
+    // Naushki's loaded trains: wagon places at customs
+    expect(lines.some((l) => /loaded-south \(south train loaded, .*border-customs-loaded ×4 \+ 6 wagon places/.test(l))).toBe(true);
+  });
+
+  it('prints only the ok line without it', async () => {
+    const { ctx, out } = context();
+    await validateCommand([BASELINE], ctx);
+    expect(out.join('').trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -34,14 +34,17 @@ export interface PairResult {
   simpyWallS: number;
 }
 
-/** The two commands of a set, bordersim first: each is cputime.py running one side. */
+/**
+ * The two commands of a set, bordersim first: each is cputime.py running one side. bordersim writes its CSV files
+ * (the figures SimPy prints, and more) but not report.html or results.xlsx, which SimPy has no counterpart of.
+ */
 export function pairCommands(o: PairOptions): BenchCommand[] {
   const work = ['--replications', String(o.replications), '--days', String(o.days)];
   return [
     {
       label: 'kyakhta-bordersim',
       program: o.python,
-      args: [o.cputimeScript, o.node, o.bordersimCli, 'run', o.scenarioFile, ...work, '--workers', '1', '--quiet', '--out', o.outDir],
+      args: [o.cputimeScript, o.node, o.bordersimCli, 'run', o.scenarioFile, ...work, '--workers', '1', '--no-report', '--no-workbook', '--quiet', '--out', o.outDir],
     },
     { label: 'kyakhta-simpy', program: o.python, args: [o.cputimeScript, o.python, o.simpyScript, ...work] },
   ];

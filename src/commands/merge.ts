@@ -173,7 +173,7 @@ export async function mergeCommand(dirs: readonly string[], flags: MergeFlags, c
     const info: RunInfo & { shards: unknown[] } = {
       tool: 'bordersim',
       version: header.version,
-      scenario: { id: scenario.id, name: scenario.name, file: '', sha256: header.scenarioSha256 },
+      scenario: { id: scenario.id, name: scenario.name, file: header.file ?? '', sha256: header.scenarioSha256 },
       seed: header.seed,
       replications: header.replications,
       days: header.days,

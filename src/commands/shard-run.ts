@@ -49,7 +49,7 @@ export async function runShardCommand(file: string, flags: RunFlags & { shard: s
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
   const header: ShardHeader = {
-    format: SHARD_FORMAT, kind: 'run', version: toolVersion(), scenarioSha256: scenarioHash(scenario), scenario,
+    format: SHARD_FORMAT, kind: 'run', version: toolVersion(), scenarioSha256: scenarioHash(scenario), scenario, file,
     seed: opts.seed, days: opts.days, warmupDays: opts.warmupDays, replications: opts.replications,
     shard: { index: spec.index, count: spec.count, first: range.first, last: range.first + range.count - 1 },
   };

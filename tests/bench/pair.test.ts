@@ -35,7 +35,7 @@ describe('pairCommands', () => {
     expect(b).toEqual({
       label: 'kyakhta-bordersim',
       program: '/usr/bin/python3',
-      args: ['/repo/bench/cputime.py', '/usr/bin/node', '/repo/dist/cli.js', 'run', '/repo/bench/kyakhta-only.yaml', '--replications', '10', '--days', '365', '--workers', '1', '--quiet', '--out', '/tmp/b/kyakhta-only'],
+      args: ['/repo/bench/cputime.py', '/usr/bin/node', '/repo/dist/cli.js', 'run', '/repo/bench/kyakhta-only.yaml', '--replications', '10', '--days', '365', '--workers', '1', '--no-report', '--no-workbook', '--quiet', '--out', '/tmp/b/kyakhta-only'],
     });
     expect(s).toEqual({
       label: 'kyakhta-simpy',

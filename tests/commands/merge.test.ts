@@ -44,6 +44,10 @@ describe('run --shard and merge', () => {
     expect(csvs.length).toBeGreaterThan(4);
     expect(outcome.files.filter((f) => f.endsWith('.csv')).sort()).toEqual(csvs);
     for (const f of csvs) expect(read(out, f)).toBe(read(single, f));
+    // and the report and workbook one run writes beside them
+    expect(outcome.files).toEqual(expect.arrayContaining(['report.html', 'results.xlsx']));
+    expect(read(out, 'report.html')).toBe(read(single, 'report.html'));
+    expect(readFileSync(join(out, 'results.xlsx')).equals(readFileSync(join(single, 'results.xlsx')))).toBe(true);
     const info = JSON.parse(read(out, 'run.json')) as Record<string, unknown>;
     const plain = JSON.parse(read(single, 'run.json')) as Record<string, unknown>;
     for (const k of ['seed', 'replications', 'days', 'warmupDays', 'events', 'vehicles', 'warnings']) expect(info[k]).toEqual(plain[k]);

@@ -25,10 +25,11 @@ describe('sweep --shard and merge', () => {
     expect(JSON.parse(read(dirs[1]!, 'run.json'))).toMatchObject({ command: 'sweep', points: 6, shard: { index: 1, count: 3, first: 3, last: 4 } });
     const merged = join(root, 'merged');
     const outcome = await mergeCommand([dirs[2]!, dirs[0]!, dirs[1]!], { out: merged, quiet: true }, context().ctx);
-    expect(outcome.files).toEqual(['sweep.csv', 'run.json']);
+    expect(outcome.files).toEqual(['sweep.csv', 'report.html', 'results.xlsx', 'run.json']);
     const single = join(root, 'single');
     await sweepCommand(SMALL, { ...flags, out: single }, context().ctx);
-    expect(read(merged, 'sweep.csv')).toBe(read(single, 'sweep.csv'));
+    for (const f of ['sweep.csv', 'report.html']) expect(read(merged, f), f).toBe(read(single, f));
+    expect(readFileSync(join(merged, 'results.xlsx')).equals(readFileSync(join(single, 'results.xlsx')))).toBe(true);
     const info = JSON.parse(read(merged, 'run.json')) as Record<string, unknown>;
     const plain = JSON.parse(read(single, 'run.json')) as Record<string, unknown>;
     for (const k of ['command', 'scenarios', 'seed', 'replications', 'days', 'warmupDays', 'grid', 'points', 'warnings']) expect(info[k], k).toEqual(plain[k]);

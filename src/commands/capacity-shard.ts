@@ -16,7 +16,7 @@ import type { Scenario } from '../scenario/types.js';
 import { checkOutput, writeBatchFolder } from './batch.js';
 import { CAPACITY_COLUMNS, capacityRow, capacityText, STEP_COLUMNS, stepRows } from './capacity.js';
 import { UsageError, type CommandContext } from './context.js';
-import { ShardMergeError, type MergeFlags, type MergeOutcome, type Shard } from './merge.js';
+import { shardReuse, ShardMergeError, type MergeFlags, type MergeOutcome, type Shard } from './merge.js';
 import { parseShard } from './shard-flag.js';
 import { warningLine } from './warnings.js';
 
@@ -104,8 +104,7 @@ export async function mergeCapacity(shards: readonly Shard[], flags: MergeFlags,
   } catch (err) {
     throw err instanceof ShardFileError ? new ShardMergeError(err.message) : err;
   }
-  const counts = shards.map((s) => s.info.crossingReplications);
-  const reuse = counts.every((c) => c !== undefined) ? { simulated: counts.reduce((n, c) => n + c!.simulated, 0), reused: counts.reduce((n, c) => n + c!.reused, 0) } : null;
+  const reuse = shardReuse(shards);
   const files = await writeBatchFolder(
     folder,
     [

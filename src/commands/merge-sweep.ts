@@ -12,7 +12,7 @@ import { RESULT_MARKER } from '../output/folder.js';
 import { ShardFileError } from '../output/shard.js';
 import { checkOutput, writeBatchFolder } from './batch.js';
 import type { CommandContext } from './context.js';
-import { ShardMergeError, type MergeFlags, type MergeOutcome, type Shard } from './merge.js';
+import { shardReuse, ShardMergeError, type MergeFlags, type MergeOutcome, type Shard } from './merge.js';
 import { sweepColumns, sweepRows, sweepText } from './sweep.js';
 import { warningLine } from './warnings.js';
 
@@ -38,8 +38,7 @@ export async function mergeSweep(shards: readonly Shard[], flags: MergeFlags, ct
   } catch (err) {
     throw err instanceof ShardFileError ? new ShardMergeError(err.message) : err;
   }
-  const counts = shards.map((s) => s.info.crossingReplications);
-  const reuse = counts.every((c) => c !== undefined) ? { simulated: counts.reduce((n, c) => n + c!.simulated, 0), reused: counts.reduce((n, c) => n + c!.reused, 0) } : null;
+  const reuse = shardReuse(shards);
   const files = await writeBatchFolder(
     folder,
     [{ file: 'sweep.csv', columns: sweepColumns(axes), rows: sweepRows(base.id, results) }],

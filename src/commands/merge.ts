@@ -16,6 +16,13 @@ import type { CommandContext } from './context.js';
 import { summaryText } from './summary.js';
 import { warningLine } from './warnings.js';
 
+/** The crossing-replications simulated and reused over every shard, or null when a shard did not count them. */
+export function shardReuse(shards: readonly Shard[]): { simulated: number; reused: number } | null {
+  const counts = shards.map((s) => s.info.crossingReplications);
+  if (!counts.every((c) => c !== undefined)) return null;
+  return { simulated: counts.reduce((n, c) => n + c!.simulated, 0), reused: counts.reduce((n, c) => n + c!.reused, 0) };
+}
+
 /** Shard folders that cannot be merged (exit 2): the message names the folders and what differs or is missing. */
 export class ShardMergeError extends InputError {}
 

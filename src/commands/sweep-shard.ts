@@ -5,7 +5,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReplicationRunner } from '../experiment/runner/experiment.js';
 import { shardRange } from '../experiment/runner/shard.js';
-import type { SweepAxis } from '../experiment/studies/grid.js';
 import { resolveSweep, runSweep } from '../experiment/studies/sweep.js';
 import { loadRawScenario } from '../experiment/studies/variant.js';
 import { runReplication } from '../model/run.js';
@@ -17,9 +16,9 @@ import { resolveScenario } from '../scenario/resolve.js';
 import { BatchRunner, checkOutput } from './batch.js';
 import { UsageError, type CommandContext } from './context.js';
 import { resolveRunOptions } from './run.js';
-import { checkAxes, checkGridSize, parseSetFlag, SweepFlagError } from './set-flag.js';
+import { checkGridSize, SweepFlagError } from './set-flag.js';
 import { parseShard } from './shard-flag.js';
-import type { SweepFlags } from './sweep.js';
+import { sweepAxes, type SweepFlags } from './sweep.js';
 import { plausibilityChecks, warningLine } from './warnings.js';
 
 /** What a finished sweep shard produced. */
@@ -36,15 +35,7 @@ export interface SweepShardOutcome {
  */
 export async function sweepShardCommand(file: string, flags: SweepFlags & { shard: string }, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<SweepShardOutcome> {
   const spec = parseShard(flags.shard);
-  const setFlags = flags.set ?? [];
-  if (setFlags.length === 0) throw new UsageError('sweep needs at least one --set <path>=<values>, e.g. --set demand.growth.south=1..1.5:0.1');
-  let axes: SweepAxis[];
-  try {
-    axes = setFlags.map(parseSetFlag);
-    checkAxes(axes);
-  } catch (err) {
-    throw err instanceof SweepFlagError ? new UsageError(err.message) : err;
-  }
+  const axes = sweepAxes(flags);
   const raw = loadRawScenario(file);
   const base = resolveScenario(raw, file);
   const opts = resolveRunOptions(base, flags);

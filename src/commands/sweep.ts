@@ -85,7 +85,8 @@ export interface SweepOutcome {
  * them, writes sweep.csv atomically and prints a table. Throws SweepFlagError / ScenarioError / UsageError /
  * OutputFolderError for bad input, any other error for a failure while running.
  */
-export async function sweepCommand(file: string, flags: SweepFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<SweepOutcome> {
+/** The grid's axes from the --set flags; throws UsageError for none or a bad one (before anything runs). */
+export function sweepAxes(flags: Pick<SweepFlags, 'set'>): SweepAxis[] {
   const setFlags = flags.set ?? [];
   if (setFlags.length === 0) throw new UsageError('sweep needs at least one --set <path>=<values>, e.g. --set demand.growth.south=1..1.5:0.1');
   let axes: SweepAxis[];
@@ -95,6 +96,11 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   } catch (err) {
     throw err instanceof SweepFlagError ? new UsageError(err.message) : err;
   }
+  return axes;
+}
+
+export async function sweepCommand(file: string, flags: SweepFlags, ctx: CommandContext, runner: ReplicationRunner = runReplication): Promise<SweepOutcome> {
+  const axes = sweepAxes(flags);
   const raw = loadRawScenario(file);
   const base = resolveScenario(raw, file);
   const opts = resolveRunOptions(base, flags);

@@ -1,49 +1,18 @@
 // The report's charts as Vega-Lite specifications built from the result rows (render.ts draws them to SVG).
-// Each builder returns null when the rows hold nothing to draw; data is always inline (nothing is loaded).
-import type { TopLevelSpec } from 'vega-lite';
+// Each builder returns null when the rows hold nothing to draw; data is always inline (nothing is loaded). The
+// maps are in map-charts.ts, what the charts share in chart-base.ts.
 import type { Crossing } from '../scenario/types.js';
 import type { CsvRow } from '../output/csvfile.js';
+import { CLASS_COLORS, groupText, NUMBER_AXIS, order, top, waitBandFacets, type Chart } from './chart-base.js';
 import { COMPARE_METRICS, num } from './collect.js';
 import type { ReportGroup, ReportMeta } from './meta.js';
 
-/** A chart of the report: an id (the figure's anchor), a title, a sentence on how to read it, the spec. */
-export interface Chart {
-  id: string;
-  title: string;
-  note: string;
-  spec: TopLevelSpec;
-}
+export { groupText, type Chart } from './chart-base.js';
+export { compareMapChart, mapChart } from './map-charts.js';
 
-const CLASS_COLORS = { domain: ['truck', 'car', 'train'], range: ['#4c78a8', '#f58518', '#54a24b'] };
 const PART_NAMES = ['closed', 'yard or tracks full', 'queueing at stages'] as const;
 const PART_METRICS = ['wait_closed_h_mean', 'wait_zone_full_h_mean', 'wait_stages_h_mean'] as const;
 const PART_COLORS = ['#9d9d9d', '#e45756', '#4c78a8'];
-
-const CONFIG = {
-  font: 'sans-serif',
-  view: { stroke: '#dddddd' },
-  axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal' as const, labelLimit: 280 },
-  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 280, orient: 'bottom' as const },
-  header: { labelFontSize: 12, labelFontWeight: 'bold' as const },
-};
-
-/** Plain decimal tick labels (no exponents, no '0.000000' on a flat line). */
-const NUMBER_AXIS = { format: '.6~r' };
-
-function top(spec: Record<string, unknown>): TopLevelSpec {
-  return { background: 'white', padding: 8, config: CONFIG, ...spec } as TopLevelSpec;
-}
-
-/** Crossing ids in scenario order, for sorting. */
-function order(crossings: readonly Crossing[]): string[] {
-  return crossings.map((c) => c.id);
-}
-
-/** A crossing's freight class in the rows (its trucks, else its trains), or null. */
-function freightClass(rows: readonly CsvRow[], crossing: string): string | null {
-  for (const c of ['truck', 'train']) if (rows.some((r) => r.crossing === crossing && r.class === c)) return c;
-  return null;
-}
 
 /** Approach wait by month (or hour of arrival) per crossing and class, with the 95% CI band. */
 export function periodWaitChart(kind: 'month' | 'hour', rows: readonly CsvRow[], crossings: readonly Crossing[]): Chart | null {
@@ -65,20 +34,10 @@ export function periodWaitChart(kind: 'month' | 'hour', rows: readonly CsvRow[],
     note: kind === 'month'
       ? 'Mean approach wait (h) of the vehicles that left the approach in each month, both directions, by class; the band is the 95% confidence interval over replications. Each crossing has its own scale.'
       : 'Mean approach wait (h) by the local hour at which vehicles arrived, over the measured period, both directions, by class, with the 95% confidence interval: when to arrive. Each crossing has its own scale.',
-    spec: top({
-      data: { values },
-      facet: { field: 'crossing', type: 'nominal', sort: order(crossings), header: { title: null } },
-      columns: 5,
-      resolve: { scale: { y: 'independent' } },
-      spec: {
-        width: 150,
-        height: 95,
-        encoding: { x, color: { field: 'class', type: 'nominal', scale: CLASS_COLORS, title: 'class' } },
-        layer: [
-          { mark: { type: 'area', opacity: 0.22 }, encoding: { y: { field: 'low', type: 'quantitative', stack: null, title: 'approach wait, h' }, y2: { field: 'high' } } },
-          { mark: { type: 'line', point: { size: 14 }, strokeWidth: 1.5 }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h', axis: NUMBER_AXIS } } },
-        ],
-      },
+    spec: waitBandFacets(values, crossings, x, { field: 'class', type: 'nominal', scale: CLASS_COLORS, title: 'class' }, {
+      height: 95,
+      bandOpacity: 0.22,
+      line: { type: 'line', point: { size: 14 }, strokeWidth: 1.5 },
     }),
   };
 }
@@ -188,108 +147,7 @@ export function throughputChart(stages: readonly CsvRow[], crossings: readonly C
   };
 }
 
-/** A point of the map: where, what colours it, its label; `above` is set by placeLabels. */
-interface MapPoint {
-  lon: number;
-  lat: number;
-  label: string;
-  above?: boolean;
-  [field: string]: unknown;
-}
-
-/** Labels alternately above and below the points from west to east, so neighbours' labels do not overlap. */
-function placeLabels(points: MapPoint[]): MapPoint[] {
-  return [...points].sort((a, b) => a.lon - b.lon).map((p, i) => ({ ...p, above: i % 2 === 0 }));
-}
-
-/** The map's layers: a graticule around the crossings, points coloured by `color`, labels above and below. */
-function mapSpec(points: MapPoint[], color: Record<string, unknown>, title: string | null): Record<string, unknown> {
-  const values = placeLabels(points);
-  const lons = values.map((v) => v.lon);
-  const lats = values.map((v) => v.lat);
-  // A margin around the points: two degrees east and west leave room for the labels of the outermost crossings.
-  const extent = [[Math.floor(Math.min(...lons)) - 2, Math.floor(Math.min(...lats)) - 1], [Math.ceil(Math.max(...lons)) + 2, Math.ceil(Math.max(...lats)) + 1]];
-  const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
-  const label = (above: boolean) => ({
-    data: { values },
-    transform: [{ filter: { field: 'above', equal: above } }],
-    mark: { type: 'text', dy: above ? -13 : 17, fontSize: 10, color: '#333333' },
-    encoding: { ...at, text: { field: 'label' } },
-  });
-  return {
-    width: 860,
-    height: 260,
-    ...(title === null ? {} : { title: { text: title, anchor: 'start', fontSize: 12 } }),
-    projection: { type: 'mercator' },
-    layer: [
-      { data: { graticule: { extent, step: [2, 1] } }, mark: { type: 'geoshape', stroke: '#e5e5e5', filled: false } },
-      { data: { values }, mark: { type: 'circle', size: 180, stroke: '#333333', strokeWidth: 0.6, opacity: 1 }, encoding: { ...at, color } },
-      label(true),
-      label(false),
-    ],
-  };
-}
-
-/** The Russian side's name of a crossing ("Kyakhta" of "Kyakhta – Altanbulag"). */
-function shortName(c: Crossing): string {
-  return c.name.split(/ [–-] /)[0] ?? c.name;
-}
-
-function located(crossings: readonly Crossing[]): Crossing[] {
-  return crossings.filter((c) => c.location !== undefined);
-}
-
-/** The crossings placed by longitude and latitude along the border, coloured by their freight's approach wait. */
-export function mapChart(summary: readonly CsvRow[], crossings: readonly Crossing[], scenarioLabel?: string): Chart | null {
-  const values = located(crossings).flatMap((c) => {
-    const cls = freightClass(summary, c.id);
-    const row = summary.find((r) => r.crossing === c.id && r.direction === 'all' && r.class === cls && r.metric === 'approach_wait_h_mean' && (scenarioLabel === undefined || r.scenario === scenarioLabel));
-    const wait = num(row?.mean);
-    if (cls === null || wait === null) return [];
-    return [{ lon: c.location!.longitudeDeg, lat: c.location!.latitudeDeg, wait, label: `${shortName(c)}${c.mode === 'rail' ? ' (rail)' : ''} ${wait.toFixed(1)} h` }];
-  });
-  if (values.length === 0) return null;
-  return {
-    id: 'map',
-    title: 'Along the border',
-    note: `The crossings by longitude and latitude (west to east), coloured by the mean approach wait of their freight (trucks at road crossings, trains at rail crossings), both directions.${notPlaced(crossings)}`,
-    spec: top(mapSpec(values, { field: 'wait', type: 'quantitative', scale: { type: 'symlog', scheme: 'yelloworangered' }, title: 'freight wait, h' }, null)),
-  };
-}
-
-function notPlaced(crossings: readonly Crossing[]): string {
-  const missing = crossings.filter((c) => c.location === undefined).map((c) => c.id);
-  return missing.length === 0 ? '' : ` Not placed (the scenario gives no location): ${missing.join(', ')}.`;
-}
-
-/** Per plan, the change in the group's mean approach wait at each located crossing, on the map. */
-export function compareMapChart(rows: readonly CsvRow[], crossings: readonly Crossing[], group: ReportGroup): Chart | null {
-  const plans = [...new Set(rows.map((r) => r.plan!))];
-  const maps = plans.flatMap((plan) => {
-    const values = located(crossings).flatMap((c) => {
-      const row = rows.find((r) => r.plan === plan && r.crossing === c.id && r.direction === group.direction && r.class === group.vehicleClass && r.metric === 'approach_wait_h_mean');
-      const diff = num(row?.difference);
-      if (diff === null) return [];
-      return [{ lon: c.location!.longitudeDeg, lat: c.location!.latitudeDeg, diff, label: `${shortName(c)}${c.mode === 'rail' ? ' (rail)' : ''} ${diff > 0 ? '+' : ''}${diff.toFixed(2)} h${row?.significant === 'true' ? ' *' : ''}` }];
-    });
-    return values.length === 0 ? [] : [mapSpec(values, { field: 'diff', type: 'quantitative', scale: { scheme: 'redblue', reverse: true, domainMid: 0 }, title: 'change in wait, h' }, plan)];
-  });
-  if (maps.length === 0) return null;
-  return {
-    id: 'map',
-    title: 'Along the border: where each plan changes the wait',
-    note: `Each plan's change in the mean approach wait (${groupText(group)}) at each crossing, plan − base; red = longer, blue = shorter, * = the 95% confidence interval excludes 0.${notPlaced(crossings)}`,
-    spec: top({ vconcat: maps, resolve: { scale: { color: 'independent' } } }),
-  };
-}
-
 const METRIC_TITLES: Record<string, string> = { approach_wait_h_mean: 'approach wait, h', approach_queue_mean: 'approach queue, vehicles', completed: 'completed, vehicles' };
-
-/** The group in words, e.g. 'trucks, south' or 'all classes, both directions'. */
-export function groupText(group: ReportGroup): string {
-  const cls = group.vehicleClass === 'all' ? 'all classes' : group.vehicleClass === 'freight' ? 'freight' : `${group.vehicleClass}s`;
-  return `${cls}, ${group.direction === 'all' ? 'both directions' : group.direction}`;
-}
 
 /** Each plan's paired differences from the base, per crossing, with their 95% CIs. */
 export function compareChart(rows: readonly CsvRow[], crossings: readonly Crossing[], group: ReportGroup): Chart | null {
@@ -349,21 +207,7 @@ export function sweepChart(rows: readonly CsvRow[], crossings: readonly Crossing
     id: 'sweep',
     title: `Approach wait against ${first}`,
     note: `Mean approach wait (h, ${groupText(group)}) at each grid point with its 95% confidence interval${rest.length > 0 ? `; one line per value of ${rest.join(', ')}` : ''}. Each crossing has its own scale.`,
-    spec: top({
-      data: { values },
-      facet: { field: 'crossing', type: 'nominal', sort: order(crossings), header: { title: null } },
-      columns: 5,
-      resolve: { scale: { y: 'independent' } },
-      spec: {
-        width: 150,
-        height: 100,
-        encoding: { x, color: { field: 'series', type: 'nominal', title: null } },
-        layer: [
-          { mark: { type: 'area', opacity: 0.2 }, encoding: { y: { field: 'low', type: 'quantitative', stack: null, title: 'approach wait, h' }, y2: { field: 'high' } } },
-          { mark: { type: 'line', point: { size: 16 } }, encoding: { y: { field: 'mean', type: 'quantitative', stack: null, title: 'approach wait, h', axis: NUMBER_AXIS } } },
-        ],
-      },
-    }),
+    spec: waitBandFacets(values, crossings, x, { field: 'series', type: 'nominal', title: null }, { height: 100, bandOpacity: 0.2, line: { type: 'line', point: { size: 16 } } }),
   };
 }
 

@@ -16,6 +16,8 @@ export class DailyCounter {
   entered = 0;
   waitSumMin = NaN;
   queueMax = 0;
+  divertedIn = 0;
+  divertedOut = 0;
   private areaAtDayStart = NaN;
 
   constructor(
@@ -51,6 +53,8 @@ export class DailyCounter {
       approachWaitH: this.waitSumMin / MIN_PER_H,
       // Not defined on a day nobody left the approach: NaN (an empty cell), not a 0 that reads as "no wait".
       approachWaitHMean: this.entered > 0 ? this.waitSumMin / this.entered / MIN_PER_H : NaN,
+      divertedIn: this.divertedIn,
+      divertedOut: this.divertedOut,
     };
     this.restart(nowMin);
     return row;
@@ -64,6 +68,8 @@ export class DailyCounter {
     this.railcars = 0;
     this.entered = 0;
     this.waitSumMin = 0;
+    this.divertedIn = 0;
+    this.divertedOut = 0;
     this.queueMax = this.group.approach.level;
     this.areaAtDayStart = this.group.approach.integral(nowMin);
   }

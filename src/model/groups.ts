@@ -15,6 +15,13 @@ export class GroupStats {
   // (docs/v8-notes.md §1; here a first fraction often comes only with another crossing's trains).
   tonnes = NaN;
   railcars = 0;
+  /** Corridor vehicles that came here though their corridor's fixed route is another crossing; those that left this one. */
+  divertedIn = 0;
+  divertedOut = 0;
+  /** Booked vehicles that never came (their slot went unused). */
+  noShows = 0;
+  /** Booked vehicles' minutes in the waiting area, from arrival to their slot. */
+  readonly bookingWaitMin = new Tally();
   /** Vehicles arrived and not yet exited or turned away (live, not reset). */
   inSystem = 0;
   /** inSystem when statistics were last reset (for conservation). */
@@ -116,6 +123,10 @@ export class GroupStats {
     this.arrivals = 0;
     this.completed = 0;
     this.turnedAway = 0;
+    this.divertedIn = 0;
+    this.divertedOut = 0;
+    this.noShows = 0;
+    this.bookingWaitMin.reset();
     this.tonnes = 0;
     this.railcars = 0;
     this.inSystemAtReset = this.inSystem;
@@ -188,6 +199,10 @@ export class GroupStats {
       this.arrivals += p.arrivals;
       this.completed += p.completed;
       this.turnedAway += p.turnedAway;
+      this.divertedIn += p.divertedIn;
+      this.divertedOut += p.divertedOut;
+      this.noShows += p.noShows;
+      this.bookingWaitMin.merge(p.bookingWaitMin);
       this.tonnes += p.tonnes;
       this.railcars += p.railcars;
       this.inSystem += p.inSystem;
@@ -239,6 +254,11 @@ export class GroupStats {
       wait_total_h_p95: h(this.totalWaitMin.quantile(0.95)),
       delay_vehicle_h_per_year: perYear.vehicleH,
       delay_tonne_h_per_year: perYear.tonneH,
+      diverted_in: this.divertedIn,
+      diverted_out: this.divertedOut,
+      no_shows: this.noShows,
+      booking_wait_h_mean: this.bookingWaitMin.count > 0 ? h(this.bookingWaitMin.mean) : NaN,
+      booking_wait_h_p95: h(this.bookingWaitMin.quantile(0.95)),
     };
     return { crossing: this.crossing, direction: this.direction, vehicleClass: this.vehicleClass, values };
   }

@@ -21,6 +21,9 @@ export function hourOfDay(atMin: number): number {
 /** One period's accumulators. */
 export class PeriodSlot {
   arrivals = 0;
+  /** Corridor vehicles that chose this crossing over their fixed route, and those that left it for another. */
+  divertedIn = 0;
+  divertedOut = 0;
   tonnes = NaN;
   /** Approach waits, minutes, of the vehicles counted in this period. */
   readonly waitMin = new Tally(PERIOD_RELATIVE_ERROR);
@@ -34,6 +37,8 @@ export class PeriodSlot {
   /** Adds another slot's figures (totals over directions or classes). */
   merge(o: PeriodSlot): void {
     this.arrivals += o.arrivals;
+    this.divertedIn += o.divertedIn;
+    this.divertedOut += o.divertedOut;
     this.tonnes += o.tonnes;
     this.waitMin.merge(o.waitMin);
     this.parts.merge(o.parts);
@@ -41,6 +46,8 @@ export class PeriodSlot {
 
   reset(): void {
     this.arrivals = 0;
+    this.divertedIn = 0;
+    this.divertedOut = 0;
     this.tonnes = 0;
     this.waitMin.reset();
     this.parts.reset();
@@ -65,6 +72,8 @@ export class PeriodSlot {
       wait_total_h_mean: parts.total,
       approach_queue_mean: queueMean,
       approach_queue_max: queueMax,
+      diverted_in: this.divertedIn,
+      diverted_out: this.divertedOut,
     };
     return metrics.map((m) => v[m]);
   }

@@ -27,6 +27,11 @@ export const GROUP_METRICS = [
   'wait_total_h_p95',
   'delay_vehicle_h_per_year',
   'delay_tonne_h_per_year',
+  'diverted_in',
+  'diverted_out',
+  'no_shows',
+  'booking_wait_h_mean',
+  'booking_wait_h_p95',
 ] as const;
 export type GroupMetric = (typeof GROUP_METRICS)[number];
 
@@ -56,12 +61,18 @@ export const METRIC_UNITS: Record<GroupMetric, string> = {
   wait_total_h_p95: 'h',
   delay_vehicle_h_per_year: 'vehicle-h/yr',
   delay_tonne_h_per_year: 't-h/yr',
+  diverted_in: 'vehicles',
+  diverted_out: 'vehicles',
+  no_shows: 'vehicles',
+  booking_wait_h_mean: 'h',
+  booking_wait_h_p95: 'h',
 };
 
 /** monthly.csv's metrics, in row order: the group metrics of the same names, over one month. */
 export const MONTHLY_METRICS = [
   'arrivals', 'completed', 'tonnes', 'approach_wait_h_mean', 'approach_wait_h_p95', 'wait_closed_h_mean',
   'wait_zone_full_h_mean', 'wait_stages_h_mean', 'wait_total_h_mean', 'approach_queue_mean', 'approach_queue_max',
+  'diverted_in', 'diverted_out',
 ] as const satisfies readonly GroupMetric[];
 export type MonthlyMetric = (typeof MONTHLY_METRICS)[number];
 
@@ -137,6 +148,10 @@ export interface DailyResult {
   approachWaitH: number;
   /** Mean approach wait of vehicles that entered the crossing on this date, hours (NaN when none did). */
   approachWaitHMean: number;
+  /** Corridor vehicles that came here on this date though their corridor's fixed route is another crossing. */
+  divertedIn: number;
+  /** Corridor vehicles whose fixed route is this crossing that chose another on this date. */
+  divertedOut: number;
 }
 
 /** An invariant checked at the end of a replication. */
@@ -164,6 +179,33 @@ export interface VehicleTrace {
   outcome: 'completed' | 'in_system' | 'turned_away';
 }
 
+/** What one corridor's vehicles of one direction and class chose, by crossing, in one replication. */
+export const CORRIDOR_METRICS = ['vehicles', 'share', 'diverted', 'detour_h', 'foreseen_wait_h_mean', 'foreseen_time_h_mean'] as const;
+export type CorridorMetric = (typeof CORRIDOR_METRICS)[number];
+
+export const CORRIDOR_METRIC_UNITS: Record<CorridorMetric, string> = {
+  vehicles: 'vehicles',
+  share: 'share',
+  diverted: 'vehicles',
+  detour_h: 'h',
+  foreseen_wait_h_mean: 'h',
+  foreseen_time_h_mean: 'h',
+};
+
+/**
+ * One corridor × direction × class × crossing of one replication (after the warm-up): `vehicles` that chose the
+ * crossing at the decision point, their `share` of the corridor's vehicles, those of them `diverted` (the crossing
+ * is not the corridor's fixed route), the crossing's `detour_h`, and the mean wait and detour + wait foreseen
+ * for it by the vehicles that chose it (NaN when none did). Rows 'all' classes/directions are not made.
+ */
+export interface CorridorResult {
+  corridor: string;
+  crossing: string;
+  direction: Direction;
+  vehicleClass: VehicleClass;
+  values: Record<CorridorMetric, number>;
+}
+
 export interface ReplicationResult {
   replication: number;
   groups: GroupResult[];
@@ -174,6 +216,8 @@ export interface ReplicationResult {
   /** Every hour of arrival (00–23) over the measured window, group by group. */
   hourly: PeriodResult[];
   invariants: InvariantCheck[];
+  /** The corridors' choices (empty when the scenario has no corridors). */
+  corridors: CorridorResult[];
   /** Events the engine processed (for events/s). */
   events: number;
 }

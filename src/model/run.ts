@@ -48,7 +48,7 @@ export function runReplication(planOrScenario: BorderPlan | Scenario, options: R
   const ids = { next: 0 };
   const daily: DailyResult[] = [];
   const emitDay = options.onDay ?? ((d: DailyResult): void => void daily.push(d));
-  const result: ReplicationResult = { replication: options.replication, groups: [], stages: [], daily, monthly: [], hourly: [], invariants: [], events: 0 };
+  const result: ReplicationResult = { replication: options.replication, groups: [], stages: [], daily, monthly: [], hourly: [], invariants: [], corridors: [], events: 0 };
   for (const crossing of plan.crossings) {
     const r = runCrossing(crossing, clock, options, ids, emitDay);
     result.groups.push(...r.groups);
@@ -113,6 +113,7 @@ function runCrossing(
     monthly,
     hourly: cm.stats.groups.hourlyResults(),
     invariants: checkInvariants(cm.stats.groups, plan.crossing.id, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - finishedAtReset }),
+    corridors: [],
     events: sim.eventCount,
   };
 }

@@ -40,6 +40,8 @@ const BY_FILE: Record<string, Record<string, string>> = {
     approach_wait_h_mean: 'mean approach wait of the vehicles that left the approach on the date, h',
     entered: 'vehicles that left the approach on the date',
     approach_wait_vehicle_h: 'their approach waits summed, vehicle-h (Σ of this ÷ Σ entered = a period’s mean wait)',
+    diverted_in: 'corridor vehicles that came to this crossing on the date though their corridor’s fixed route is another',
+    diverted_out: 'corridor vehicles whose fixed route is this crossing that chose another on the date',
   },
   'monthly.csv': { month: "calendar month (the crossing's local calendar), shown as its first day" },
   'hourly.csv': { hour: 'local hour of arrival, 0 = 00:00–00:59' },

@@ -17,7 +17,7 @@ export const REPLICATION_COLUMNS = ['scenario', 'replication', 'crossing', 'dire
 export const STAGE_COLUMNS = ['scenario', 'crossing', 'stage', 'directions', 'bottleneck', 'metric', 'unit', ...STAT_COLUMNS] as const;
 export const DAILY_COLUMNS = [
   'scenario', 'date', 'crossing', 'direction', 'class', 'replications', 'arrivals', 'completed', 'tonnes', 'railcars',
-  'approach_queue_mean', 'approach_queue_max', 'approach_wait_h_mean', 'entered', 'approach_wait_vehicle_h',
+  'approach_queue_mean', 'approach_queue_max', 'approach_wait_h_mean', 'entered', 'approach_wait_vehicle_h', 'diverted_in', 'diverted_out',
 ] as const;
 export const MONTHLY_COLUMNS = ['scenario', 'month', 'crossing', 'direction', 'class', 'total', 'metric', 'unit', ...STAT_COLUMNS] as const;
 export const HOURLY_COLUMNS = ['scenario', 'hour', 'crossing', 'direction', 'class', 'total', 'metric', 'unit', ...STAT_COLUMNS] as const;
@@ -85,6 +85,7 @@ export function dailyRow(scenario: string, r: DailyMeanRow): CsvRow {
     arrivals: formatFixed(r.arrivals), completed: formatFixed(r.completed), tonnes: formatFixed(r.tonnes), railcars: formatFixed(r.railcars),
     approach_queue_mean: formatFixed(r.approachQueueMean), approach_queue_max: formatFixed(r.approachQueueMax),
     approach_wait_h_mean: formatFixed(r.approachWaitHMean), entered: formatFixed(r.entered), approach_wait_vehicle_h: formatFixed(r.approachWaitH),
+    diverted_in: formatFixed(r.divertedIn), diverted_out: formatFixed(r.divertedOut),
   };
 }
 

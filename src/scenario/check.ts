@@ -33,6 +33,8 @@ export function referenceProblems(data: unknown): RawProblem[] {
   crossings.forEach((crossing, c) => {
     if (isPlain(crossing)) checkCrossing(crossing, ['crossings', c], add);
   });
+  duplicateIds(data.corridors, ['corridors'], 'corridor', add);
+  list(data.corridors).forEach((corridor, k) => checkCorridor(corridor, ['corridors', k], list(crossings), add));
   return out;
 }
 
@@ -145,4 +147,56 @@ function checkDemand(d: Plain, k: number, all: Plain[], at: Path, allowed: strin
   needs('tonnesPerWagon', cls === 'train' && cargo === 'loaded', 'loaded trains');
   if (cls === 'train' && d.wagonsPerTrain === undefined && returnOf === undefined) add(at, 'missing wagonsPerTrain (trains)');
   if (cls !== 'train' && d.wagonsPerTrain !== undefined) add([...at, 'wagonsPerTrain'], 'applies only to trains', true);
+}
+
+/** A corridor's references: crossings known, listed once, in one time zone, able to serve its demand; logit's scale. */
+function checkCorridor(corridor: Plain, path: Path, crossings: Plain[], add: Add): void {
+  const demand = list(corridor.demand);
+  duplicateIds(corridor.demand, [...path, 'demand'], 'demand', add);
+  const options = list(corridor.crossings);
+  if (Array.isArray(corridor.crossings) && options.length === 1) {
+    add([...path, 'crossings'], 'a corridor needs at least two crossings to choose from (give one crossing\'s traffic as that crossing\'s demand)');
+  }
+  if (corridor.choice === 'logit' && corridor.logitScaleH === undefined) add(path, 'missing logitScaleH (choice: logit)');
+  if (corridor.choice !== 'logit' && corridor.logitScaleH !== undefined) add([...path, 'logitScaleH'], 'applies only with choice: logit', true);
+  const seen = new Map<string, number>();
+  let zone: { offset: unknown; id: string } | null = null;
+  options.forEach((o, j) => {
+    const at = [...path, 'crossings', j, 'crossing'];
+    const id = str(o.crossing);
+    if (id === undefined) return;
+    const before = seen.get(id);
+    if (before !== undefined) add(at, `crossing "${id}" is listed twice (also crossings ${before})`, true);
+    seen.set(id, j);
+    const crossing = crossings.find((c) => c.id === id);
+    if (!crossing) {
+      add(at, `no crossing "${id}" in this scenario (known: ${crossings.map((c) => str(c.id)).filter(Boolean).join(', ')})`, true);
+      return;
+    }
+    if (zone === null) zone = { offset: crossing.utcOffsetH, id };
+    else if (typeof crossing.utcOffsetH === 'number' && crossing.utcOffsetH !== zone.offset) {
+      add(at, `"${id}" is at UTC${signed(crossing.utcOffsetH)}, "${zone.id}" at UTC${signed(zone.offset)}: a corridor's crossings run on one clock and must share a time zone`, true);
+    }
+    const mode = str(crossing.mode) ?? '';
+    const allowed = MODE_CLASSES[mode] ?? ['truck', 'car', 'train'];
+    const stages = list(crossing.stages);
+    demand.forEach((d, k) => {
+      const cls = str(d.class);
+      if (cls === undefined) return;
+      if (!allowed.includes(cls)) {
+        add([...path, 'demand', k, 'class'], `"${id}" is a ${mode} crossing: it has no ${cls} traffic`, true);
+        return;
+      }
+      const cargo = str(d.cargo) ?? defaultCargo(d.returnOf !== undefined);
+      const served = stages.some(
+        (s) => strings(s.classes, []).includes(cls) && strings(s.directions, STAGE_DEFAULTS.directions).includes(str(d.direction) ?? '') && strings(s.cargo, STAGE_DEFAULTS.cargo).includes(cargo),
+      );
+      if (stages.length > 0 && !served) add([...path, 'demand', k], `demand "${str(d.id) ?? k}" passes no stage at "${id}" (no stage serves ${cls} ${str(d.direction)} ${cargo})`);
+    });
+  });
+  demand.forEach((d, k) => checkDemand(d, k, demand, [...path, 'demand', k], ['truck', 'car', 'train'], 'corridor', add));
+}
+
+function signed(h: unknown): string {
+  return typeof h === 'number' ? (h >= 0 ? `+${h}` : `${h}`) : String(h);
 }

@@ -11,6 +11,12 @@ export const SCENARIO_DEFAULTS = {
   replications: 10,
   seed: 1,
   holidays: [] as readonly never[],
+  corridors: [] as readonly never[],
+} as const;
+
+/** A corridor: its vehicles take the fixed route unless a rule says otherwise. */
+export const CORRIDOR_DEFAULTS = {
+  choice: 'fixed',
 } as const;
 
 /** The scenario's `demand` (growth of trade): growth applies to freight, not to cars. */

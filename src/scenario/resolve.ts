@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { datesBetween, parseTimeRange, weekdayNumber, windowsFor } from './calendar.js';
 import { referenceProblems } from './check.js';
 import {
+  CORRIDOR_DEFAULTS,
   CROSSING_DEFAULTS,
   DEMAND_DEFAULTS,
   DEMAND_GROWTH_DEFAULTS,
@@ -18,9 +19,11 @@ import {
 import { formatPath, ScenarioError } from './errors.js';
 import { ScenarioInputSchema, type ScenarioInput } from './schema.js';
 import type { CrossingInput, DemandInput, HoursInput, StageInput } from './schema-crossing.js';
+import type { CorridorInput } from './schema-corridor.js';
 import { toDist } from './schema-dist.js';
 import type {
   Cargo,
+  Corridor,
   Crossing,
   DemandProfile,
   DemandSource,
@@ -68,12 +71,13 @@ export const MAX_VEHICLES_PER_DAY = 100_000;
 /** Sources whose resolved demand (vehicles per day × growth) is above MAX_VEHICLES_PER_DAY. */
 export function demandRateProblems(s: Scenario): RawProblem[] {
   const out: RawProblem[] = [];
-  s.crossings.forEach((c, ci) =>
+  const owners = [...s.crossings.map((c, i) => ({ c, path: ['crossings', i] })), ...s.corridors.map((c, i) => ({ c, path: ['corridors', i] }))];
+  owners.forEach(({ c, path }) =>
     c.demand.forEach((d, k) => {
       const perDay = d.vehiclesPerDay * d.growth;
       if (!(perDay <= MAX_VEHICLES_PER_DAY)) {
         out.push({
-          path: ['crossings', ci, 'demand', k],
+          path: [...path, 'demand', k],
           message: `comes to ${perDay.toPrecision(3)} ${d.vehicleClass === 'train' ? 'trains' : 'vehicles'} a day (growth included), above the ${MAX_VEHICLES_PER_DAY} a source may bring: check the units of its tonnes, payload or wagons`,
           showValue: false,
         });
@@ -98,6 +102,20 @@ export function resolveValid(input: ScenarioInput): Scenario {
     seed: input.seed ?? SCENARIO_DEFAULTS.seed,
     holidays,
     crossings: input.crossings.map((c) => resolveCrossing(c, input, holidayDates)),
+    corridors: (input.corridors ?? SCENARIO_DEFAULTS.corridors).map((k) => resolveCorridor(k, input)),
+  };
+}
+
+function resolveCorridor(k: CorridorInput, input: ScenarioInput): Corridor {
+  const rule = k.choice ?? CORRIDOR_DEFAULTS.choice;
+  return {
+    id: k.id,
+    name: k.name,
+    rule,
+    logitScaleH: rule === 'logit' ? (k.logitScaleH ?? 0) : 0,
+    crossings: k.crossings.map((o) => ({ crossing: o.crossing, detourH: o.detourH, source: o.source })),
+    demand: resolveDemand(k, input),
+    source: k.source,
   };
 }
 
@@ -168,7 +186,8 @@ export function timetableOf(hours: HoursInput, closedDates: string[]): Timetable
 
 type DemandProfileInput = z.infer<typeof ScenarioInputSchema>['crossings'][number]['demand'][number]['profile'];
 
-function resolveDemand(c: CrossingInput, input: ScenarioInput): DemandSource[] {
+/** The demand of a crossing or a corridor (its own growth overrides the scenario's). */
+function resolveDemand(c: Pick<CrossingInput, 'demand' | 'growth'>, input: ScenarioInput): DemandSource[] {
   const byId = new Map(c.demand.map((d) => [d.id, d]));
   const growthClasses = input.demand?.growthClasses ?? DEMAND_GROWTH_DEFAULTS.growthClasses;
   const daysPerYear = daysInYearFrom(input.startDate);

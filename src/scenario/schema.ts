@@ -3,6 +3,7 @@
 // ScenarioInput into a Scenario.
 import { z } from 'zod';
 import { ClosureInput, CrossingInput, GrowthInput } from './schema-crossing.js';
+import { CorridorInput } from './schema-corridor.js';
 import { Id, IsoDate, listOf, NonNegativeInt, PositiveInt, Text, VehicleClass } from './schema-base.js';
 import { named, nameOf } from './schema-names.js';
 import { DEMAND_GROWTH_DEFAULTS, SCENARIO_DEFAULTS } from './defaults.js';
@@ -34,6 +35,7 @@ export const ScenarioInputSchema = z.strictObject({
     .describe('Growth of demand (trade scenarios).'),
   holidays: z.array(HolidayInput).optional().describe('Closed dates of the crossings with closesOnHolidays: true.').meta({ default: SCENARIO_DEFAULTS.holidays }),
   crossings: listOf(CrossingInput, 'crossing').describe('The crossings simulated.'),
+  corridors: z.array(CorridorInput).optional().describe('Traffic that may use any of several crossings, choosing on arrival by a rule (default: none; every crossing is an island).').meta({ default: SCENARIO_DEFAULTS.corridors }),
 });
 
 /** A scenario as written in a file (after plans are applied), validated but not resolved. */

@@ -142,6 +142,35 @@ export interface Holiday {
   source: Source;
 }
 
+/**
+ * How a corridor's vehicles choose a crossing at the decision point: `fixed` takes the corridor's fixed route (the
+ * crossing with the shortest detour, the first listed among equals); `least-time` the crossing with the least detour
+ * + foreseen wait; `logit` draws a crossing with probability ∝ exp(−(detour + foreseen wait) / scale).
+ */
+export type ChoiceRule = 'fixed' | 'least-time' | 'logit';
+
+/** A crossing a corridor's vehicles may use, with its detour against the corridor's best route. */
+export interface CorridorCrossing {
+  crossing: string;
+  /** Extra driving hours against the corridor's best route (≥ 0): the vehicle reaches this crossing that much later. */
+  detourH: number;
+  source: Source;
+}
+
+/** Traffic between an origin and a destination region that may use any of several crossings. */
+export interface Corridor {
+  id: string;
+  name: string;
+  rule: ChoiceRule;
+  /** Scale of the logit choice, hours (logit only; 0 otherwise). */
+  logitScaleH: number;
+  /** At least two, each listed once; the first with the least detour is the fixed route. */
+  crossings: CorridorCrossing[];
+  /** The vehicles arriving at the decision point (profiles in the crossings' shared local time). */
+  demand: DemandSource[];
+  source: Source;
+}
+
 export interface Scenario {
   id: string;
   name: string;
@@ -154,4 +183,6 @@ export interface Scenario {
   seed: number;
   holidays: Holiday[];
   crossings: Crossing[];
+  /** Corridors joining crossings (empty: every crossing is an island). */
+  corridors: Corridor[];
 }

@@ -69,7 +69,7 @@ export function fakeRunner(crossingIds: string[], opts?: { brokenInvariant?: num
         crossingIds.map((crossing) => ({
           date: `2023-01-0${d + 1 + o.warmupDays}`, crossing, direction: 'south' as const, vehicleClass: 'truck' as const,
           arrivals: 5 + o.replication, completed: 4, tonnes: 80.25, railcars: 0, approachQueueMean: 1.5, approachQueueMax: 3, approachWaitHMean: 0.75,
-          entered: 4, approachWaitH: 3,
+          entered: 4, approachWaitH: 3, divertedIn: 0, divertedOut: 0,
         })),
       ).flat(),
       monthly: crossingIds.map((crossing) => ({
@@ -81,6 +81,7 @@ export function fakeRunner(crossingIds: string[], opts?: { brokenInvariant?: num
       invariants: crossingIds.map((crossing) => ({
         name: 'conservation' as const, crossing, ok: opts?.brokenInvariant !== o.replication, detail: 'arrived 10 = completed 8 + in system 2',
       })),
+      corridors: [],
       events: 1000 + o.replication,
     };
   };

@@ -73,6 +73,7 @@ export function scenario(crossings: Crossing[], over: Partial<Scenario> = {}): S
     seed: 1,
     holidays: [],
     crossings,
+    corridors: [],
     ...over,
   };
 }

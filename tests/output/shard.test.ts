@@ -18,8 +18,8 @@ const header: ShardHeader = {
 
 function done(replication: number, values: number[]): ReplicationDone {
   return {
-    result: { replication, groups: [], stages: [], daily: [], monthly: [{ period: '2023-01', crossing: 'x', direction: 'all', vehicleClass: 'all', values }], hourly: [], invariants: [], events: 5 },
-    daily: [{ date: '2023-01-02', crossing: 'x', direction: 'south', vehicleClass: 'truck', arrivals: 1, completed: 1, tonnes: 0.1 + 0.2, railcars: 0, approachQueueMean: 1 / 3, approachQueueMax: 2, entered: 1, approachWaitH: 1e-300, approachWaitHMean: NaN }],
+    result: { replication, groups: [], stages: [], daily: [], monthly: [{ period: '2023-01', crossing: 'x', direction: 'all', vehicleClass: 'all', values }], hourly: [], invariants: [], corridors: [], events: 5 },
+    daily: [{ date: '2023-01-02', crossing: 'x', direction: 'south', vehicleClass: 'truck', arrivals: 1, completed: 1, tonnes: 0.1 + 0.2, railcars: 0, approachQueueMean: 1 / 3, approachQueueMax: 2, entered: 1, approachWaitH: 1e-300, approachWaitHMean: NaN, divertedIn: 0, divertedOut: 0 }],
   };
 }
 

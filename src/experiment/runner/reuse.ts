@@ -7,7 +7,7 @@
 // sees is the one a full run gives: the parts spliced in the scenario's crossing order (a full run emits each
 // crossing's daily rows together, crossing after crossing).
 import { createHash } from 'node:crypto';
-import type { DailyResult, GroupResult, InvariantCheck, PeriodResult, StageResult, VehicleTrace } from '../../model/results.js';
+import type { CorridorResult, DailyResult, GroupResult, InvariantCheck, PeriodResult, StageResult, VehicleTrace } from '../../model/results.js';
 import type { Crossing, Scenario } from '../../scenario/types.js';
 import type { ReplicationDone, ReplicationExecutor, ReplicationJob } from './executor.js';
 
@@ -18,6 +18,7 @@ interface CrossingPart {
   monthly: PeriodResult[];
   hourly: PeriodResult[];
   invariants: InvariantCheck[];
+  corridors: CorridorResult[];
   daily: DailyResult[];
   events: number;
   /** Rough size in memory, for the bound. */
@@ -188,12 +189,12 @@ function partOfDone(done: ReplicationDone): CrossingPart {
   const daily = r.daily.length === 0 ? done.daily : [...done.daily, ...r.daily];
   const periodBytes = (rows: readonly PeriodResult[]): number => rows.reduce((n, p) => n + 96 + 8 * p.values.length, 0);
   const bytes = 400 * (r.groups.length + r.stages.length + r.invariants.length) + 160 * daily.length + periodBytes(r.monthly) + periodBytes(r.hourly);
-  return { groups: r.groups, stages: r.stages, monthly: r.monthly, hourly: r.hourly, invariants: r.invariants, daily, events: r.events, bytes };
+  return { groups: r.groups, stages: r.stages, monthly: r.monthly, hourly: r.hourly, invariants: r.invariants, corridors: r.corridors, daily, events: r.events, bytes };
 }
 
 /** The replication of the whole scenario from its crossings' parts, in crossing order. */
 function splice(replication: number, parts: readonly CrossingPart[]): ReplicationDone {
-  const result = { replication, groups: [] as GroupResult[], stages: [] as StageResult[], daily: [] as DailyResult[], monthly: [] as PeriodResult[], hourly: [] as PeriodResult[], invariants: [] as InvariantCheck[], events: 0 };
+  const result = { replication, groups: [] as GroupResult[], stages: [] as StageResult[], daily: [] as DailyResult[], monthly: [] as PeriodResult[], hourly: [] as PeriodResult[], invariants: [] as InvariantCheck[], corridors: [] as CorridorResult[], events: 0 };
   const daily: DailyResult[] = [];
   for (const p of parts) {
     for (const g of p.groups) result.groups.push(g);
@@ -201,6 +202,7 @@ function splice(replication: number, parts: readonly CrossingPart[]): Replicatio
     for (const m of p.monthly) result.monthly.push(m);
     for (const h of p.hourly) result.hourly.push(h);
     for (const inv of p.invariants) result.invariants.push(inv);
+    for (const c of p.corridors) result.corridors.push(c);
     for (const d of p.daily) daily.push(d);
     result.events += p.events;
   }

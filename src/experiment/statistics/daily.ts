@@ -9,7 +9,7 @@ export interface DailyMeanRow extends DailyResult {
 }
 
 /** The per-day figures averaged, in the order of daily.csv's columns. */
-const FIELDS = ['arrivals', 'completed', 'tonnes', 'railcars', 'approachQueueMean', 'approachQueueMax', 'approachWaitHMean', 'entered', 'approachWaitH'] as const;
+const FIELDS = ['arrivals', 'completed', 'tonnes', 'railcars', 'approachQueueMean', 'approachQueueMax', 'approachWaitHMean', 'entered', 'approachWaitH', 'divertedIn', 'divertedOut'] as const;
 const F = FIELDS.length;
 
 interface GroupDays {
@@ -70,6 +70,8 @@ export class DailyMeans {
     }
     sums[base + 7]! += d.entered;
     sums[base + 8]! += d.approachWaitH;
+    sums[base + 9]! += d.divertedIn;
+    sums[base + 10]! += d.divertedOut;
   }
 
   /** The group of a row, found through maps keyed by the row's own strings (no key built per row). */
@@ -118,6 +120,8 @@ export class DailyMeans {
           approachWaitHMean: waits > 0 ? g.sums[i * F + 6]! / waits : NaN,
           entered: mean(7),
           approachWaitH: mean(8),
+          divertedIn: mean(9),
+          divertedOut: mean(10),
         };
       }
     }

@@ -48,6 +48,7 @@ function replication(r: number, opts: { utilisation?: [number, number]; brokenCr
       { name: 'conservation', crossing: 'zeta', ok: opts.brokenCrossing !== 'zeta', detail: 'arrived 5 = completed 3' },
       { name: 'conservation', crossing: 'alpha', ok: opts.brokenCrossing !== 'alpha', detail: 'arrived 2 = completed 1' },
     ],
+    corridors: [],
     events: 1000 * r,
   };
 }
@@ -111,7 +112,7 @@ describe('ResultCollector', () => {
     const c = new ResultCollector(SCENARIO);
     c.add(replication(1));
     c.add(replication(3));
-    const day = { crossing: 'zeta', direction: 'south', vehicleClass: 'truck', completed: 1, tonnes: 0, railcars: 0, approachQueueMean: 0, approachQueueMax: 0, approachWaitHMean: NaN, entered: 0, approachWaitH: 0 } as const;
+    const day = { crossing: 'zeta', direction: 'south', vehicleClass: 'truck', completed: 1, tonnes: 0, railcars: 0, approachQueueMean: 0, approachQueueMax: 0, approachWaitHMean: NaN, entered: 0, approachWaitH: 0, divertedIn: 0, divertedOut: 0 } as const;
     c.addDay({ ...day, date: '2023-01-02', arrivals: 4 });
     c.addDay({ ...day, date: '2023-01-01', arrivals: 2 });
     c.addDay({ ...day, date: '2023-01-01', arrivals: 6 });

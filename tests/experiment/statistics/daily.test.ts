@@ -4,7 +4,7 @@ import { DailyMeans } from '../../../src/experiment/statistics/daily.js';
 import type { DailyResult } from '../../../src/model/results.js';
 
 function row(date: string, crossing: string, arrivals: number, direction: 'south' | 'north' = 'south'): DailyResult {
-  return { date, crossing, direction, vehicleClass: 'truck', arrivals, completed: arrivals - 1, tonnes: 20 * arrivals, railcars: 0, approachQueueMean: 0.5, approachQueueMax: 2, approachWaitHMean: 1, entered: arrivals, approachWaitH: arrivals };
+  return { date, crossing, direction, vehicleClass: 'truck', arrivals, completed: arrivals - 1, tonnes: 20 * arrivals, railcars: 0, approachQueueMean: 0.5, approachQueueMax: 2, approachWaitHMean: 1, entered: arrivals, approachWaitH: arrivals, divertedIn: 0, divertedOut: 0 };
 }
 
 const byCrossing = (a: { crossing: string }, b: { crossing: string }): number => (a.crossing < b.crossing ? -1 : a.crossing > b.crossing ? 1 : 0);

@@ -14,7 +14,7 @@ function group(crossing: string, vehicleClass: GroupResult['vehicleClass'], wait
 }
 
 function result(replication: number, groups: GroupResult[]): ReplicationResult {
-  return { replication, groups, stages: [], daily: [], monthly: [], hourly: [], invariants: [], events: 0 };
+  return { replication, groups, stages: [], daily: [], monthly: [], hourly: [], invariants: [], corridors: [], events: 0 };
 }
 
 describe('PrecisionRule', () => {

@@ -58,7 +58,7 @@ export class CrossingGroups {
   private readonly byKey = new Map<string, GroupStats>();
   readonly ordered: GroupStats[] = [];
 
-  constructor(crossing: string, pairs: { direction: Direction; vehicleClass: VehicleClass }[], startMin: number) {
+  constructor(crossing: string, pairs: readonly { readonly direction: Direction; readonly vehicleClass: VehicleClass }[], startMin: number) {
     const dirs: DirectionKey[] = ['south', 'north', 'all'];
     const classes: ClassKey[] = ['truck', 'car', 'train', 'all'];
     const has = (d: DirectionKey, c: ClassKey): boolean =>

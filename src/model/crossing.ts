@@ -126,6 +126,11 @@ export class CrossingModel {
     return steps;
   }
 
+  /** The engine gate of the plan's gate `index`. */
+  gateAt(index: number): Gate<Vehicle> {
+    return this.gates[index]!;
+  }
+
   /** Rows for stages.csv: every stage's servers (and wagon places), then the zone as a stage named `zone`. */
   stageResults(): StageResult[] {
     const rows = this.stages.flatMap((s) => s.results());

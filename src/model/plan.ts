@@ -3,10 +3,11 @@
 // demand rate table and the names of its random streams. A replication only instantiates a plan with its
 // (seed, replication); nothing is cached elsewhere, so a plan works the same in a worker thread.
 import type { CapacitySchedule } from '../engine/index.js';
-import type { Crossing, DemandSource, Direction, Scenario, Stage, VehicleClass } from '../scenario/types.js';
+import type { Corridor, Crossing, DemandSource, Direction, Scenario, Stage, VehicleClass } from '../scenario/types.js';
 import { ModelClock } from './clock.js';
 import { DemandPlan } from './demand.js';
-import { sourceStreamName, stageStreamName } from './streams.js';
+import { corridorStreamName, corridorPathSourceId, sourceStreamName, stageStreamName } from './streams.js';
+import { MIN_PER_H } from '../units.js';
 import { buildCapacitySchedule, buildGateSchedule } from './timetable.js';
 
 /** A stage of a crossing with its servers' capacity over time (and its wagon places', on rail stages that have them). */
@@ -69,6 +70,45 @@ export interface PathPlan {
   readonly pair: number;
   readonly demand: DemandPlan;
   readonly streams: PathStreams;
+  /** Where a corridor's vehicles take this path (its arrivals are the corridor's, not the path's own); null for a crossing's own source. */
+  readonly corridor: PathCorridor | null;
+}
+
+/** A corridor path: the corridor and source it belongs to (indices into BorderPlan.corridors and its sources) and its option there. */
+export interface PathCorridor {
+  readonly corridor: number;
+  readonly source: number;
+  readonly option: number;
+  /** This crossing is not the corridor's fixed route: its vehicles here are diverted. */
+  readonly diverted: boolean;
+}
+
+/** A crossing a corridor may use: its index in the scenario and its detour. */
+export interface CorridorOptionPlan {
+  readonly crossing: number;
+  readonly detourMin: number;
+}
+
+/** A corridor's demand source: its arrivals at the decision point, its streams, and its path at each option's crossing. */
+export interface CorridorSourcePlan {
+  readonly source: DemandSource;
+  readonly demand: DemandPlan;
+  readonly streams: { readonly arrivals: string; readonly choice: string };
+  /** Path index at the crossing of each option, in option order. */
+  readonly paths: readonly number[];
+  /** Index into the corridor's (direction, class) pairs. */
+  readonly pair: number;
+}
+
+/** A corridor ready to simulate. */
+export interface CorridorPlan {
+  readonly corridor: Corridor;
+  readonly options: readonly CorridorOptionPlan[];
+  /** The option of the fixed route: the least detour, the first listed among equals. */
+  readonly fixed: number;
+  readonly sources: readonly CorridorSourcePlan[];
+  /** The (direction, class) pairs of its sources, in the order of their first source (corridors.csv's order). */
+  readonly pairs: readonly { readonly direction: Direction; readonly vehicleClass: VehicleClass }[];
 }
 
 /** One crossing ready to simulate. */
@@ -86,6 +126,12 @@ export interface BorderPlan {
   readonly scenario: Scenario;
   readonly clock: ModelClock;
   readonly crossings: readonly CrossingPlan[];
+  readonly corridors: readonly CorridorPlan[];
+  /**
+   * Crossings that run on one calendar, as indices in scenario order: those joined by corridors (directly or
+   * through others) together, every other crossing alone. Units are ordered by their first crossing.
+   */
+  readonly units: readonly (readonly number[])[];
 }
 
 /** Optional stages a path may have (bits of Vehicle.selected). */
@@ -94,7 +140,84 @@ const MAX_OPTIONAL_STAGES = 30;
 /** Builds the plan of a resolved scenario; throws DateError for a bad start date, RangeError for > 30 optional stages on a path. */
 export function buildPlan(scenario: Scenario): BorderPlan {
   const clock = new ModelClock(scenario.startDate);
-  return { scenario, clock, crossings: scenario.crossings.map((c) => planCrossing(c, clock)) };
+  const index = new Map(scenario.crossings.map((c, i) => [c.id, i]));
+  // Every corridor source's path at each of its crossings, appended after the crossing's own sources.
+  const extra: CorridorPathInput[][] = scenario.crossings.map(() => []);
+  const counts = scenario.crossings.map((c) => c.demand.length);
+  const demands = scenario.corridors.map((corridor) => corridor.demand.map((source) => new DemandPlan(source, clock)));
+  const corridorPaths = scenario.corridors.map((corridor, k) => {
+    const fixed = fixedOption(corridor);
+    return corridor.demand.map((source, s) =>
+      corridor.crossings.map((o, option) => {
+        const ci = index.get(o.crossing);
+        if (ci === undefined) throw new RangeError(`corridor ${corridor.id}: no crossing ${o.crossing}`);
+        const demand = demands[k]![s]!;
+        extra[ci]!.push({ source: { ...source, id: corridorPathSourceId(corridor.id, source.id) }, demand, corridor: { corridor: k, source: s, option, diverted: option !== fixed } });
+        return counts[ci]!++;
+      }),
+    );
+  });
+  const crossings = scenario.crossings.map((c, i) => planCrossing(c, clock, extra[i]!));
+  const corridors = scenario.corridors.map((corridor, k) => planCorridor(corridor, index, demands[k]!, corridorPaths[k]!));
+  return { scenario, clock, crossings, corridors, units: unitsOf(scenario.crossings.length, corridors) };
+}
+
+/** A corridor path to add to a crossing's plan. */
+interface CorridorPathInput {
+  source: DemandSource;
+  demand: DemandPlan;
+  corridor: PathCorridor;
+}
+
+/** The option of a corridor's fixed route: the least detour, the first listed among equals. */
+export function fixedOption(corridor: Corridor): number {
+  let best = 0;
+  corridor.crossings.forEach((o, i) => {
+    if (o.detourH < corridor.crossings[best]!.detourH) best = i;
+  });
+  return best;
+}
+
+function planCorridor(corridor: Corridor, index: Map<string, number>, demands: readonly DemandPlan[], paths: number[][]): CorridorPlan {
+  const pairs: { direction: Direction; vehicleClass: VehicleClass }[] = [];
+  const pairOf = (s: DemandSource): number => {
+    let i = pairs.findIndex((p) => p.direction === s.direction && p.vehicleClass === s.vehicleClass);
+    if (i < 0) i = pairs.push({ direction: s.direction, vehicleClass: s.vehicleClass }) - 1;
+    return i;
+  };
+  return {
+    corridor,
+    options: corridor.crossings.map((o) => ({ crossing: index.get(o.crossing)!, detourMin: o.detourH * MIN_PER_H })),
+    fixed: fixedOption(corridor),
+    sources: corridor.demand.map((source, s) => ({
+      source,
+      demand: demands[s]!,
+      streams: { arrivals: corridorStreamName(corridor.id, source.id, 'arrivals'), choice: corridorStreamName(corridor.id, source.id, 'choice') },
+      paths: paths[s]!,
+      pair: pairOf(source),
+    })),
+    pairs,
+  };
+}
+
+/** Crossings joined by corridors, as units (connected components), ordered by their first crossing. */
+function unitsOf(n: number, corridors: readonly CorridorPlan[]): number[][] {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (const c of corridors) {
+    for (const o of c.options) {
+      const [x, y] = [root(c.options[0]!.crossing), root(o.crossing)];
+      if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = root(i);
+    const unit = byRoot.get(r) ?? [];
+    unit.push(i);
+    byRoot.set(r, unit);
+  }
+  return [...byRoot.values()].sort((a, b) => a[0]! - b[0]!);
 }
 
 /** The stages a source's vehicles pass (indices, in order): those serving its direction, class and cargo, with a share > 0. */
@@ -106,7 +229,7 @@ export function stagesOf(crossing: Crossing, source: DemandSource): number[] {
   return out;
 }
 
-function planCrossing(crossing: Crossing, clock: ModelClock): CrossingPlan {
+function planCrossing(crossing: Crossing, clock: ModelClock, corridorPaths: readonly CorridorPathInput[]): CrossingPlan {
   const stages: StagePlan[] = crossing.stages.map((stage) => ({
     stage,
     schedule: buildCapacitySchedule(stage.timetable, stage.servers, stage.serverChanges, clock),
@@ -116,7 +239,8 @@ function planCrossing(crossing: Crossing, clock: ModelClock): CrossingPlan {
   const gateIndex = new Map<string, number | null>();
   const pairs: { direction: Direction; vehicleClass: VehicleClass }[] = [];
   const pairIndex = new Map<string, number>();
-  const paths = crossing.demand.map((source): PathPlan => {
+  const own = crossing.demand.map((source) => ({ source, demand: null as DemandPlan | null, corridor: null as PathCorridor | null }));
+  const paths = [...own, ...corridorPaths].map(({ source, demand, corridor }): PathPlan => {
     const pairKey = `${source.direction}/${source.vehicleClass}`;
     if (!pairIndex.has(pairKey)) {
       pairIndex.set(pairKey, pairs.length);
@@ -147,7 +271,8 @@ function planCrossing(crossing: Crossing, clock: ModelClock): CrossingPlan {
       holdsZone,
       optionalShares,
       pair: pairIndex.get(pairKey)!,
-      demand: new DemandPlan(source, clock),
+      demand: demand ?? new DemandPlan(source, clock),
+      corridor,
       streams: {
         arrivals: sourceStreamName(crossing.id, source.id, 'arrivals'),
         select: sourceStreamName(crossing.id, source.id, 'select'),

@@ -156,7 +156,8 @@ export interface DailyResult {
 
 /** An invariant checked at the end of a replication. */
 export interface InvariantCheck {
-  name: 'conservation' | 'littles_law';
+  name: 'conservation' | 'littles_law' | 'corridor_conservation';
+  /** The crossing checked (a corridor's id for corridor_conservation). */
   crossing: string;
   ok: boolean;
   detail: string;

@@ -9,8 +9,10 @@ import { ArrivalMerger } from './arrivals.js';
 import { SourceArrival } from './source-arrival.js';
 import { makeArrivals } from './demand.js';
 import { checkInvariants } from './invariants.js';
-import { buildPlan, type BorderPlan, type CrossingPlan } from './plan.js';
-import type { DailyResult, PeriodResult, ReplicationResult, VehicleTrace } from './results.js';
+import { buildPlan, type BorderPlan } from './plan.js';
+import type { CorridorResult, DailyResult, InvariantCheck, PeriodResult, ReplicationResult, VehicleTrace } from './results.js';
+import { CorridorArrival, CrossingOutlook } from './choice.js';
+import { CorridorCounts } from './corridor-stats.js';
 import { modelStream } from './streams.js';
 import { TraceMonitor } from './trace-monitor.js';
 import type { ModelClock } from './clock.js';
@@ -49,8 +51,11 @@ export function runReplication(planOrScenario: BorderPlan | Scenario, options: R
   const daily: DailyResult[] = [];
   const emitDay = options.onDay ?? ((d: DailyResult): void => void daily.push(d));
   const result: ReplicationResult = { replication: options.replication, groups: [], stages: [], daily, monthly: [], hourly: [], invariants: [], corridors: [], events: 0 };
-  for (const crossing of plan.crossings) {
-    const r = runCrossing(crossing, clock, options, ids, emitDay);
+  const parts: CrossingPart[] = new Array(plan.crossings.length);
+  const corridorParts: CorridorPart[] = new Array(plan.corridors.length);
+  for (const unit of plan.units) runUnit(plan, unit, clock, options, ids, emitDay, parts, corridorParts);
+  // Crossing by crossing in the scenario's order, whatever the units.
+  for (const r of parts) {
     result.groups.push(...r.groups);
     result.stages.push(...r.stages);
     result.monthly.push(...r.monthly);
@@ -58,62 +63,131 @@ export function runReplication(planOrScenario: BorderPlan | Scenario, options: R
     result.invariants.push(...r.invariants);
     result.events += r.events;
   }
+  for (const c of corridorParts) {
+    result.corridors.push(...c.rows);
+    result.invariants.push(c.check);
+  }
   return result;
 }
 
-/** One crossing over the whole horizon on its own simulation; daily rows go to `emitDay` as each day closes. */
-function runCrossing(
-  plan: CrossingPlan,
+/** One crossing's results in one replication. */
+type CrossingPart = Omit<ReplicationResult, 'replication' | 'daily' | 'corridors'>;
+
+/** One corridor's results in one replication. */
+interface CorridorPart {
+  rows: CorridorResult[];
+  check: InvariantCheck;
+}
+
+/**
+ * One unit of crossings (those joined by corridors, or a crossing alone) over the whole horizon on one simulation;
+ * fills `parts` at the unit's crossings and `corridorParts` at its corridors. Daily rows go to `emitDay` as each
+ * day closes. A crossing alone runs exactly as it did before corridors existed (same events in the same order).
+ */
+function runUnit(
+  plan: BorderPlan,
+  unit: readonly number[],
   clock: ModelClock,
   options: ReplicationOptions,
   ids: { next: number },
   emitDay: (d: DailyResult) => void,
-): Omit<ReplicationResult, 'replication' | 'daily'> {
+  parts: CrossingPart[],
+  corridorParts: CorridorPart[],
+): void {
   const { seed, replication, days, warmupDays, onVehicle } = options;
   const horizonMin = days * DAY_MIN;
   const sim = new Simulation();
-  const interp = new Interpreter<Vehicle>(sim);
-  const wagonInterp = new Interpreter<Wagon>(sim);
-  const trace = onVehicle ? new TraceMonitor(plan.crossing.id, replication, onVehicle) : null;
-  const cm = new CrossingModel(plan, sim, seed, replication, interp, wagonInterp, emitDay, trace);
   const merger = new ArrivalMerger(sim, horizonMin);
-  for (const path of cm.paths) {
-    const arrivals = makeArrivals(path.plan.demand, modelStream(seed, replication, path.plan.streams.arrivals), horizonMin);
-    merger.add(arrivals, new SourceArrival(sim, path, cm.stats.approachOf(path.index), plan.crossing.approachLimit, interp, ids, cm.monitor));
+  const byCrossing = new Map<number, UnitCrossing>();
+  for (const ci of unit) {
+    const crossing = plan.crossings[ci]!;
+    const interp = new Interpreter<Vehicle>(sim);
+    const wagonInterp = new Interpreter<Wagon>(sim);
+    const trace = onVehicle ? new TraceMonitor(crossing.crossing.id, replication, onVehicle) : null;
+    const cm = new CrossingModel(crossing, sim, seed, replication, interp, wagonInterp, emitDay, trace);
+    const targets = cm.paths.map((path) => new SourceArrival(sim, path, cm.stats.approachOf(path.index), crossing.crossing.approachLimit, interp, ids, cm.monitor));
+    for (const path of cm.paths) {
+      if (path.plan.corridor !== null) continue;
+      merger.add(makeArrivals(path.plan.demand, modelStream(seed, replication, path.plan.streams.arrivals), horizonMin), targets[path.index]!);
+    }
+    byCrossing.set(ci, { index: ci, cm, interp, trace, targets, finishedAtReset: 0 });
   }
+  const members = [...byCrossing.values()];
+  const corridors = plan.corridors.map((c, k) => ({ c, k })).filter(({ c }) => byCrossing.has(c.options[0]!.crossing));
+  const counts = corridors.map(({ c, k }) => {
+    const stats = new CorridorCounts(c);
+    c.sources.forEach((s, si) => {
+      const at = c.options.map((o, option) => ({ u: byCrossing.get(o.crossing)!, path: s.paths[option]! }));
+      const fixed = at[c.fixed]!;
+      const outlooks = at.map(({ u, path }, option) => new CrossingOutlook(u.cm, path, c.options[option]!.detourMin));
+      const diverted = {
+        into: (option: number): void => at[option]!.u.cm.stats.divertedIn(at[option]!.path),
+        outOf: (): void => fixed.u.cm.stats.divertedOut(fixed.path),
+      };
+      const arrival = new CorridorArrival(sim, c, outlooks, at.map(({ u, path }) => u.targets[path]!), diverted, modelStream(seed, replication, s.streams.choice), stats, si);
+      merger.add(makeArrivals(s.demand, modelStream(seed, replication, s.streams.arrivals), horizonMin), arrival);
+    });
+    return { plan: c, k, stats };
+  });
   merger.start();
 
   // Day by day: every event up to and including local midnight, then the day closes (after the warm-up)
   // and, at the warm-up's end, every statistic restarts. No midnight event sits on the calendar.
-  // The vehicles that had finished when statistics were last reset (for the conservation check).
-  let finishedAtReset = 0;
-  const monthly: PeriodResult[] = [];
-  if (warmupDays === 0) cm.reset(0);
+  const monthly = new Map<number, PeriodResult[]>(members.map((m) => [m.index, []]));
+  const reset = (atMin: number): void => {
+    for (const m of members) {
+      m.cm.reset(atMin);
+      m.finishedAtReset = m.interp.finished;
+    }
+    for (const c of counts) c.stats.reset();
+  };
+  if (warmupDays === 0) reset(0);
   for (let day = 1; day <= days; day++) {
     const midnightMin = day * DAY_MIN;
     sim.run(midnightMin);
     if (day > warmupDays) {
       const date = clock.dateOfDay(day - 1);
-      cm.monitor.dayClosed(date, midnightMin);
       // A month closes after its last day, or at the end of the run (its measured part).
-      if (day === days || clock.dateOfDay(day).endsWith('-01')) monthly.push(...cm.stats.closeMonth(date.slice(0, 7), midnightMin));
+      const monthEnds = day === days || clock.dateOfDay(day).endsWith('-01');
+      for (const m of members) {
+        m.cm.monitor.dayClosed(date, midnightMin);
+        if (monthEnds) monthly.get(m.index)!.push(...m.cm.stats.closeMonth(date.slice(0, 7), midnightMin));
+      }
     }
-    if (day === warmupDays) {
-      cm.reset(midnightMin);
-      finishedAtReset = interp.finished;
-    }
+    if (day === warmupDays) reset(midnightMin);
   }
 
-  trace?.finish();
-  // Group results first: totals absorb their parts there, and the invariants read the totals.
-  const groups = cm.stats.groups.results(horizonMin);
-  return {
-    groups,
-    stages: cm.stageResults(),
-    monthly,
-    hourly: cm.stats.groups.hourlyResults(),
-    invariants: checkInvariants(cm.stats.groups, plan.crossing.id, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - finishedAtReset }),
-    corridors: [],
-    events: sim.eventCount,
-  };
+  for (const m of members) {
+    m.trace?.finish();
+    const { cm, interp } = m;
+    // Group results first: totals absorb their parts there, and the invariants read the totals.
+    const groups = cm.stats.groups.results(horizonMin);
+    parts[m.index] = {
+      groups,
+      stages: cm.stageResults(),
+      monthly: monthly.get(m.index)!,
+      hourly: cm.stats.groups.hourlyResults(),
+      invariants: checkInvariants(cm.stats.groups, cm.plan.crossing.id, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - m.finishedAtReset }),
+      // The unit's events, counted once (at its first crossing).
+      events: m === members[0] ? sim.eventCount : 0,
+    };
+  }
+  for (const { plan: c, k, stats } of counts) {
+    // The vehicles the crossings saw arrive on the corridor's paths, counted by the crossings' own statistics.
+    let arrivedAtCrossings = 0;
+    c.sources.forEach((s) => c.options.forEach((o, option) => (arrivedAtCrossings += byCrossing.get(o.crossing)!.cm.stats.pathArrivals[s.paths[option]!]!)));
+    corridorParts[k] = { rows: stats.results(), check: stats.conservation(arrivedAtCrossings) };
+  }
+}
+
+/** A crossing of a unit in one replication. */
+interface UnitCrossing {
+  index: number;
+  cm: CrossingModel;
+  interp: Interpreter<Vehicle>;
+  trace: TraceMonitor | null;
+  /** Each path's arrival handler (own sources are fed by the merger, corridor paths by their corridor's choice). */
+  targets: SourceArrival[];
+  /** Vehicles that had finished when statistics were last reset (for the conservation check). */
+  finishedAtReset: number;
 }

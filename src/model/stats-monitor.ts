@@ -20,19 +20,22 @@ export class CrossingStats implements VehicleMonitor {
   /** One per (direction, class) pair, in the plan's order (daily.csv's). */
   readonly dailyCounters: DailyCounter[];
   private readonly byPath: PathStats[];
+  /** Vehicles that arrived on each path since the last reset, turned away or not (corridor checks). */
+  readonly pathArrivals: Float64Array;
 
   constructor(
     plan: CrossingPlan,
     startMin: number,
     private readonly emitDay: (d: DailyResult) => void,
   ) {
-    this.groups = new CrossingGroups(plan.crossing.id, plan.crossing.demand, startMin);
+    this.groups = new CrossingGroups(plan.crossing.id, plan.pairs, startMin);
     this.dailyCounters = plan.pairs.map((p) => new DailyCounter(this.groups.get(p.direction, p.vehicleClass), p.direction, p.vehicleClass));
     this.byPath = plan.paths.map((path) => ({
       groups: this.groups.setFor(path.source.direction, path.source.vehicleClass),
       daily: this.dailyCounters[path.pair]!,
       holdsZone: path.holdsZone,
     }));
+    this.pathArrivals = new Float64Array(plan.paths.length);
   }
 
   /** The approach queue of path `pathIndex`'s direction and class (what an approach limit looks at). */
@@ -42,12 +45,14 @@ export class CrossingStats implements VehicleMonitor {
 
   arrived(v: Vehicle, nowMin: number): void {
     const s = this.byPath[v.path]!;
+    this.pathArrivals[v.path]! += 1;
     s.daily.arrivals++;
     s.groups.base.arrive(nowMin);
   }
 
   turnedAway(v: Vehicle, nowMin: number): void {
     const s = this.byPath[v.path]!;
+    this.pathArrivals[v.path]! += 1;
     s.daily.arrivals++;
     s.groups.base.turnAway(nowMin);
   }
@@ -78,6 +83,22 @@ export class CrossingStats implements VehicleMonitor {
     daily.railcars += v.railcars;
   }
 
+  /** A corridor vehicle chose this crossing, on path `pathIndex`, though its corridor's fixed route is another. */
+  divertedIn(pathIndex: number): void {
+    const s = this.byPath[pathIndex]!;
+    s.groups.base.divertedIn++;
+    s.groups.base.periods.month.divertedIn++;
+    s.daily.divertedIn++;
+  }
+
+  /** A corridor vehicle whose fixed route is this crossing's path `pathIndex` chose another crossing. */
+  divertedOut(pathIndex: number): void {
+    const s = this.byPath[pathIndex]!;
+    s.groups.base.divertedOut++;
+    s.groups.base.periods.month.divertedOut++;
+    s.daily.divertedOut++;
+  }
+
   dayClosed(date: string, nowMin: number): void {
     for (const d of this.dailyCounters) this.emitDay(d.close(date, nowMin));
   }
@@ -91,5 +112,6 @@ export class CrossingStats implements VehicleMonitor {
   reset(nowMin: number): void {
     for (const g of this.groups.ordered) g.reset(nowMin);
     for (const d of this.dailyCounters) d.restart(nowMin);
+    this.pathArrivals.fill(0);
   }
 }

@@ -20,6 +20,22 @@ export function stageStreamName(crossingId: string, sourceId: string, stageId: s
   return `${crossingId}/${sourceId}/${stageId}/${purpose}`;
 }
 
+/** What a corridor source's own stream drives: its arrivals at the decision point, or its vehicles' choices. */
+export type CorridorStreamPurpose = 'arrivals' | 'choice';
+
+/** `corridor:west/trucks-south/choice`: a corridor source's own stream (ids hold no ':', so no crossing's name can match). */
+export function corridorStreamName(corridorId: string, sourceId: string, purpose: CorridorStreamPurpose): string {
+  return `corridor:${corridorId}/${sourceId}/${purpose}`;
+}
+
+/**
+ * The source id of a corridor source's path at a crossing, `west:trucks-south` (the crossing's own source ids hold
+ * no ':'), which names its streams there: `tashanta/west:trucks-south/border/service`.
+ */
+export function corridorPathSourceId(corridorId: string, sourceId: string): string {
+  return `${corridorId}:${sourceId}`;
+}
+
 /** The stream called `name` in replication `replication` of base seed `seed`. */
 export function modelStream(seed: number, replication: number, name: string): Stream {
   return createStream(seed, replication, name);

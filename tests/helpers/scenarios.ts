@@ -1,5 +1,5 @@
 // Builders of small resolved scenarios (what the model runs) for the tests: one crossing, explicit stages and demand.
-import type { Crossing, DemandSource, Scenario, Stage, Timetable } from '../../src/scenario/types.js';
+import type { Corridor, Crossing, DemandSource, Scenario, Stage, Timetable } from '../../src/scenario/types.js';
 
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -75,5 +75,18 @@ export function scenario(crossings: Crossing[], over: Partial<Scenario> = {}): S
     crossings,
     corridors: [],
     ...over,
+  };
+}
+
+/** A corridor between crossings (ids with detours, hours), least-time unless said, with its demand sources. */
+export function corridor(over: Partial<Corridor> & { id: string; via: [string, number][]; demand: DemandSource[] }): Corridor {
+  const { via, ...rest } = over;
+  return {
+    name: over.id,
+    rule: 'least-time',
+    logitScaleH: 0,
+    crossings: via.map(([crossing, detourH]) => ({ crossing, detourH, source: 'test' })),
+    source: 'test',
+    ...rest,
   };
 }

@@ -1,0 +1,130 @@
+// The border as a network: corridor traffic choosing between crossings (closures, saturation and detours move
+// it), conservation across the network, and crossings outside any corridor untouched by it.
+import { describe, expect, test } from 'vitest';
+import { mean } from 'simple-statistics';
+import { runReplication } from '../../src/model/run.js';
+import { buildPlan } from '../../src/model/plan.js';
+import type { ReplicationResult } from '../../src/model/results.js';
+import type { Corridor, Crossing, Scenario } from '../../src/scenario/types.js';
+import { corridor, crossing, demand, scenario, stage } from '../helpers/scenarios.js';
+
+const DAYS = 20;
+/** One server, exponential service of mean 10 min: 6 vehicles an hour. */
+const lane = (id: string, over: Partial<Crossing> = {}): Crossing =>
+  crossing({
+    id,
+    stages: [stage({ id: 'customs', serviceMin: { kind: 'exponential', mean: 10 } })],
+    demand: [demand({ id: 'local', vehiclesPerDay: 0, arrivals: 'poisson' })],
+    ...over,
+  });
+/** Poisson trucks at `perDay` through a corridor. */
+const trucks = (perDay: number) => [demand({ id: 'trucks', vehiclesPerDay: perDay, arrivals: 'poisson' })];
+
+function run(s: Scenario, replication = 0, seed = 7): ReplicationResult {
+  return runReplication(s, { seed, replication, days: s.days, warmupDays: s.warmupDays });
+}
+const group = (r: ReplicationResult, crossingId: string, metric: string) =>
+  r.groups.find((g) => g.crossing === crossingId && g.direction === 'all' && g.vehicleClass === 'all')!.values[metric as 'arrivals'];
+const chose = (r: ReplicationResult, crossingId: string) => r.corridors.filter((c) => c.crossing === crossingId).reduce((n, c) => n + c.values.vehicles, 0);
+const network = (crossings: Crossing[], corridors: Corridor[], days = DAYS): Scenario => scenario(crossings, { days, corridors });
+
+describe('choice between crossings', () => {
+  test('a crossing closed for the whole run sends all its corridor traffic to the open one', () => {
+    const closed = Array.from({ length: DAYS + 1 }, (_, d) => new Date(Date.UTC(2023, 0, 2 + d)).toISOString().slice(0, 10));
+    const s = network(
+      [lane('a', { stages: [stage({ id: 'customs', serviceMin: { kind: 'exponential', mean: 10 }, timetable: { windows: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], openMin: 0, closeMin: 1440 }], closedDates: closed } })] }), lane('b')],
+      [corridor({ id: 'k', via: [['a', 0], ['b', 5]], demand: trucks(48) })],
+    );
+    const r = run(s);
+    expect(chose(r, 'a')).toBe(0);
+    expect(chose(r, 'b')).toBeGreaterThan(800);
+    expect(group(r, 'a', 'arrivals')).toBe(0);
+    expect(group(r, 'a', 'diverted_out')).toBe(chose(r, 'b'));
+    expect(group(r, 'b', 'diverted_in')).toBe(chose(r, 'b'));
+    expect(r.invariants.every((i) => i.ok)).toBe(true);
+  });
+
+  test('two identical crossings under least-time split traffic evenly and wait less than two separate queues', () => {
+    // 0.8 load on each: 115.2 a day each as separate queues, 230.4 a day through one corridor.
+    const separate = scenario([lane('a', { demand: trucks(115.2) }), lane('b', { demand: trucks(115.2) })], { days: DAYS });
+    const joined = network([lane('a'), lane('b')], [corridor({ id: 'k', via: [['a', 0], ['b', 0]], demand: trucks(230.4) })]);
+    const shares: number[] = [];
+    const waitsJoined: number[] = [];
+    const waitsSeparate: number[] = [];
+    for (let rep = 0; rep < 6; rep++) {
+      const j = run(joined, rep);
+      const sep = run(separate, rep);
+      shares.push(j.corridors.find((c) => c.crossing === 'a')!.values.share);
+      waitsJoined.push((group(j, 'a', 'wait_total_h_mean') + group(j, 'b', 'wait_total_h_mean')) / 2);
+      waitsSeparate.push((group(sep, 'a', 'wait_total_h_mean') + group(sep, 'b', 'wait_total_h_mean')) / 2);
+      expect(j.invariants.every((i) => i.ok)).toBe(true);
+    }
+    // Join-the-shortest-queue keeps the two queues within a vehicle or so of each other: the split is even to a few per cent.
+    expect(Math.abs(mean(shares) - 0.5)).toBeLessThan(0.02);
+    // Separate M/M/1 queues at 0.8 wait 0.667 h on average; join-the-shortest-queue on two servers waits about half
+    // of that (M/M/2 at 0.8, its bound: 0.296 h). Over 30 seeds: separate 0.57-0.76 h, joined 0.28-0.34 h, ratio ≤ 0.59.
+    expect(mean(waitsSeparate)).toBeGreaterThan(0.45);
+    expect(mean(waitsJoined)).toBeGreaterThan(0.25);
+    expect(mean(waitsJoined)).toBeLessThan(0.75 * mean(waitsSeparate));
+  });
+
+  test('a detour longer than any wait diverts nothing', () => {
+    const s = network([lane('a'), lane('b')], [corridor({ id: 'k', via: [['a', 0], ['b', 500]], demand: trucks(120) })]);
+    const r = run(s);
+    expect(chose(r, 'b')).toBe(0);
+    expect(group(r, 'a', 'diverted_out')).toBe(0);
+    expect(chose(r, 'a')).toBe(group(r, 'a', 'arrivals'));
+  });
+
+  test('fixed takes the least detour, the first listed among equals, whatever the queues', () => {
+    const s = network([lane('a'), lane('b'), lane('c')], [corridor({ id: 'k', rule: 'fixed', via: [['a', 2], ['b', 1], ['c', 1]], demand: trucks(200) })]);
+    const r = run(s);
+    expect(chose(r, 'b')).toBeGreaterThan(3000);
+    expect(chose(r, 'a') + chose(r, 'c')).toBe(0);
+    expect(r.corridors.find((c) => c.crossing === 'b')!.values.share).toBe(1);
+  });
+
+  test('logit spreads traffic by foreseen time: a longer detour is chosen less often, but still chosen', () => {
+    const s = network([lane('a'), lane('b')], [corridor({ id: 'k', rule: 'logit', logitScaleH: 1, via: [['a', 0], ['b', 1]], demand: trucks(24) })], 60);
+    const r = run(s);
+    const share = r.corridors.find((c) => c.crossing === 'b')!.values.share;
+    // Queues are short at this load: the detour of one scale unit leaves about 1/(1 + e) ≈ 0.27 to b.
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.33);
+  });
+
+  test('vehicles on their detour reach their crossing later by the detour, and are accounted for at the end', () => {
+    const s = network([lane('a'), lane('b')], [corridor({ id: 'k', rule: 'fixed', via: [['a', 3], ['b', 6]], demand: trucks(96) })], 3);
+    const r = runReplication(s, { seed: 3, replication: 0, days: 3, warmupDays: 1 });
+    const check = r.invariants.find((i) => i.name === 'corridor_conservation')!;
+    expect(check.ok).toBe(true);
+    expect(check.detail).toMatch(/on a detour at start [1-9]\d* .* on a detour at end [1-9]/);
+    expect(r.invariants.every((i) => i.ok)).toBe(true);
+  });
+});
+
+describe('crossings outside any corridor', () => {
+  test('run exactly as without the network: their rows are equal, value for value', () => {
+    const c = lane('c', { demand: trucks(100) });
+    const alone = run(scenario([lane('a'), lane('b'), c], { days: DAYS }));
+    const linked = run(network([lane('a'), lane('b'), c], [corridor({ id: 'k', via: [['a', 0], ['b', 1]], demand: trucks(150) })]));
+    const of = (r: ReplicationResult) => ({
+      groups: r.groups.filter((g) => g.crossing === 'c'),
+      stages: r.stages.filter((g) => g.crossing === 'c'),
+      monthly: r.monthly.filter((g) => g.crossing === 'c'),
+      hourly: r.hourly.filter((g) => g.crossing === 'c'),
+    });
+    expect(of(linked)).toEqual(of(alone));
+    expect(group(linked, 'a', 'arrivals')).toBeGreaterThan(0);
+  });
+
+  test('the plan runs linked crossings on one calendar and the others alone', () => {
+    const plan = buildPlan(network([lane('a'), lane('b'), lane('c'), lane('d')], [corridor({ id: 'k', via: [['d', 0], ['b', 1]], demand: trucks(10) })]));
+    expect(plan.units).toEqual([[0], [1, 3], [2]]);
+    const chained = buildPlan(network([lane('a'), lane('b'), lane('c'), lane('d')], [
+      corridor({ id: 'k', via: [['c', 0], ['a', 1]], demand: trucks(10) }),
+      corridor({ id: 'm', via: [['d', 0], ['c', 1]], demand: trucks(10) }),
+    ]));
+    expect(chained.units).toEqual([[0, 2, 3], [1]]);
+  });
+});

@@ -159,7 +159,7 @@ export function buildPlan(scenario: Scenario): BorderPlan {
   });
   const crossings = scenario.crossings.map((c, i) => planCrossing(c, clock, extra[i]!));
   const corridors = scenario.corridors.map((corridor, k) => planCorridor(corridor, index, demands[k]!, corridorPaths[k]!));
-  return { scenario, clock, crossings, corridors, units: unitsOf(scenario.crossings.length, corridors) };
+  return { scenario, clock, crossings, corridors, units: unitsOf(scenario.crossings.length, corridors.map((c) => c.options.map((o) => o.crossing))) };
 }
 
 /** A corridor path to add to a crossing's plan. */
@@ -200,13 +200,22 @@ function planCorridor(corridor: Corridor, index: Map<string, number>, demands: r
   };
 }
 
-/** Crossings joined by corridors, as units (connected components), ordered by their first crossing. */
-function unitsOf(n: number, corridors: readonly CorridorPlan[]): number[][] {
+/**
+ * The crossings of a scenario that must run on one calendar, as units of crossing indices: those joined by corridors
+ * (directly or through others) together, every other crossing alone; in scenario order, units by their first crossing.
+ */
+export function crossingUnits(scenario: Scenario): number[][] {
+  const index = new Map(scenario.crossings.map((c, i) => [c.id, i]));
+  return unitsOf(scenario.crossings.length, scenario.corridors.map((k) => k.crossings.map((o) => index.get(o.crossing)!)));
+}
+
+/** Crossings joined by corridors (each the crossing indices it may use), as units (connected components), ordered by their first crossing. */
+function unitsOf(n: number, corridors: readonly (readonly number[])[]): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (const c of corridors) {
-    for (const o of c.options) {
-      const [x, y] = [root(c.options[0]!.crossing), root(o.crossing)];
+  for (const options of corridors) {
+    for (const o of options) {
+      const [x, y] = [root(options[0]!), root(o)];
       if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
     }
   }

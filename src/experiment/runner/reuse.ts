@@ -1,14 +1,16 @@
-// Replications that simulate only the crossings whose inputs are new. Crossings share no vehicle, server or
-// place and draw from streams named by crossing, so a crossing's part of a replication (its groups, stages,
-// months, hours, invariants, daily rows and engine events) depends only on its own resolved inputs, the start
-// date, the run's length and warm-up, the seed and the replication. A decision command that runs several
+// Replications that simulate only the crossings whose inputs are new. Crossings not joined by a corridor share no
+// vehicle, server or place and draw from streams named by crossing, so a unit's part of a replication (a crossing
+// alone, or the crossings joined by corridors with those corridors: its groups, stages, months, hours, invariants,
+// corridor rows, daily rows and engine events) depends only on its own resolved inputs, the start date, the run's
+// length and warm-up, the seed and the replication. A decision command that runs several
 // scenarios (compare's plans, sweep's points) says up front which it will run; a crossing's part is kept while a
 // later one of them has the same inputs, and handed back instead of simulated. The replication the collector
-// sees is the one a full run gives: the parts spliced in the scenario's crossing order (a full run emits each
-// crossing's daily rows together, crossing after crossing).
+// sees is the one a full run gives: the parts spliced in the scenario's crossing order (rows in crossing order, corridors'
+// in corridor order).
 import { createHash } from 'node:crypto';
 import type { CorridorResult, DailyResult, GroupResult, InvariantCheck, PeriodResult, StageResult, VehicleTrace } from '../../model/results.js';
-import type { Crossing, Scenario } from '../../scenario/types.js';
+import type { Corridor, Crossing, Scenario } from '../../scenario/types.js';
+import { crossingUnits } from '../../model/plan.js';
 import type { ReplicationDone, ReplicationExecutor, ReplicationJob } from './executor.js';
 
 /** One crossing's share of one replication's results. */
@@ -40,6 +42,12 @@ export const DEFAULT_REUSE_BYTES = 256 * 1024 * 1024;
  */
 export function crossingInputKey(crossing: Crossing, startDate: string): string {
   return createHash('sha256').update(canonicalJson({ startDate, crossing })).digest('hex');
+}
+
+/** The key of a unit's inputs: a crossing alone as crossingInputKey; linked crossings with their corridors, in order. */
+export function unitInputKey(crossings: readonly Crossing[], corridors: readonly Corridor[], startDate: string): string {
+  if (corridors.length === 0 && crossings.length === 1) return crossingInputKey(crossings[0]!, startDate);
+  return createHash('sha256').update(canonicalJson({ startDate, crossings, corridors })).digest('hex');
 }
 
 /** JSON with object keys sorted at every level; NaN and ±Infinity as strings (JSON would make them null). */
@@ -116,7 +124,7 @@ export class ReusingExecutor implements ReplicationExecutor {
     const jobKey = `|${job.seed}|${job.replication}|${job.days}|${job.warmupDays}`;
     const keys = this.crossingKeys(scenario);
     const parts = keys.map((crossingKey, i) => this.partOf(scenario, i, crossingKey, `${crossingKey}${jobKey}`, job));
-    return splice(job.replication, await Promise.all(parts));
+    return splice(job.replication, await Promise.all(parts), scenario);
   }
 
   close(): Promise<void> {
@@ -163,20 +171,25 @@ export class ReusingExecutor implements ReplicationExecutor {
     }
   }
 
+  /** The input key of each unit of the scenario (a crossing alone, or crossings joined by corridors). */
   private crossingKeys(scenario: Scenario): string[] {
     let keys = this.keysOf.get(scenario);
     if (!keys) {
-      keys = scenario.crossings.map((c) => crossingInputKey(c, scenario.startDate));
+      keys = this.alone(scenario).map((u) => unitInputKey(u.crossings, u.corridors, scenario.startDate));
       this.keysOf.set(scenario, keys);
     }
     return keys;
   }
 
-  /** The scenario with only crossing i, one object per crossing while the scenario lives (so executors plan it once). */
+  /** The scenario with only unit i's crossings and corridors, one object per unit while the scenario lives (so executors plan it once). */
   private alone(scenario: Scenario): Scenario[] {
     let list = this.aloneOf.get(scenario);
     if (!list) {
-      list = scenario.crossings.map((c) => ({ ...scenario, crossings: [c] }));
+      list = crossingUnits(scenario).map((unit) => {
+        const crossings = unit.map((i) => scenario.crossings[i]!);
+        const ids = new Set(crossings.map((c) => c.id));
+        return { ...scenario, crossings, corridors: scenario.corridors.filter((k) => ids.has(k.crossings[0]!.crossing)) };
+      });
       this.aloneOf.set(scenario, list);
     }
     return list;
@@ -192,8 +205,8 @@ function partOfDone(done: ReplicationDone): CrossingPart {
   return { groups: r.groups, stages: r.stages, monthly: r.monthly, hourly: r.hourly, invariants: r.invariants, corridors: r.corridors, daily, events: r.events, bytes };
 }
 
-/** The replication of the whole scenario from its crossings' parts, in crossing order. */
-function splice(replication: number, parts: readonly CrossingPart[]): ReplicationDone {
+/** The replication of the whole scenario from its units' parts: rows in crossing order, then corridors' in corridor order. */
+function splice(replication: number, parts: readonly CrossingPart[], scenario: Scenario): ReplicationDone {
   const result = { replication, groups: [] as GroupResult[], stages: [] as StageResult[], daily: [] as DailyResult[], monthly: [] as PeriodResult[], hourly: [] as PeriodResult[], invariants: [] as InvariantCheck[], corridors: [] as CorridorResult[], events: 0 };
   const daily: DailyResult[] = [];
   for (const p of parts) {
@@ -206,5 +219,25 @@ function splice(replication: number, parts: readonly CrossingPart[]): Replicatio
     for (const d of p.daily) daily.push(d);
     result.events += p.events;
   }
+  if (parts.length > 1 && scenario.corridors.length > 0) inScenarioOrder(result, scenario);
   return { result, daily };
+}
+
+/**
+ * Sorts the spliced rows as one run gives them: a unit's part holds its crossings in scenario order, but units of
+ * linked crossings interleave with others (stable sorts: a crossing's rows keep their order; invariants of corridors,
+ * named by corridor, come after every crossing's, as in one run).
+ */
+function inScenarioOrder(result: ReplicationDone['result'], scenario: Scenario): void {
+  const crossingAt = new Map(scenario.crossings.map((c, i) => [c.id, i]));
+  const corridorAt = new Map(scenario.corridors.map((c, i) => [c.id, scenario.crossings.length + i]));
+  const at = (r: { crossing: string }): number => crossingAt.get(r.crossing) ?? Number.MAX_SAFE_INTEGER;
+  const byCrossing = (a: { crossing: string }, b: { crossing: string }): number => at(a) - at(b);
+  result.groups.sort(byCrossing);
+  result.stages.sort(byCrossing);
+  result.monthly.sort(byCrossing);
+  result.hourly.sort(byCrossing);
+  const inv = (r: { name: string; crossing: string }): number => (r.name === 'corridor_conservation' ? corridorAt.get(r.crossing)! : crossingAt.get(r.crossing)!);
+  result.invariants.sort((a, b) => inv(a) - inv(b));
+  result.corridors.sort((a, b) => corridorAt.get(a.corridor)! - corridorAt.get(b.corridor)!);
 }

@@ -7,6 +7,7 @@ import { canonicalJson, crossingInputKey, ReusingExecutor } from '../../../src/e
 import { loadScenario } from '../../../src/scenario/load.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import type { VehicleTrace } from '../../../src/model/results.js';
+import { corridor, crossing, demand, scenario, stage } from '../../helpers/scenarios.js';
 
 const DECIDE = join(import.meta.dirname, '..', '..', 'fixtures', 'decide');
 const base = loadScenario(join(DECIDE, 'small.yaml'));
@@ -93,5 +94,25 @@ describe('crossing input keys', () => {
     expect(canonicalJson({ a: Infinity })).not.toBe(canonicalJson({ a: null }));
     expect(canonicalJson({ a: NaN })).not.toBe(canonicalJson({ a: -Infinity }));
     expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
+  });
+});
+
+describe('ReusingExecutor with corridors', () => {
+  // a and c joined by a corridor (one unit), b alone between them; the plan changes b only, then a only.
+  const lane = (id: string, servers = 1) =>
+    crossing({ id, stages: [stage({ id: 'customs', servers, serviceMin: { kind: 'exponential', mean: 20 } })], demand: [demand({ id: 'own', vehiclesPerDay: 40, arrivals: 'poisson' })] });
+  const linked = (b: number, a: number): Scenario =>
+    scenario([lane('a', a), lane('b', b), lane('c')], { corridors: [corridor({ id: 'k', via: [['c', 0], ['a', 2]], demand: [demand({ id: 't', vehiclesPerDay: 60, arrivals: 'poisson' })] })] });
+  it('keeps linked crossings together as one part, spliced back in crossing order', async () => {
+    const scenarios = [linked(1, 1), linked(2, 1), linked(2, 2)];
+    const plain = await runAll(new InProcessExecutor(), scenarios, 2);
+    const reuse = new ReusingExecutor(new InProcessExecutor());
+    reuse.plan(scenarios);
+    const reused = await runAll(reuse, scenarios, 2, (s) => reuse.finished(s));
+    expect(reused).toEqual(plain);
+    expect(plain[0]!.result.corridors.length).toBeGreaterThan(0);
+    expect(plain[0]!.result.groups.map((g) => g.crossing).filter((c, i, all) => all.indexOf(c) === i)).toEqual(['a', 'b', 'c']);
+    // first: units {a,c} and {b}; second: b new, {a,c} reused; third: {a,c} new, b reused
+    expect(reuse.counts).toEqual({ simulated: 2 * 2 + 2 + 2, reused: 2 + 2 });
   });
 });

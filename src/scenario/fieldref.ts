@@ -25,8 +25,10 @@ const PARTS: readonly { name: string; where: string }[] = [
   { name: 'ServerChange', where: 'One entry of a stage\'s `changes`.' },
   { name: 'WagonInspection', where: 'A rail stage\'s `wagonInspection`.' },
   { name: 'Minutes', where: 'Every duration: `serviceMin`, `perWagonMin`.' },
-  { name: 'DemandSource', where: 'One entry of a crossing\'s `demand`.' },
+  { name: 'DemandSource', where: 'One entry of a crossing\'s or a corridor\'s `demand`.' },
   { name: 'DemandProfile', where: 'A demand source\'s `profile`.' },
+  { name: 'Corridor', where: 'One entry of `corridors`: traffic that may use any of several crossings (the border as a network).' },
+  { name: 'CorridorCrossing', where: 'One entry of a corridor\'s `crossings`.' },
 ];
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

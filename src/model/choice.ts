@@ -6,7 +6,7 @@ import { distMean, type Rng } from '../random/index.js';
 import type { ChoiceRule } from '../scenario/types.js';
 import type { ArrivalTarget } from './arrivals.js';
 import type { CrossingModel } from './crossing.js';
-import type { CorridorPlan } from './plan.js';
+import type { CorridorPlan, PathPlan } from './plan.js';
 import type { CorridorCounts } from './corridor-stats.js';
 import type { Vehicle } from './vehicle.js';
 import { MIN_PER_H } from '../units.js';
@@ -23,14 +23,13 @@ const MAX_CHANGES_AHEAD = 2000;
  */
 export class CrossingOutlook {
   private readonly gateSchedule: CapacitySchedule | null;
-  private readonly gate: Gate<Vehicle> | null;
   private readonly servers: Resource<Vehicle> | null;
   private readonly stageSchedule: CapacitySchedule | null;
-  private readonly nominalServers: number;
   private readonly meanServiceMin: number;
-  /** Its direction and class's approach queue (counts those waiting for a zone place). */
-  private readonly approach: { readonly level: number };
-  private readonly holdsZone: boolean;
+  /** Approach queues of the zone-holding groups whose vehicles go to the same first stage (waiting at the gate or for a place). */
+  private readonly heldQueues: readonly { readonly level: number }[];
+  /** Gates held by the vehicles without a zone place that go to the same first stage. */
+  private readonly heldGates: readonly Gate<Vehicle>[];
 
   constructor(
     cm: CrossingModel,
@@ -40,36 +39,61 @@ export class CrossingOutlook {
     const path = cm.plan.paths[pathIndex]!;
     const gateStep = path.route.find((r) => r.kind === 'gate');
     this.gateSchedule = gateStep?.kind === 'gate' ? cm.plan.gates[gateStep.gate]!.schedule : null;
-    this.gate = gateStep?.kind === 'gate' ? cm.gateAt(gateStep.gate) : null;
-    const first = path.route.find((r) => r.kind === 'stage' && r.optionalBit === null) ?? path.route.find((r) => r.kind === 'stage');
-    const stage = first?.kind === 'stage' ? first.stage : null;
+    const stage = firstStageOf(path.route);
     this.servers = stage === null ? null : cm.stages[stage]!.servers;
     this.stageSchedule = stage === null ? null : cm.plan.stages[stage]!.schedule;
     const st = stage === null ? null : cm.plan.stages[stage]!.stage;
-    this.nominalServers = st?.servers ?? 1;
     const wagons = path.source.vehicleClass === 'train' ? path.source.wagonsPerTrain : 0;
     this.meanServiceMin = st === null ? 0 : distMean(st.serviceMin) + wagons * distMean(st.perWagonMin);
-    this.approach = cm.stats.approachOf(pathIndex);
-    this.holdsZone = path.holdsZone;
+    // Everyone ahead of it at that stage: those there, and those of every path to it still held on the approach.
+    const sharing = cm.plan.paths.map((p, i) => ({ p, i })).filter(({ p }) => stage !== null && firstStageOf(p.route) === stage);
+    this.heldQueues = [...new Set(sharing.filter(({ p }) => p.holdsZone).map(({ i }) => cm.stats.approachOf(i)))];
+    const gates = sharing.filter(({ p }) => !p.holdsZone).map(({ p }) => p.route.find((r) => r.kind === 'gate')).flatMap((r) => (r?.kind === 'gate' ? [r.gate] : []));
+    this.heldGates = [...new Set(gates)].map((g) => cm.gateAt(g));
   }
 
   /**
-   * The wait foreseen at `nowMin` for a vehicle that would get here after its detour: the time until the crossing
-   * is open to it, then the M/M/c wait of a newcomer with n vehicles ahead, max(0, n + 1 − c) × mean service / c,
-   * where n counts those at its first compulsory stage (served or queued) and those of its direction and class
-   * held on the approach (at the closed gate, or for a zone place). Infinity when it never opens again.
+   * The wait foreseen at `nowMin` for a vehicle that would get here after its detour, as an electronic queue would
+   * tell it: n vehicles ahead at its first compulsory stage (there now, or held on the approach on their way to
+   * it, whatever their direction or class) leave it max(0, n + 1 − c) × mean service server-minutes of work to wait
+   * for; that work is done at the stage's capacity over its opening hours (closed nights and holidays ahead
+   * included) from when the crossing is open to it. Infinity when it never opens again.
    */
   foreseenWaitMin(nowMin: number): number {
     const arriveMin = nowMin + this.detourMin;
     const openMin = this.gateSchedule ? nextOpenMin(this.gateSchedule, arriveMin) : arriveMin;
-    if (openMin === Infinity) return Infinity;
-    if (this.servers === null) return openMin - arriveMin;
-    const capacityThen = this.stageSchedule!.capacityAt(openMin);
-    const c = capacityThen > 0 ? capacityThen : Math.max(1, this.nominalServers);
-    const held = this.holdsZone ? this.approach.level : (this.gate?.waiting ?? 0);
-    const ahead = this.servers.busy + this.servers.waiting + held;
-    return openMin - arriveMin + (Math.max(0, ahead + 1 - c) * this.meanServiceMin) / c;
+    if (openMin === Infinity || this.servers === null) return openMin - arriveMin;
+    let ahead = this.servers.busy + this.servers.waiting;
+    for (const q of this.heldQueues) ahead += q.level;
+    for (const g of this.heldGates) ahead += g.waiting;
+    const c = Math.max(1, this.stageSchedule!.capacityAt(openMin));
+    return workDoneAtMin(this.stageSchedule!, openMin, Math.max(0, ahead + 1 - c) * this.meanServiceMin) - arriveMin;
   }
+}
+
+/** The first compulsory stage of a route (else its first stage), or null. */
+function firstStageOf(route: PathPlan['route']): number | null {
+  const first = route.find((r) => r.kind === 'stage' && r.optionalBit === null) ?? route.find((r) => r.kind === 'stage');
+  return first?.kind === 'stage' ? first.stage : null;
+}
+
+/** When `workMin` server-minutes are done from `fromMin` at the schedule's capacity (Infinity if never). */
+export function workDoneAtMin(schedule: CapacitySchedule, fromMin: number, workMin: number): number {
+  let t = fromMin;
+  let left = workMin;
+  for (let i = 0; left > 0 && i < MAX_CHANGES_AHEAD; i++) {
+    const capacity = schedule.capacityAt(t);
+    const next = schedule.nextChangeAfter(t);
+    if (capacity > 0) {
+      const span = Math.min(next - t, left / capacity);
+      left -= span * capacity;
+      t += span;
+      if (left <= 1e-9) return t;
+    }
+    if (next === Infinity) return Infinity;
+    t = next;
+  }
+  return left > 1e-9 ? Infinity : t;
 }
 
 /** The first instant at or after `atMin` when the schedule's capacity is above 0 (Infinity if never). */

@@ -30,8 +30,11 @@ export function referenceProblems(data: unknown): RawProblem[] {
     add(['days'], `runs past ${LAST_DATE} from startDate ${data.startDate}`, true);
   }
   checkDateRanges(data.holidays, ['holidays'], add);
+  // Corridor demand sources count as demand of every crossing they may use (its stages serve them too).
+  const corridorDemand = (id: unknown): Plain[] =>
+    list(data.corridors).filter((k) => list(k.crossings).some((o) => o.crossing === id)).flatMap((k) => list(k.demand));
   crossings.forEach((crossing, c) => {
-    if (isPlain(crossing)) checkCrossing(crossing, ['crossings', c], add);
+    if (isPlain(crossing)) checkCrossing(crossing, ['crossings', c], add, corridorDemand(crossing.id));
   });
   duplicateIds(data.corridors, ['corridors'], 'corridor', add);
   list(data.corridors).forEach((corridor, k) => checkCorridor(corridor, ['corridors', k], list(crossings), add));
@@ -59,7 +62,7 @@ function checkDateRanges(items: unknown, path: Path, add: Add): void {
   });
 }
 
-function checkCrossing(crossing: Plain, path: Path, add: Add): void {
+function checkCrossing(crossing: Plain, path: Path, add: Add, corridorDemand: Plain[] = []): void {
   const mode = str(crossing.mode) ?? '';
   const allowed = MODE_CLASSES[mode] ?? ['truck', 'car', 'train'];
   // Elements of a class the mode does not allow are reported once and left out of the matching checks.
@@ -88,7 +91,7 @@ function checkCrossing(crossing: Plain, path: Path, add: Add): void {
     if (mode === 'road' && stage.wagonInspection !== undefined && stage.wagonInspection !== null) {
       add([...at, 'wagonInspection'], 'wagon inspection applies to rail crossings only');
     }
-    if (classes.length > 0 && matchedStages.includes(stage) && demand.length > 0 && !matchedDemand.some((d) => serves(stage, d))) {
+    if (classes.length > 0 && matchedStages.includes(stage) && demand.length > 0 && ![...matchedDemand, ...corridorDemand.filter((d) => fits(d.class))].some((d) => serves(stage, d))) {
       add(at, `stage "${str(stage.id) ?? s}" serves no demand source (no demand of class ${classes.join('/')} in its directions and cargo)`, false, true);
     }
     if (stage.hours === undefined) {

@@ -1,20 +1,22 @@
-// The shipped scenarios against the article: 2023 tonnage at Kyakhta and Naushki, and the capacities of
+// The shipped scenarios against the article (each crossing with the corridor traffic whose fixed route it is): 2023 tonnage at Kyakhta and Naushki, and the capacities of
 // Kyakhta (300 trucks/day), Naushki after stage 1 (15 Mt/yr) and Mondy after its rebuild (590 vehicles/day).
 import { describe, expect, test } from 'vitest';
 import { mean } from 'simple-statistics';
 import { runReplication } from '../../src/model/run.js';
 import type { GroupResult } from '../../src/model/results.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { crossingAlone } from '../../src/scenario/alone.js';
 import type { Scenario, VehicleClass } from '../../src/scenario/types.js';
 
 const file = (name: string): string => new URL(`../../scenarios/${name}.yaml`, import.meta.url).pathname;
 
 /** The scenario cut down to one crossing, its demand (optionally of some classes only) multiplied by `factor`. */
 function only(s: Scenario, crossingId: string, factor = 1, classes?: VehicleClass[]): Scenario {
-  const c = s.crossings.find((x) => x.id === crossingId);
+  // The crossing with the corridor traffic whose fixed route it is (Kyakhta's freight comes by a corridor).
+  const c = crossingAlone(s, crossingId)?.crossings[0];
   if (!c) throw new Error(`no crossing ${crossingId}`);
   const demand = c.demand.map((d) => (!classes || classes.includes(d.vehicleClass) ? { ...d, growth: d.growth * factor } : d));
-  return { ...s, crossings: [{ ...c, demand }] };
+  return { ...s, crossings: [{ ...c, demand }], corridors: [] };
 }
 
 /** Mean over `reps` replications of a metric of the crossing's (direction, class) group. */

@@ -2,6 +2,7 @@
 // on top of the scenario's own growth) at which a metric's mean over replications, for one direction × class
 // group, stays within a limit. Brackets by doubling or halving from 1, then bisects; the same seed at every step
 // (common random numbers) keeps it monotone. An answer whose CI at the factor found holds the limit is uncertain.
+import { crossingAlone } from '../../scenario/alone.js';
 import type { DirectionKey, GroupMetric } from '../../model/results.js';
 import type { Scenario, VehicleClass } from '../../scenario/types.js';
 import type { CollectedResults } from '../statistics/collect.js';
@@ -24,13 +25,17 @@ export class CapacityInputError extends InputError {
   }
 }
 
-/** The scenario with only crossing `id` (crossings share nothing, and streams are named by crossing, so its results are unchanged); throws CapacityInputError for an unknown id. */
+/**
+ * The scenario with only crossing `id` and the corridor traffic whose fixed route it is (scenario/alone.ts): a
+ * crossing outside any corridor gives the results it gives in the whole scenario (crossings share nothing, and
+ * streams are named by crossing); throws CapacityInputError for an unknown id.
+ */
 export function crossingOnly(scenario: Scenario, id: string): Scenario {
-  const crossing = scenario.crossings.find((c) => c.id === id);
-  if (!crossing) {
+  const alone = crossingAlone(scenario, id);
+  if (!alone) {
     throw new CapacityInputError(`--crossing ${id}: no such crossing in ${scenario.id} (known: ${scenario.crossings.map((c) => c.id).join(', ')})`);
   }
-  return { ...scenario, crossings: [crossing] };
+  return alone;
 }
 
 /** The scenario with crossing `id`'s demand sources of the `scaled` classes multiplied by `factor` (> 0); the others unchanged. */

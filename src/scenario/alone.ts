@@ -1,0 +1,24 @@
+// A crossing taken out of its network: the scenario with that crossing only, its own demand plus the corridor
+// traffic whose fixed route it is (what would come to it if it were the only choice). Capacity searches and
+// one-crossing checks run on it.
+import type { Corridor, Scenario } from './types.js';
+
+/** The corridor's fixed route: the crossing with the least detour, the first listed among equals. */
+export function fixedCrossing(corridor: Corridor): string {
+  let best = corridor.crossings[0]!;
+  for (const o of corridor.crossings) if (o.detourH < best.detourH) best = o;
+  return best.crossing;
+}
+
+/**
+ * Scenario `scenario` with crossing `id` only (undefined when there is none), no corridors, and the demand of
+ * every corridor whose fixed route is `id` added to the crossing's (ids `corridor:source`, as its paths name them).
+ */
+export function crossingAlone(scenario: Scenario, id: string): Scenario | undefined {
+  const crossing = scenario.crossings.find((c) => c.id === id);
+  if (!crossing) return undefined;
+  const folded = scenario.corridors
+    .filter((k) => fixedCrossing(k) === id)
+    .flatMap((k) => k.demand.map((d) => ({ ...d, id: `${k.id}:${d.id}` })));
+  return { ...scenario, crossings: [folded.length === 0 ? crossing : { ...crossing, demand: [...crossing.demand, ...folded] }], corridors: [] };
+}

@@ -63,6 +63,9 @@ function changesOf(original: z.ZodType, copy: z.ZodType): z.ZodType {
 /** One copy per schema, so a part used in two places (growth) is one part of the plan schema too. */
 const partialCopies = new WeakMap<z.ZodType, z.ZodType>();
 
+/** The change schema of each element schema of an id-keyed list (see partialCopy). */
+const elementChanges = new WeakMap<z.ZodType, z.ZodType>();
+
 function partialCopy(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodOptional) return partialOf(schema.unwrap() as z.ZodType).optional();
   if (schema instanceof z.ZodNullable) return partialOf(schema.unwrap() as z.ZodType).nullable();
@@ -78,12 +81,17 @@ function partialCopy(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodArray) {
     const element = schema.element as z.ZodType;
     if (element instanceof z.ZodObject && 'id' in element.shape) {
-      const partial = partialCopy(element) as z.ZodObject;
-      const change = partial.extend({
-        id: element.shape.id as z.ZodType,
-        remove: z.literal(true).optional().describe('Deletes the element with this id from the base.'),
-      });
-      return z.array(changesOf(element, change));
+      // One change schema per element schema: DemandSource is listed by crossings and by corridors alike.
+      let change = elementChanges.get(element);
+      if (change === undefined) {
+        const partial = partialCopy(element) as z.ZodObject;
+        change = changesOf(element, partial.extend({
+          id: element.shape.id as z.ZodType,
+          remove: z.literal(true).optional().describe('Deletes the element with this id from the base.'),
+        }));
+        elementChanges.set(element, change);
+      }
+      return z.array(change);
     }
   }
   return schema;

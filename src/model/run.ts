@@ -112,7 +112,7 @@ function runCrossing(
     stages: cm.stageResults(),
     monthly,
     hourly: cm.stats.groups.hourlyResults(),
-    invariants: checkInvariants(cm.stats.groups, plan.crossing.id, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - finishedAtReset }),
+    invariants: checkInvariants(cm.stats.groups, plan.crossing.id, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - finishedAtReset, inWaitingArea: cm.booking.inside }),
     corridors: [],
     events: sim.eventCount,
   };

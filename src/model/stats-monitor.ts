@@ -52,6 +52,20 @@ export class CrossingStats implements VehicleMonitor {
     s.groups.base.turnAway(nowMin);
   }
 
+  booked(v: Vehicle, nowMin: number): void {
+    this.arrived(v, nowMin);
+  }
+
+  noShow(v: Vehicle, nowMin: number): void {
+    const s = this.byPath[v.path]!;
+    s.daily.arrivals++;
+    s.groups.base.noShow(nowMin);
+  }
+
+  leftWaitingArea(v: Vehicle, nowMin: number): void {
+    this.byPath[v.path]!.groups.base.bookingWaitMin.add(nowMin - v.bookedAtMin);
+  }
+
   queued(v: Vehicle, nowMin: number): void {
     const s = this.byPath[v.path]!;
     s.groups.startWaiting(nowMin);

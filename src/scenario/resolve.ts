@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { datesBetween, parseTimeRange, weekdayNumber, windowsFor } from './calendar.js';
 import { referenceProblems } from './check.js';
 import {
+  BOOKING_DEFAULTS,
   CORRIDOR_DEFAULTS,
   CROSSING_DEFAULTS,
   DEMAND_DEFAULTS,
@@ -19,9 +20,12 @@ import {
 import { formatPath, ScenarioError } from './errors.js';
 import { ScenarioInputSchema, type ScenarioInput } from './schema.js';
 import type { CrossingInput, DemandInput, HoursInput, StageInput } from './schema-crossing.js';
+import type { BookingInput } from './schema-booking.js';
 import type { CorridorInput } from './schema-corridor.js';
 import { toDist } from './schema-dist.js';
+import { VEHICLE_CLASSES } from './types.js';
 import type {
+  Booking,
   Cargo,
   Corridor,
   Crossing,
@@ -129,10 +133,25 @@ function resolveCrossing(c: CrossingInput, input: ScenarioInput, holidayDates: s
     utcOffsetH: c.utcOffsetH,
     zone: { places: c.zone.places, classes: c.zone.classes ?? [...ZONE_DEFAULTS.classes], source: c.zone.source },
     approachLimit: c.approachLimit ?? CROSSING_DEFAULTS.approachLimit,
+    booking: c.booking ? resolveBooking(c.booking) : CROSSING_DEFAULTS.booking,
     closesOnHolidays: c.closesOnHolidays ?? CROSSING_DEFAULTS.closesOnHolidays,
     stages: c.stages.map((s) => resolveStage(s, c, holidayDates, closureDates)),
     demand: resolveDemand(c, input),
     source: c.source,
+  };
+}
+
+function resolveBooking(b: BookingInput): Booking {
+  const slotsPerHour: Booking['slotsPerHour'] = {};
+  for (const cls of VEHICLE_CLASSES) {
+    const n = b.slotsPerHour[cls];
+    if (n !== undefined) slotsPerHour[cls] = n;
+  }
+  return {
+    slotsPerHour,
+    directions: b.directions ? [...b.directions] : [...BOOKING_DEFAULTS.directions],
+    noShowShare: b.noShowShare ?? BOOKING_DEFAULTS.noShowShare,
+    source: b.source,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   Weekday,
   weights,
 } from './schema-base.js';
+import { BookingInput } from './schema-booking.js';
 import { DistInput } from './schema-dist.js';
 import { named } from './schema-names.js';
 import { CROSSING_DEFAULTS, DEMAND_DEFAULTS, GROWTH_DEFAULTS, STAGE_DEFAULTS, ZONE_DEFAULTS } from './defaults.js';
@@ -156,6 +157,7 @@ export const CrossingInput = named(z.strictObject({
     .describe('Local time offset from UTC, hours (−12 to 14); hours, holidays and profiles are local time.'),
   zone: ZoneInput.describe('Places held from entering the crossing to leaving it (yard, terminal, station tracks).'),
   approachLimit: PositiveInt.nullable().optional().describe('Vehicles of one direction and class waiting on their approach (the queue approach_queue_* reports) at which a further arrival of that direction and class is turned away; each direction and class has its own queue; null = unlimited.').meta({ default: CROSSING_DEFAULTS.approachLimit }),
+  booking: BookingInput.nullable().optional().describe('Booked arrival slots (electronic queue): vehicles of the booking classes wait in a waiting area until their slot\'s clock hour, then drive onto the road approach; null = no booking.').meta({ default: CROSSING_DEFAULTS.booking }),
   closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed all day on the scenario\'s holidays.').meta({ default: CROSSING_DEFAULTS.closesOnHolidays }),
   closures: z.array(ClosureInput).optional().describe('Closed dates of this crossing only (all its stages), in addition to holidays.').meta({ default: CROSSING_DEFAULTS.closures }),
   hours: ClassHoursInput.optional().describe(`Opening hours per vehicle class; stages inherit them unless they set their own; default ${CROSSING_DEFAULTS.hours}.`),

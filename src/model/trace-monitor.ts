@@ -60,8 +60,9 @@ export class TraceMonitor implements VehicleMonitor {
       cargo: v.source.cargo,
       tonnes: v.tonnes,
       railcars: v.railcars,
-      // A booked vehicle's arrival is at the waiting area (its arrival on the road is when it left it).
-      arrivedAtMin: Number.isNaN(v.bookedAtMin) ? v.arrivedAtMin : v.bookedAtMin,
+      // A booked vehicle's arrival is on the road, when it left the waiting area (as in approach_wait_* and
+      // crossing_time_*); one still in the waiting area, or a no-show, has only its arrival there.
+      arrivedAtMin: v.arrivedAtMin,
       enteredAtMin: v.enteredAtMin,
       exitedAtMin,
       outcome,

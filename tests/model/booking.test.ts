@@ -45,9 +45,18 @@ describe('booked vehicles', () => {
     const c = roadCrossing({ servers: 100, serviceMin: 1, vehiclesPerDay: 288, arrivals: 'regular', booking: booking() });
     const traces: VehicleTrace[] = [];
     const r = run(c, 1, 1, (t) => traces.push(t));
+    // The trucks reach the waiting area at minutes 5, 10, 15, ...; the trace's arrival is on the road.
     const first = traces.filter((t) => t.outcome === 'completed').sort((a, b) => a.vehicle - b.vehicle).slice(0, 7);
-    expect(first.map((t) => t.arrivedAtMin)).toEqual([5, 10, 15, 20, 25, 30, 35]);
+    expect(first.map((t) => t.vehicle - first[0]!.vehicle)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(first.map((t) => t.arrivedAtMin)).toEqual([5, 10, 60, 60, 120, 120, 180]);
     expect(first.map((t) => t.enteredAtMin)).toEqual([5, 10, 60, 60, 120, 120, 180]);
+    // Inside at the end: the 2 of hour 24's slots, on the road at midnight, and 237 still in the waiting area (their
+    // arrival there, no entry).
+    const inside = traces.filter((t) => t.outcome === 'in_system');
+    expect(inside.filter((t) => t.enteredAtMin === 1440 && t.arrivedAtMin === 1440).length).toBe(2);
+    const waiting = inside.filter((t) => Number.isNaN(t.enteredAtMin));
+    expect(waiting.length).toBe(237);
+    expect(waiting.every((t) => t.arrivedAtMin < 1440)).toBe(true);
     const v = truckSouth(r);
     // 287 arrivals before midnight (the 288th falls on it), 48 slots in the day: 48 came onto the road, the others
     // are in the waiting area at the end.

@@ -62,7 +62,7 @@ export class CrossingModel {
     this.gates = plan.gates.map((g) => new Gate<Vehicle>(sim, `${id}/gate/${g.key}`, g.schedule));
     this.stats = new CrossingStats(plan, sim.nowMin, emitDay);
     this.monitor = trace ? new MonitorPair(this.stats, trace) : this.stats;
-    this.booking = new BookingDesk(plan.crossing.booking, sim, this.monitor);
+    this.booking = new BookingDesk(plan.booking, sim, this.monitor);
     this.paths = plan.paths.map((p, index) => this.instantiate(p, index, seed, replication));
   }
 

@@ -1,9 +1,10 @@
 // Cross-field and cross-reference checks of raw scenario data: duplicate ids, demand quantities, returnOf
 // targets, stages that match no demand, mode mismatches, inherited hours. Runs on possibly invalid data
 // (reads defensively) so its problems come out together with the schema's.
-import { endsByLastDate, isIsoDate, LAST_DATE } from './calendar.js';
+import { endsByLastDate, isIsoDate, LAST_DATE, windowsHoldHourStart } from './calendar.js';
 import { BOOKING_DEFAULTS, CROSSING_DEFAULTS, defaultCargo, STAGE_DEFAULTS } from './defaults.js';
 import type { Path } from './errors.js';
+import type { Scenario } from './types.js';
 import type { RawProblem } from './validate.js';
 
 type Plain = Record<string, unknown>;
@@ -127,6 +128,17 @@ function checkBooking(booking: Plain, at: Path, demand: Plain[], allowed: string
       add([...at, 'slotsPerHour', cls], `no ${cls} demand source in the booking directions (${directions.join(', ')}) would book these slots`, true);
     }
   });
+}
+
+/** Bookings whose hours hold no clock hour's start: they would never have a slot. */
+export function bookingHourProblems(s: Scenario): RawProblem[] {
+  const out: RawProblem[] = [];
+  s.crossings.forEach((c, i) => {
+    const windows = c.booking?.timetable.windows ?? null;
+    if (windows === null) return;
+    if (!windowsHoldHourStart(windows)) out.push({ path: ['crossings', i, 'booking', 'hours'], message: 'no clock hour starts within these hours: the booking service would have no slot', showValue: false });
+  });
+  return out;
 }
 
 function checkDemand(d: Plain, k: number, all: Plain[], at: Path, allowed: string[], mode: string, add: Add): void {

@@ -46,6 +46,8 @@ export const CROSSING_DEFAULTS = {
 export const BOOKING_DEFAULTS = {
   directions: ['south', 'north'] as readonly Direction[],
   noShowShare: 0,
+  /** Slots in every clock hour. */
+  hours: '24h',
 } as const;
 
 /** A crossing's zone: the classes that need a place in it (cars pass without one). */

@@ -129,6 +129,8 @@ export interface Booking {
   directions: Direction[];
   /** Share of booked vehicles that never come, 0–1 (their slot stays booked and unused). */
   noShowShare: number;
+  /** When the booking service has slots: a clock hour that starts while it is open (the crossing's closed dates have none). */
+  timetable: Timetable;
   source: Source;
 }
 

@@ -28,6 +28,8 @@ const crossingArb: fc.Arbitrary<Crossing> = fc.record({
   carSlots: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
   directions: fc.subarray<Direction>(['south', 'north'], { minLength: 1 }),
   // Shares and rates as integers scaled (fast-check's doubles lean to tiny values: a share of 1e-300 has no no-shows).
+  bookingHours: fc.oneof(fc.constant(hours('00:00', '24:00')), fc.tuple(fc.integer({ min: 0, max: 1380 }), fc.integer({ min: 1, max: 1440 }), fc.subarray(['2023-01-03', '2023-01-04']))
+    .map(([open, len, closed]) => { const t = hours('00:00', '24:00', closed); t.windows[0]!.openMin = open; t.windows[0]!.closeMin = Math.min(open + len, 1440); return t; })),
   noShowShare: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100 }).map((p) => p / 100)),
   demand: fc.array(fc.record({
     direction: fc.constantFrom<Direction>('south', 'north'),
@@ -43,6 +45,7 @@ const crossingArb: fc.Arbitrary<Crossing> = fc.record({
     slotsPerHour: { ...(c.truckSlots === undefined ? {} : { truck: c.truckSlots }), ...(c.carSlots === undefined ? {} : { car: c.carSlots }) },
     directions: c.directions,
     noShowShare: c.noShowShare,
+    timetable: c.bookingHours,
     source: 'test',
   },
   stages: [stage({ id: 'customs', classes: ['truck', 'car'], servers: c.servers, timetable: c.timetable, serviceMin: { kind: 'exponential', mean: c.serviceMean } })],

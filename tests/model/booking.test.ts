@@ -1,13 +1,15 @@
 // Booked arrival slots: the slot arithmetic, the instants booked vehicles drive on, the road queue a booking leaves
 // (none with enough slots, bounded with few), the waiting-area time, no-shows, and common random numbers.
 import { describe, expect, it } from 'vitest';
-import { SlotBook } from '../../src/model/booking.js';
+import { planBooking, SlotBook } from '../../src/model/booking.js';
 import { runReplication } from '../../src/model/run.js';
 import type { GroupResult, ReplicationResult, VehicleTrace } from '../../src/model/results.js';
 import type { Booking, Crossing } from '../../src/scenario/types.js';
-import { crossing, demand, scenario, stage } from '../helpers/scenarios.js';
+import { ModelClock } from '../../src/model/clock.js';
+import { buildGateSchedule } from '../../src/model/timetable.js';
+import { ALWAYS, crossing, demand, hours, scenario, stage } from '../helpers/scenarios.js';
 
-const booking = (over: Partial<Booking> = {}): Booking => ({ slotsPerHour: { truck: 2 }, directions: ['south', 'north'], noShowShare: 0, source: 'test', ...over });
+const booking = (over: Partial<Booking> = {}): Booking => ({ slotsPerHour: { truck: 2 }, directions: ['south', 'north'], noShowShare: 0, timetable: ALWAYS, source: 'test', ...over });
 
 /** One road crossing without a zone (a vehicle leaves the approach when its stage starts serving it). */
 function roadCrossing(over: Partial<Crossing> & { servers: number; serviceMin: number; vehiclesPerDay: number; arrivals?: 'poisson' | 'regular' }): Crossing {
@@ -29,7 +31,7 @@ const truckSouth = (r: ReplicationResult): GroupResult['values'] => r.groups.fin
 
 describe('SlotBook', () => {
   it('books the current hour while it has room, then the next hours in turn, and skips hours gone by', () => {
-    const book = new SlotBook(2);
+    const book = new SlotBook(2, buildGateSchedule(ALWAYS, new ModelClock('2023-01-02')));
     expect([0, 10, 20, 30, 40].map((t) => book.book(t))).toEqual([0, 0, 1, 1, 2]);
     // Hour 2 still has one slot; at minute 200 (hour 3) the hours before are gone.
     expect(book.book(100)).toBe(2);
@@ -39,7 +41,43 @@ describe('SlotBook', () => {
   });
 });
 
+describe('SlotBook with booking hours', () => {
+  it('gives slots only in hours that start while the service is open, and none on closed dates', () => {
+    // Monday 2023-01-02 is day 0; slots 08:00-10:00 every day but Tuesday (closed), 1 an hour.
+    const book = new SlotBook(1, buildGateSchedule(hours('08:00', '10:00', ['2023-01-03']), new ModelClock('2023-01-02')));
+    const hourOf = (t: number) => book.book(t);
+    expect([hourOf(0), hourOf(0), hourOf(0)]).toEqual([8, 9, 24 + 24 + 8]);
+    expect(hourOf(8.5 * 60 + 48 * 60)).toBe(24 + 24 + 9);
+  });
+
+  it('skip an opening that holds no hour’s start, and give none once the service never opens again', () => {
+    const clock = new ModelClock('2023-01-02');
+    const odd = hours('08:10', '08:50');
+    odd.windows.push({ weekdays: [1, 2, 3, 4, 5, 6, 7], openMin: 12 * 60, closeMin: 13 * 60 });
+    expect(new SlotBook(5, buildGateSchedule(odd, clock)).book(0)).toBe(12);
+    const never = planBooking(booking({ timetable: hours('08:10', '08:50') }), clock)!;
+    expect(never.hours).toBeNull();
+    expect(new SlotBook(5, never.hours).book(0)).toBe(Infinity);
+  });
+});
+
 describe('booked vehicles', () => {
+  it('wait in the waiting area, not on the road, for the booking service to open', () => {
+    // Trucks round the clock, stage open 08:00-20:00. Booking slots 08:00-20:00 (enough of them): night arrivals wait
+    // in the waiting area; without booking (or with slots round the clock) they wait on the road at the closed gate.
+    const c = (b: Booking | null) => roadCrossing({ servers: 4, serviceMin: 10, vehiclesPerDay: 48, booking: b, stages: [stage({ id: 'customs', classes: ['truck'], servers: 4, timetable: hours('08:00', '20:00'), serviceMin: { kind: 'fixed', value: 10 } })] });
+    const day = truckSouth(run(c(booking({ slotsPerHour: { truck: 20 }, timetable: hours('08:00', '20:00') })), 20));
+    const always = truckSouth(run(c(booking({ slotsPerHour: { truck: 20 } })), 20));
+    const none = truckSouth(run(c(null), 20));
+    expect(none.wait_closed_h_mean).toBeGreaterThan(2);
+    expect(always.wait_closed_h_mean).toBeCloseTo(none.wait_closed_h_mean, 9);
+    expect(always.booking_wait_h_mean).toBe(0);
+    expect(day.wait_closed_h_mean).toBe(0);
+    expect(day.booking_wait_h_mean).toBeGreaterThan(2);
+    expect(day.approach_queue_mean).toBeLessThan(none.approach_queue_mean / 10);
+  });
+
+
   it('leave the waiting area at once in an hour with room, else at the start of their slot’s hour', () => {
     // A truck every 5 minutes, 2 slots an hour, a free stage: the road arrival is the slot's instant.
     const c = roadCrossing({ servers: 100, serviceMin: 1, vehiclesPerDay: 288, arrivals: 'regular', booking: booking() });

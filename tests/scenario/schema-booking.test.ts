@@ -26,10 +26,18 @@ function problemsOf(text: string): Problem[] {
 describe('booking in a scenario file', () => {
   it('resolves with both directions and no no-shows by default, and null without', () => {
     const s = parseScenarioText(withBooking('slotsPerHour: { truck: 12 }\nsource: "assumption: GoSwift-like"'), 'ok.yaml', memoryFiles({}));
-    expect(s.crossings[0]!.booking).toEqual({ slotsPerHour: { truck: 12 }, directions: ['south', 'north'], noShowShare: 0, source: 'assumption: GoSwift-like' });
+    // The road crossing closes on holidays (New Year, 1–2 January): no slots then.
+    const roundTheClock = { windows: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], openMin: 0, closeMin: 1440 }], closedDates: ['2023-01-01', '2023-01-02'] };
+    expect(s.crossings[0]!.booking).toEqual({ slotsPerHour: { truck: 12 }, directions: ['south', 'north'], noShowShare: 0, timetable: roundTheClock, source: 'assumption: GoSwift-like' });
     expect(s.crossings[1]!.booking).toBeNull();
-    const north = parseScenarioText(withBooking('slotsPerHour: { truck: 4, car: 30 }\ndirections: [north]\nnoShowShare: 0.05\nsource: "[9]"'), 'ok.yaml', memoryFiles({}));
-    expect(north.crossings[0]!.booking).toEqual({ slotsPerHour: { truck: 4, car: 30 }, directions: ['north'], noShowShare: 0.05, source: '[9]' });
+    const north = parseScenarioText(withBooking('slotsPerHour: { truck: 4, car: 30 }\ndirections: [north]\nnoShowShare: 0.05\nhours: { time: "08:00-20:00", weekdays: [Mon, Tue] }\nsource: "[9]"'), 'ok.yaml', memoryFiles({}));
+    expect(north.crossings[0]!.booking).toEqual({
+      slotsPerHour: { truck: 4, car: 30 },
+      directions: ['north'],
+      noShowShare: 0.05,
+      timetable: { windows: [{ weekdays: [1, 2], openMin: 480, closeMin: 1200 }], closedDates: ['2023-01-01', '2023-01-02'] },
+      source: '[9]',
+    });
   });
 
   const cases: { name: string; booking: string; rail?: boolean; path: string; message: RegExp; value?: unknown }[] = [
@@ -41,6 +49,8 @@ describe('booking in a scenario file', () => {
     { name: 'a no-show share above 1', booking: 'slotsPerHour: { truck: 2 }\nnoShowShare: 1.5\nsource: x', path: 'crossings[0].booking.noShowShare', message: /expected a share between 0 and 1/, value: 1.5 },
     { name: 'a class that is none', booking: 'slotsPerHour: { lorry: 2 }\nsource: x', path: 'crossings[0].booking.slotsPerHour.lorry', message: /unknown key "lorry"/ },
     { name: 'a direction that is none', booking: 'slotsPerHour: { truck: 2 }\ndirections: [east]\nsource: x', path: 'crossings[0].booking.directions[0]', message: /expected a direction/, value: 'east' },
+    { name: 'hours in which no clock hour starts', booking: 'slotsPerHour: { truck: 2 }\nhours: ["08:10-08:50", "12:05-12:55"]\nsource: x', path: 'crossings[0].booking.hours', message: /no clock hour starts within these hours: the booking service would have no slot/ },
+    { name: 'hours that are none', booking: 'slotsPerHour: { truck: 2 }\nhours: "8 to 20"\nsource: x', path: 'crossings[0].booking.hours', message: /expected opening hours/ },
     { name: 'no source', booking: 'slotsPerHour: { truck: 2 }', path: 'crossings[0].booking.source', message: /expected a source/ },
   ];
   for (const c of cases) {

@@ -1,11 +1,11 @@
 // Booked arrival slots (an electronic queue, as Estonia's GoSwift or Zabaikalsk's) of one crossing in one
 // replication. A vehicle of a booking direction and class books, on arrival at the waiting area, the earliest clock
 // hour (local time) of its direction and class that has a free slot (hours starting outside the booking service's
-// hours, or on the crossing's closed dates, have none); the current hour counts when it has room, and
-// then the vehicle leaves the waiting area at once. Otherwise it waits there until its hour starts. Leaving, it drives
-// onto the road approach and goes on as a vehicle arriving then would (gate, zone, stages); a booked vehicle is never
-// turned away by the approach limit (its slot admits it), though it counts in the queue the limit looks at. A share
-// of booked vehicles never come (no-shows, drawn on arrival from the source's own `booking` stream): their slot
+// hours, or on the crossing's closed dates, have none); the current hour counts when it has room, and then the
+// vehicle leaves the waiting area at once. Otherwise it waits there until its hour starts. Leaving, it drives onto
+// the road approach and goes on as a vehicle arriving then would (gate, zone, stages), but is never turned away by
+// the approach limit: its slot admits it (and every vehicle of a booking direction and class books, so the limit
+// has nobody left to turn away on that queue). A share of booked vehicles never come (no-shows, drawn on arrival from the source's own `booking` stream): their slot
 // stays booked and unused.
 import { Priority, type CapacitySchedule, type Simulation } from '../engine/index.js';
 import type { Rng } from '../random/index.js';

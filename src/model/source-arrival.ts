@@ -1,5 +1,6 @@
 // What happens when a vehicle of one demand source arrives: a vehicle object (reused when one has exited), its
-// draws for every stage of the path, then turned away (approach full) or started along the path's trajectory.
+// draws for every stage of the path, then sent to the booking waiting area (booking.ts) where its direction and class
+// book, else turned away (approach full) or started along the path's trajectory.
 import type { Interpreter, LevelMonitor, Simulation, Trajectory } from '../engine/index.js';
 import type { Rng } from '../random/index.js';
 import type { DemandSource } from '../scenario/types.js';

@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { planBooking, SlotBook } from '../../src/model/booking.js';
 import { runReplication } from '../../src/model/run.js';
+import { describeRoutes } from '../../src/model/describe.js';
+import { buildPlan } from '../../src/model/plan.js';
+import { formatRoutes } from '../../src/commands/explain.js';
 import type { GroupResult, ReplicationResult, VehicleTrace } from '../../src/model/results.js';
 import type { Booking, Crossing } from '../../src/scenario/types.js';
 import { ModelClock } from '../../src/model/clock.js';
@@ -186,5 +189,19 @@ describe('booked vehicles', () => {
     const all = pick(with_, 'all', 'all');
     expect(all.no_shows).toBe(north.no_shows);
     expect(all.booking_wait_h_mean).toBeCloseTo(north.booking_wait_h_mean, 9);
+  });
+});
+
+describe('a booked route described (validate --explain)', () => {
+  it('starts with the booked slot where the direction and class book, and only there', () => {
+    const c = roadCrossing({ servers: 1, serviceMin: 5, vehiclesPerDay: 10, booking: booking({ slotsPerHour: { truck: 4 }, directions: ['south'], noShowShare: 0.05 }) });
+    c.demand.push(demand({ id: 'n', direction: 'north', vehiclesPerDay: 10 }));
+    const routes = describeRoutes(buildPlan(scenario([c])));
+    expect(routes.map((r) => r.steps[0])).toEqual([{ kind: 'booking', slotsPerHour: 4, noShowShare: 0.05 }, { kind: 'stage', stage: 'customs', share: 1, servers: 1, changes: [], entersOnStart: true, wagonPlaces: null }]);
+    expect(formatRoutes(routes)).toEqual([
+      '  x',
+      '    s (south truck loaded, 10 a day): booked slot (4 an hour, 5% no-shows) → customs ×1 (leaves the approach when served)',
+      '    n (north truck loaded, 10 a day): customs ×1 (leaves the approach when served)',
+    ]);
   });
 });

@@ -4,6 +4,8 @@ import type { RouteDescription, RouteStepDescription } from '../model/describe.j
 /** One step as text: `gate (border-customs hours)`, `zone place (40)`, `x-ray 33% ×2`. */
 function stepText(s: RouteStepDescription): string {
   switch (s.kind) {
+    case 'booking':
+      return `booked slot (${s.slotsPerHour} an hour${s.noShowShare > 0 ? `, ${+(s.noShowShare * 100).toFixed(2)}% no-shows` : ''})`;
     case 'gate':
       return `gate (${s.keepsHoursOf ?? 'open'} hours)`;
     case 'zone-enter':

@@ -4,12 +4,13 @@
 // one is kept) of each vehicle's life.
 import { Gate, Zone, makeTrajectory, type Interpreter, type Simulation, type Step, type Trajectory } from '../engine/index.js';
 import type { Rng } from '../random/index.js';
+import { BookingDesk, type PathBooking } from './booking.js';
 import { MonitorPair, type VehicleMonitor } from './monitor.js';
 import type { CrossingPlan, PathPlan } from './plan.js';
 import type { DailyResult, StageResult } from './results.js';
 import { StageModel, toStageResult } from './stage.js';
 import { CrossingStats } from './stats-monitor.js';
-import { modelStream } from './streams.js';
+import { modelStream, sourceStreamName } from './streams.js';
 import type { Vehicle, Wagon } from './vehicle.js';
 
 /** A demand source's path in one replication: its trajectory, its streams' draws and its spare vehicles. */
@@ -29,6 +30,8 @@ export interface SourcePath {
    * Nothing holds a vehicle once it has exited (servers, zone and gates keep only waiting ones).
    */
   readonly spare: Vehicle[];
+  /** Its bookings, when its vehicles book slots (null: they arrive on the road). */
+  readonly booking: PathBooking | null;
 }
 
 /** Engine objects and statistics of one crossing in one replication. */
@@ -39,6 +42,8 @@ export class CrossingModel {
   /** The statistics, or the statistics and the trace. */
   readonly monitor: VehicleMonitor;
   readonly paths: SourcePath[];
+  /** The booking service's slots and waiting area (empty when the crossing takes no bookings). */
+  readonly booking: BookingDesk;
   private readonly gates: Gate<Vehicle>[];
 
   constructor(
@@ -57,6 +62,7 @@ export class CrossingModel {
     this.gates = plan.gates.map((g) => new Gate<Vehicle>(sim, `${id}/gate/${g.key}`, g.schedule));
     this.stats = new CrossingStats(plan, sim.nowMin, emitDay);
     this.monitor = trace ? new MonitorPair(this.stats, trace) : this.stats;
+    this.booking = new BookingDesk(plan.booking, sim, this.monitor);
     this.paths = plan.paths.map((p, index) => this.instantiate(p, index, seed, replication));
   }
 
@@ -80,6 +86,7 @@ export class CrossingModel {
       serviceDraws: stages.map((st, k) => st.makeServiceDraw(streams.service[k]!, streams.perWagon[k]!, seed, replication)),
       wagonDraws: stages.map((st, k) => (isTrain ? st.makeWagonDraw(streams.wagonSelect[k]!, streams.wagonInspect[k]!, seed, replication) : null)),
       spare,
+      booking: this.booking.forSource(plan.source, () => modelStream(seed, replication, sourceStreamName(this.plan.crossing.id, plan.source.id, 'booking'))),
     };
   }
 

@@ -1,9 +1,12 @@
 // A plan's routes described as data: for every demand source of every crossing, the steps its vehicles take
-// (gate, zone place, stages with their shares and servers) — what `validate --explain` prints and tests assert.
+// (booked slot, gate, zone place, stages with their shares and servers) — what `validate --explain` prints and tests assert.
+import { slotsPerHourOf } from './booking.js';
 import type { BorderPlan, CrossingPlan, PathPlan } from './plan.js';
 
 /** One step of a described route. */
 export type RouteStepDescription =
+  /** Books a slot and waits for it in the waiting area (booking.ts) before the road approach. */
+  | { kind: 'booking'; slotsPerHour: number; noShowShare: number }
   | { kind: 'gate'; key: string; keepsHoursOf: string | null }
   | { kind: 'zone-enter'; places: number }
   | { kind: 'enter' }
@@ -47,5 +50,7 @@ function describePath(c: CrossingPlan, p: PathPlan): RouteDescription {
     }
   });
   const s = p.source;
+  const perHour = slotsPerHourOf(c.crossing.booking, s);
+  if (perHour !== null) steps.unshift({ kind: 'booking', slotsPerHour: perHour, noShowShare: c.crossing.booking!.noShowShare });
   return { crossing: c.crossing.id, source: s.id, direction: s.direction, vehicleClass: s.vehicleClass, cargo: s.cargo, vehiclesPerDay: s.vehiclesPerDay * s.growth, steps };
 }

@@ -79,6 +79,13 @@ export class GroupStats {
     this.approachStartSum += nowMin;
   }
 
+  /** A vehicle arrives now and books a slot it will never use. */
+  noShow(nowMin: number): void {
+    this.arrivals++;
+    this.noShows++;
+    this.periods.arrive(nowMin);
+  }
+
   turnAway(nowMin: number): void {
     this.arrivals++;
     this.turnedAway++;

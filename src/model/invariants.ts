@@ -13,25 +13,29 @@ const LITTLE_REL_TOL = 1e-6;
 export interface WalkerCounts {
   walking: number;
   finishedSinceReset: number;
+  /** Booked vehicles in the waiting area, not yet on their trajectory (booking.ts). */
+  inWaitingArea: number;
 }
 
 /**
  * Conservation and Little's-law checks of one crossing at `nowMin`. Conservation holds when the statistics'
- * account balances (arrived + inside at the start = completed + inside at the end + turned away) and agrees
- * with the engine's own counts: inside at the end = vehicles still walking, completed = vehicles finished.
+ * account balances (arrived + inside at the start = completed + inside at the end + turned away + no-shows, where
+ * inside counts booked vehicles in the waiting area too) and agrees with the engine's own counts: inside at the end
+ * = vehicles still walking + vehicles in the waiting area, completed = vehicles finished. Little's law is on the
+ * road approach only: a booked vehicle joins it when it leaves the waiting area.
  */
 export function checkInvariants(groups: CrossingGroups, crossingId: string, nowMin: number, walkers: WalkerCounts): InvariantCheck[] {
   const t = groups.total;
   const lhs = t.arrivals + t.inSystemAtReset;
-  const rhs = t.completed + t.inSystem + t.turnedAway;
-  const agrees = t.inSystem === walkers.walking && t.completed === walkers.finishedSinceReset;
+  const rhs = t.completed + t.inSystem + t.turnedAway + t.noShows;
+  const agrees = t.inSystem === walkers.walking + walkers.inWaitingArea && t.completed === walkers.finishedSinceReset;
   const conservation: InvariantCheck = {
     name: 'conservation',
     crossing: crossingId,
     ok: lhs === rhs && agrees,
-    detail: `arrived ${t.arrivals} + inside at start ${t.inSystemAtReset} = completed ${t.completed} + inside at end ${t.inSystem} + turned away ${t.turnedAway}` +
+    detail: `arrived ${t.arrivals} + inside at start ${t.inSystemAtReset} = completed ${t.completed} + inside at end ${t.inSystem} + turned away ${t.turnedAway} + no-shows ${t.noShows}` +
       (lhs === rhs ? '' : ` (off by ${lhs - rhs})`) +
-      (agrees ? '' : `; the engine counts ${walkers.walking} inside and ${walkers.finishedSinceReset} completed`),
+      (agrees ? '' : `; the engine counts ${walkers.walking + walkers.inWaitingArea} inside (${walkers.inWaitingArea} of them in the waiting area) and ${walkers.finishedSinceReset} completed`),
   };
   const l = t.littlesLaw(nowMin);
   const scale = Math.max(1, Math.abs(l.areaMin));

@@ -8,6 +8,12 @@ export interface VehicleMonitor {
   arrived(v: Vehicle, nowMin: number): void;
   /** A vehicle arrived at `nowMin` and was turned away (its approach was full). */
   turnedAway(v: Vehicle, nowMin: number): void;
+  /** A vehicle arrived at `nowMin` at the waiting area and booked a slot (it will come: not a no-show). */
+  booked(v: Vehicle, nowMin: number): void;
+  /** A vehicle arrived at `nowMin` and booked a slot it will never use (a no-show): it leaves the model. */
+  noShow(v: Vehicle, nowMin: number): void;
+  /** A booked vehicle leaves the waiting area at `nowMin` (its slot's hour): it drives onto the approach (arrivedAtMin). */
+  leftWaitingArea(v: Vehicle, nowMin: number): void;
   /** The vehicle that arrived at `nowMin` could not go straight in: it joins its approach queue. */
   queued(v: Vehicle, nowMin: number): void;
   /** The vehicle leaves the approach at `nowMin`: it takes its zone place, or its first compulsory stage starts. */
@@ -33,6 +39,21 @@ export class MonitorPair implements VehicleMonitor {
   turnedAway(v: Vehicle, nowMin: number): void {
     this.first.turnedAway(v, nowMin);
     this.second.turnedAway(v, nowMin);
+  }
+
+  booked(v: Vehicle, nowMin: number): void {
+    this.first.booked(v, nowMin);
+    this.second.booked(v, nowMin);
+  }
+
+  noShow(v: Vehicle, nowMin: number): void {
+    this.first.noShow(v, nowMin);
+    this.second.noShow(v, nowMin);
+  }
+
+  leftWaitingArea(v: Vehicle, nowMin: number): void {
+    this.first.leftWaitingArea(v, nowMin);
+    this.second.leftWaitingArea(v, nowMin);
   }
 
   queued(v: Vehicle, nowMin: number): void {

@@ -4,6 +4,7 @@
 // (seed, replication); nothing is cached elsewhere, so a plan works the same in a worker thread.
 import type { CapacitySchedule } from '../engine/index.js';
 import type { Corridor, Crossing, DemandSource, Direction, Scenario, Stage, VehicleClass } from '../scenario/types.js';
+import { planBooking, type BookingPlan } from './booking.js';
 import { ModelClock } from './clock.js';
 import { DemandPlan } from './demand.js';
 import { corridorStreamName, corridorPathSourceId, sourceStreamName, stageStreamName } from './streams.js';
@@ -119,6 +120,8 @@ export interface CrossingPlan {
   readonly paths: readonly PathPlan[];
   /** The (direction, class) pairs that have demand, in the order of their first source (daily.csv's order). */
   readonly pairs: readonly { readonly direction: Direction; readonly vehicleClass: VehicleClass }[];
+  /** Its booking service (booking.ts), null when it takes no bookings. */
+  readonly booking: BookingPlan | null;
 }
 
 /** A whole scenario ready to simulate. */
@@ -292,7 +295,7 @@ function planCrossing(crossing: Crossing, clock: ModelClock, corridorPaths: read
       },
     };
   });
-  return { crossing, stages, gates, paths, pairs };
+  return { crossing, stages, gates, paths, pairs, booking: planBooking(crossing.booking, clock) };
 }
 
 /** The route of a path through the stages `onPath` (indices), with its gate (or null) and zone. */

@@ -177,7 +177,7 @@ export interface VehicleTrace {
   arrivedAtMin: number;
   enteredAtMin: number;
   exitedAtMin: number;
-  outcome: 'completed' | 'in_system' | 'turned_away';
+  outcome: 'completed' | 'in_system' | 'turned_away' | 'no_show';
 }
 
 /** What one corridor's vehicles of one direction and class chose, by crossing, in one replication. */

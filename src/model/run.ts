@@ -167,7 +167,7 @@ function runUnit(
       stages: cm.stageResults(),
       monthly: monthly.get(m.index)!,
       hourly: cm.stats.groups.hourlyResults(),
-      invariants: checkInvariants(cm.stats.groups, cm.plan.crossing.id, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - m.finishedAtReset }),
+      invariants: checkInvariants(cm.stats.groups, cm.plan.crossing.id, horizonMin, { walking: interp.started - interp.finished, finishedSinceReset: interp.finished - m.finishedAtReset, inWaitingArea: cm.booking.inside }),
       // The unit's events, counted once (at its first crossing).
       events: m === members[0] ? sim.eventCount : 0,
     };

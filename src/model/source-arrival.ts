@@ -1,9 +1,11 @@
 // What happens when a vehicle of one demand source arrives: a vehicle object (reused when one has exited), its
-// draws for every stage of the path, then turned away (approach full) or started along the path's trajectory.
+// draws for every stage of the path, then sent to the booking waiting area (booking.ts) where its direction and class
+// book, else turned away (approach full) or started along the path's trajectory.
 import type { Interpreter, LevelMonitor, Simulation, Trajectory } from '../engine/index.js';
 import type { Rng } from '../random/index.js';
 import type { DemandSource } from '../scenario/types.js';
 import type { ArrivalTarget } from './arrivals.js';
+import type { PathBooking, RoadEntry } from './booking.js';
 import type { SourcePath } from './crossing.js';
 import type { VehicleMonitor } from './monitor.js';
 import type { Vehicle } from './vehicle.js';
@@ -15,7 +17,7 @@ const NO_WAGONS = new Float64Array(0);
  * One source's arrival handler, as an object: every source of every crossing and replication runs the same
  * `arrive` method on objects of one hidden class, so its optimised code serves them all (docs/v8-notes.md §2).
  */
-export class SourceArrival implements ArrivalTarget {
+export class SourceArrival implements ArrivalTarget, RoadEntry {
   private readonly source: DemandSource;
   private readonly limit: number | null;
   /** Its direction and class's approach queue (what the limit looks at). */
@@ -34,6 +36,8 @@ export class SourceArrival implements ArrivalTarget {
   private readonly serviceTemplate: number[];
   private readonly inspectsWagons: boolean;
   private readonly noWagons: readonly Float64Array[];
+  /** Its bookings when its vehicles book a slot (booking.ts), else null. */
+  private readonly booking: PathBooking | null;
 
   constructor(
     private readonly sim: Simulation,
@@ -62,6 +66,8 @@ export class SourceArrival implements ArrivalTarget {
     this.serviceTemplate = this.draws.map(() => 0.5);
     this.inspectsWagons = this.wagons > 0 && path.wagonDraws.some((d) => d !== null);
     this.noWagons = path.wagonDraws.map(() => NO_WAGONS);
+    this.booking = path.booking;
+    path.booking?.attach(this);
   }
 
   /** A vehicle of this source arrives now. */
@@ -72,6 +78,7 @@ export class SourceArrival implements ArrivalTarget {
     if (v === undefined) v = this.newVehicle();
     v.id = this.ids.next++;
     v.arrivedAtMin = now;
+    v.bookedAtMin = NaN;
     v.passedGateAtMin = now;
     v.enteredAtMin = NaN;
     v.stageWaitMin = 0;
@@ -86,6 +93,11 @@ export class SourceArrival implements ArrivalTarget {
     for (let k = 0; k < shares.length; k++) if (this.selectRng.next() < shares[k]!) selected |= 1 << k;
     v.selected = selected;
     v.wagonInspectMin = this.inspectsWagons ? this.wagonDraws.map((d) => (d ? d(wagons) : NO_WAGONS)) : this.noWagons;
+    // A booking vehicle goes to the waiting area (it drives on from there, never turned away: its slot admits it).
+    if (this.booking !== null) {
+      this.booking.arrive(v, now);
+      return;
+    }
     const monitor = this.monitor;
     // The limit is on the vehicle's own approach queue (its direction and class, as approach_queue_* reports
     // it): the queue on the other side of the border, or of another class, does not turn it away.
@@ -95,12 +107,22 @@ export class SourceArrival implements ArrivalTarget {
       return;
     }
     monitor.arrived(v, now);
+    this.drive(v, now);
+  }
+
+  /** Vehicle `v` (counted as arrived) starts along its path's trajectory on the road approach now. */
+  drive(v: Vehicle, now: number): void {
     this.interp.start(v, this.trajectory);
     // Still on the approach once it has gone as far as it can now: it waits, and joins the queues.
     if (v.enteredAtMin !== now) {
       v.waiting = true;
-      monitor.queued(v, now);
+      this.monitor.queued(v, now);
     }
+  }
+
+  /** A vehicle that will not come (a booked no-show): kept for the path's next arrivals. */
+  discard(v: Vehicle): void {
+    this.spare.push(v);
   }
 
   /** A vehicle object of this source's shape (kept and reused once it has exited). */
@@ -109,7 +131,7 @@ export class SourceArrival implements ArrivalTarget {
     // start (trucks' whole tonnes would otherwise change it when the first train comes; docs/v8-notes.md §1).
     const v: Vehicle = {
       pc: 0, trajectory: this.trajectory, interp: null, id: 0, source: this.source, path: this.pathIndex,
-      tonnes: NaN, railcars: this.wagons, wagons: this.wagons, arrivedAtMin: NaN, passedGateAtMin: NaN, enteredAtMin: NaN,
+      tonnes: NaN, railcars: this.wagons, wagons: this.wagons, arrivedAtMin: NaN, bookedAtMin: NaN, passedGateAtMin: NaN, enteredAtMin: NaN,
       stageWaitMin: NaN, waiting: false, selected: 0, pendingWagons: 0,
       serviceMin: this.serviceTemplate.slice(), wagonInspectMin: this.noWagons,
     };

@@ -20,7 +20,7 @@ export class CrossingStats implements VehicleMonitor {
   /** One per (direction, class) pair, in the plan's order (daily.csv's). */
   readonly dailyCounters: DailyCounter[];
   private readonly byPath: PathStats[];
-  /** Vehicles that arrived on each path since the last reset, turned away or not (corridor checks). */
+  /** Vehicles that arrived on each path since the last reset, turned away, no-shows or not (corridor checks). */
   readonly pathArrivals: Float64Array;
 
   constructor(
@@ -55,6 +55,21 @@ export class CrossingStats implements VehicleMonitor {
     this.pathArrivals[v.path]! += 1;
     s.daily.arrivals++;
     s.groups.base.turnAway(nowMin);
+  }
+
+  booked(v: Vehicle, nowMin: number): void {
+    this.arrived(v, nowMin);
+  }
+
+  noShow(v: Vehicle, nowMin: number): void {
+    const s = this.byPath[v.path]!;
+    this.pathArrivals[v.path]! += 1;
+    s.daily.arrivals++;
+    s.groups.base.noShow(nowMin);
+  }
+
+  leftWaitingArea(v: Vehicle, nowMin: number): void {
+    this.byPath[v.path]!.groups.base.bookingWaitMin.add(nowMin - v.bookedAtMin);
   }
 
   queued(v: Vehicle, nowMin: number): void {

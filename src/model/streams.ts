@@ -4,8 +4,11 @@
 // Changing a name here changes every result: outputs of the same seed stop being byte-identical.
 import { createStream, type Stream } from '../random/index.js';
 
-/** What a demand source's own stream drives: its arrival instants, or its draws for the optional stages. */
-export type SourceStreamPurpose = 'arrivals' | 'select';
+/**
+ * What a demand source's own stream drives: its arrival instants, its draws for the optional stages, or whether its
+ * booked vehicles come (made only at a crossing where the source books, so no other stream moves).
+ */
+export type SourceStreamPurpose = 'arrivals' | 'select' | 'booking';
 
 /** What a (source, stage) stream drives: service minutes, per-wagon minutes, which wagons are inspected and for how long. */
 export type StageStreamPurpose = 'service' | 'per-wagon' | 'wagon-select' | 'wagon-inspect';

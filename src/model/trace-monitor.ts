@@ -1,5 +1,6 @@
-// The vehicle trace as a vehicle monitor: one VehicleTrace per vehicle, when it exits or is turned away, and for
-// those still inside at the end of the run (finish()).
+// The vehicle trace as a vehicle monitor: one VehicleTrace per vehicle, when it exits, is turned away or does not
+// come to its booked slot, and for those still inside (on the road, in the crossing or in the waiting area) at the
+// end of the run (finish()).
 import type { VehicleMonitor } from './monitor.js';
 import type { VehicleTrace } from './results.js';
 import type { Vehicle } from './vehicle.js';
@@ -21,6 +22,16 @@ export class TraceMonitor implements VehicleMonitor {
   turnedAway(v: Vehicle): void {
     this.emit(v, 'turned_away', NaN);
   }
+
+  booked(v: Vehicle): void {
+    this.live.add(v);
+  }
+
+  noShow(v: Vehicle): void {
+    this.emit(v, 'no_show', NaN);
+  }
+
+  leftWaitingArea(): void {}
 
   queued(): void {}
 
@@ -49,6 +60,8 @@ export class TraceMonitor implements VehicleMonitor {
       cargo: v.source.cargo,
       tonnes: v.tonnes,
       railcars: v.railcars,
+      // A booked vehicle's arrival is on the road, when it left the waiting area (as in approach_wait_* and
+      // crossing_time_*); one still in the waiting area, or a no-show, has only its arrival there.
       arrivedAtMin: v.arrivedAtMin,
       enteredAtMin: v.enteredAtMin,
       exitedAtMin,

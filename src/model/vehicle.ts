@@ -11,7 +11,10 @@ export interface Vehicle extends Walker {
   railcars: number;
   /** Wagons in the train (0 for road vehicles). */
   wagons: number;
+  /** When it arrived on the road approach (for a booked vehicle: when it left the waiting area). */
   arrivedAtMin: number;
+  /** When a booked vehicle arrived at the waiting area (NaN for a vehicle that does not book). */
+  bookedAtMin: number;
   /** When it passed the approach gate (its arrival when the crossing was open to it or has no gate). */
   passedGateAtMin: number;
   enteredAtMin: number;

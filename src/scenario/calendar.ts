@@ -98,3 +98,8 @@ export function windowsFor(range: TimeRange, weekdays: readonly number[]): Openi
 export function openMinPerWeek(windows: readonly OpeningWindow[]): number {
   return windows.reduce((sum, w) => sum + (w.closeMin - w.openMin) * w.weekdays.length, 0);
 }
+
+/** True when some window contains the start of a clock hour (a booking service's hours have slots only then). */
+export function windowsHoldHourStart(windows: readonly OpeningWindow[]): boolean {
+  return windows.some((w) => w.weekdays.length > 0 && Math.ceil(w.openMin / MIN_PER_H) * MIN_PER_H < w.closeMin);
+}

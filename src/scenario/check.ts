@@ -1,9 +1,10 @@
 // Cross-field and cross-reference checks of raw scenario data: duplicate ids, demand quantities, returnOf
 // targets, stages that match no demand, mode mismatches, inherited hours. Runs on possibly invalid data
 // (reads defensively) so its problems come out together with the schema's.
-import { endsByLastDate, isIsoDate, LAST_DATE } from './calendar.js';
-import { CROSSING_DEFAULTS, defaultCargo, STAGE_DEFAULTS } from './defaults.js';
+import { endsByLastDate, isIsoDate, LAST_DATE, windowsHoldHourStart } from './calendar.js';
+import { BOOKING_DEFAULTS, CROSSING_DEFAULTS, defaultCargo, STAGE_DEFAULTS } from './defaults.js';
 import type { Path } from './errors.js';
+import type { Scenario } from './types.js';
 import type { RawProblem } from './validate.js';
 
 type Plain = Record<string, unknown>;
@@ -107,11 +108,40 @@ function checkCrossing(crossing: Plain, path: Path, add: Add, corridorDemand: Pl
   });
 
   demand.forEach((d, k) => checkDemand(d, k, demand, [...path, 'demand', k], allowed, mode, add));
+  if (isPlain(crossing.booking)) checkBooking(crossing.booking, [...path, 'booking'], [...demand, ...corridorDemand], allowed, mode, add);
   demand.forEach((d, k) => {
     if (matchedDemand.includes(d) && stages.length > 0 && !matchedStages.some((s) => serves(s, d))) {
       add([...path, 'demand', k], `demand "${str(d.id) ?? k}" passes no stage (no stage serves ${str(d.class)} ${str(d.direction)} ${demandCargo(d)})`, false, true);
     }
   });
+}
+
+/** A booking's slots: some class, of the crossing's mode, with demand in the booking directions. */
+function checkBooking(booking: Plain, at: Path, demand: Plain[], allowed: string[], mode: string, add: Add): void {
+  if (!isPlain(booking.slotsPerHour)) return;
+  const slots = booking.slotsPerHour;
+  const classes = Object.keys(slots).filter((cls) => slots[cls] !== undefined && slots[cls] !== null);
+  if (classes.length === 0) add([...at, 'slotsPerHour'], `give the slots per hour of at least one class (${allowed.join(', ')})`);
+  const directions = strings(booking.directions, BOOKING_DEFAULTS.directions);
+  classes.forEach((cls) => {
+    if (!['truck', 'car', 'train'].includes(cls)) return; // the schema names it
+    if (!allowed.includes(cls)) {
+      add([...at, 'slotsPerHour', cls], `a ${mode} crossing has no ${cls} traffic (allowed: ${allowed.join(', ')})`, true);
+    } else if (demand.length > 0 && !demand.some((d) => d.class === cls && directions.includes(str(d.direction) ?? ''))) {
+      add([...at, 'slotsPerHour', cls], `no ${cls} demand source (of the crossing or of a corridor using it) in the booking directions (${directions.join(', ')}) would book these slots`, true);
+    }
+  });
+}
+
+/** Bookings whose hours hold no clock hour's start: they would never have a slot. */
+export function bookingHourProblems(s: Scenario): RawProblem[] {
+  const out: RawProblem[] = [];
+  s.crossings.forEach((c, i) => {
+    const windows = c.booking?.timetable.windows ?? null;
+    if (windows === null) return;
+    if (!windowsHoldHourStart(windows)) out.push({ path: ['crossings', i, 'booking', 'hours'], message: 'no clock hour starts within these hours: the booking service would have no slot', showValue: false });
+  });
+  return out;
 }
 
 function checkDemand(d: Plain, k: number, all: Plain[], at: Path, allowed: string[], mode: string, add: Add): void {

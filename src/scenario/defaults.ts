@@ -38,6 +38,16 @@ export const CROSSING_DEFAULTS = {
   closures: [] as readonly never[],
   /** Opening hours of a class the crossing's `hours` leaves out (and of a stage without hours of its own). */
   hours: '24h',
+  /** No booking service: every vehicle arrives on the road. */
+  booking: null,
+} as const;
+
+/** A crossing's booking service: both directions book, every booked vehicle comes. */
+export const BOOKING_DEFAULTS = {
+  directions: ['south', 'north'] as readonly Direction[],
+  noShowShare: 0,
+  /** Slots in every clock hour. */
+  hours: '24h',
 } as const;
 
 /** A crossing's zone: the classes that need a place in it (cars pass without one). */

@@ -18,6 +18,8 @@ const PARTS: readonly { name: string; where: string }[] = [
   { name: 'Crossing', where: 'One entry of `crossings`.' },
   { name: 'Location', where: 'A crossing\'s `location`: where it is, for the map of report.html.' },
   { name: 'Zone', where: 'A crossing\'s `zone`.' },
+  { name: 'Booking', where: 'A crossing\'s `booking`: booked arrival slots (electronic queue).' },
+  { name: 'BookingSlots', where: 'A booking\'s `slotsPerHour`.' },
   { name: 'HoursByClass', where: 'A crossing\'s `hours`.' },
   { name: 'Hours', where: 'Opening hours, wherever `hours` (or a class of them) is given.' },
   { name: 'OpeningWindow', where: 'One window of `Hours` written as an object.' },

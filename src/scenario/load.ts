@@ -8,7 +8,7 @@ import { formatPath, ScenarioError, uniqueProblems, type Path, type Problem } fr
 import { schemaKeys } from './jsonschema.js';
 import { applyPatchTraced, traceOrigin } from './patch.js';
 import { plausibilityFindings, type ScenarioWarning } from './plausibility.js';
-import { demandRateProblems, resolveValid } from './resolve.js';
+import { resolvedProblems, resolveValid } from './resolve.js';
 import { PlanInputSchema, ScenarioInputSchema, type ScenarioInput } from './schema.js';
 import { CrossingInput, DemandInput, StageInput } from './schema-crossing.js';
 import type { Scenario } from './types.js';
@@ -118,7 +118,7 @@ function checked(loaded: Loaded): Checked {
   // Valid, but is the demand it resolves to plausible? (A unit slip in tonnes would run for hours.)
   const input = data as ScenarioInput;
   const scenario = resolveValid(input);
-  const implausible = demandRateProblems(scenario);
+  const implausible = resolvedProblems(scenario);
   if (implausible.length > 0) throw new ScenarioError(implausible.map(toProblem));
   return { input, scenario, locate: loaded.locate };
 }

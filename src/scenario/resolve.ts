@@ -2,8 +2,9 @@
 // holidays turned into closed dates, profiles normalised to mean 1, tonnes turned into vehicles per day.
 import type { z } from 'zod';
 import { datesBetween, parseTimeRange, weekdayNumber, windowsFor } from './calendar.js';
-import { referenceProblems } from './check.js';
+import { bookingHourProblems, referenceProblems } from './check.js';
 import {
+  BOOKING_DEFAULTS,
   CORRIDOR_DEFAULTS,
   CROSSING_DEFAULTS,
   DEMAND_DEFAULTS,
@@ -18,10 +19,12 @@ import {
 } from './defaults.js';
 import { formatPath, ScenarioError } from './errors.js';
 import { ScenarioInputSchema, type ScenarioInput } from './schema.js';
-import type { CrossingInput, DemandInput, HoursInput, StageInput } from './schema-crossing.js';
+import type { BookingInput, CrossingInput, DemandInput, HoursInput, StageInput } from './schema-crossing.js';
 import type { CorridorInput } from './schema-corridor.js';
 import { toDist } from './schema-dist.js';
+import { VEHICLE_CLASSES } from './types.js';
 import type {
+  Booking,
   Cargo,
   Corridor,
   Crossing,
@@ -45,7 +48,7 @@ export function resolveScenario(input: unknown, file = '<scenario>'): Scenario {
   const problems = [...schema, ...withoutCascades(referenceProblems(input), schema)];
   if (problems.length > 0) throw scenarioError(problems, input, file);
   const scenario = resolveValid(input as ScenarioInput);
-  const implausible = demandRateProblems(scenario);
+  const implausible = resolvedProblems(scenario);
   if (implausible.length > 0) throw scenarioError(implausible, input, file);
   return scenario;
 }
@@ -67,6 +70,11 @@ function scenarioError(problems: RawProblem[], input: unknown, file: string): Sc
  * otherwise run for hours or exhaust memory.
  */
 export const MAX_VEHICLES_PER_DAY = 100_000;
+
+/** Problems only the resolved scenario shows: demand rates past the limit, booking hours without a slot. */
+export function resolvedProblems(s: Scenario): RawProblem[] {
+  return [...demandRateProblems(s), ...bookingHourProblems(s)];
+}
 
 /** Sources whose resolved demand (vehicles per day × growth) is above MAX_VEHICLES_PER_DAY. */
 export function demandRateProblems(s: Scenario): RawProblem[] {
@@ -129,10 +137,27 @@ function resolveCrossing(c: CrossingInput, input: ScenarioInput, holidayDates: s
     utcOffsetH: c.utcOffsetH,
     zone: { places: c.zone.places, classes: c.zone.classes ?? [...ZONE_DEFAULTS.classes], source: c.zone.source },
     approachLimit: c.approachLimit ?? CROSSING_DEFAULTS.approachLimit,
+    booking: c.booking ? resolveBooking(c.booking, (c.closesOnHolidays ?? CROSSING_DEFAULTS.closesOnHolidays) ? [...holidayDates, ...closureDates] : closureDates) : CROSSING_DEFAULTS.booking,
     closesOnHolidays: c.closesOnHolidays ?? CROSSING_DEFAULTS.closesOnHolidays,
     stages: c.stages.map((s) => resolveStage(s, c, holidayDates, closureDates)),
     demand: resolveDemand(c, input),
     source: c.source,
+  };
+}
+
+/** A booking, its hours closed on `closedDates` (the crossing's closures, and its holidays when it closes on them). */
+function resolveBooking(b: BookingInput, closedDates: string[]): Booking {
+  const slotsPerHour: Booking['slotsPerHour'] = {};
+  for (const cls of VEHICLE_CLASSES) {
+    const n = b.slotsPerHour[cls];
+    if (n !== undefined) slotsPerHour[cls] = n;
+  }
+  return {
+    slotsPerHour,
+    directions: b.directions ? [...b.directions] : [...BOOKING_DEFAULTS.directions],
+    noShowShare: b.noShowShare ?? BOOKING_DEFAULTS.noShowShare,
+    timetable: timetableOf(b.hours ?? BOOKING_DEFAULTS.hours, closedDates),
+    source: b.source,
   };
 }
 

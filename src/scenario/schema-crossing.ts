@@ -1,4 +1,4 @@
-// Raw schema of one crossing as written in a scenario file: hours, zone, stages, demand sources.
+// Raw schema of one crossing as written in a scenario file: hours, zone, booking, stages, demand sources.
 // Cross-field rules (one demand quantity, returnOf targets, stage/demand matching) live in check.ts, the
 // defaults it shows in defaults.ts.
 import { z } from 'zod';
@@ -23,7 +23,7 @@ import {
 } from './schema-base.js';
 import { DistInput } from './schema-dist.js';
 import { named } from './schema-names.js';
-import { CROSSING_DEFAULTS, DEMAND_DEFAULTS, GROWTH_DEFAULTS, STAGE_DEFAULTS, ZONE_DEFAULTS } from './defaults.js';
+import { BOOKING_DEFAULTS, CROSSING_DEFAULTS, DEMAND_DEFAULTS, GROWTH_DEFAULTS, STAGE_DEFAULTS, ZONE_DEFAULTS } from './defaults.js';
 
 /** One opening window: `{ time: "08:00-20:00", weekdays: [Mon, Tue], source }`. */
 export const WindowInput = named(z.strictObject({
@@ -144,6 +144,25 @@ export const LocationInput = named(z.strictObject({
   source: Source,
 }), 'Location');
 
+/** Slots per clock hour of one booking class. */
+const slots = (what: string): z.ZodOptional<typeof PositiveInt> =>
+  PositiveInt.optional().describe(`Slots per clock hour (local time) for ${what} of one booking direction; absent: ${what} do not book and arrive on the road.`);
+
+export const BookingSlotsInput = named(z.strictObject({
+  truck: slots('trucks'),
+  car: slots('cars and buses'),
+  train: slots('trains'),
+}), 'BookingSlots');
+
+/** Booked arrival slots (electronic queue, as Estonia's GoSwift or Zabaikalsk's); its cross-field rules are in check.ts. */
+export const BookingInput = named(z.strictObject({
+  slotsPerHour: BookingSlotsInput.describe('Vehicles of one direction and class that may book one clock hour (e.g. { truck: 12 }); classes not listed do not book.'),
+  directions: listOf(Direction, 'direction').optional().describe('Directions whose vehicles book (slots are counted per direction and class).').meta({ default: BOOKING_DEFAULTS.directions }),
+  hours: HoursInput.optional().describe(`Hours of the booking service (local time): a clock hour has slots when it starts within them; none on the crossing's closed dates (its closures, and holidays when it closesOnHolidays); default ${BOOKING_DEFAULTS.hours}.`),
+  noShowShare: Share.optional().describe('Share of booked vehicles that never come, 0–1 (drawn for each; their slot stays booked and unused).').meta({ default: BOOKING_DEFAULTS.noShowShare }),
+  source: Source,
+}), 'Booking');
+
 export const CrossingInput = named(z.strictObject({
   id: Id.describe('Crossing id (outputs, override paths crossings.<id>...).'),
   name: Text.describe('Readable name, e.g. "Kyakhta – Altanbulag".'),
@@ -156,6 +175,7 @@ export const CrossingInput = named(z.strictObject({
     .describe('Local time offset from UTC, hours (−12 to 14); hours, holidays and profiles are local time.'),
   zone: ZoneInput.describe('Places held from entering the crossing to leaving it (yard, terminal, station tracks).'),
   approachLimit: PositiveInt.nullable().optional().describe('Vehicles of one direction and class waiting on their approach (the queue approach_queue_* reports) at which a further arrival of that direction and class is turned away; each direction and class has its own queue; null = unlimited.').meta({ default: CROSSING_DEFAULTS.approachLimit }),
+  booking: BookingInput.nullable().optional().describe('Booked arrival slots (electronic queue): vehicles of the booking classes and directions wait in a waiting area until their slot\'s clock hour, then drive onto the road approach (approachLimit does not apply to them); null = no booking.').meta({ default: CROSSING_DEFAULTS.booking }),
   closesOnHolidays: z.boolean({ error: 'expected true or false' }).optional().describe('Closed all day on the scenario\'s holidays.').meta({ default: CROSSING_DEFAULTS.closesOnHolidays }),
   closures: z.array(ClosureInput).optional().describe('Closed dates of this crossing only (all its stages), in addition to holidays.').meta({ default: CROSSING_DEFAULTS.closures }),
   hours: ClassHoursInput.optional().describe(`Opening hours per vehicle class; stages inherit them unless they set their own; default ${CROSSING_DEFAULTS.hours}.`),
@@ -169,3 +189,4 @@ export type HoursInput = z.infer<typeof HoursInput>;
 export type StageInput = z.infer<typeof StageInput>;
 export type DemandInput = z.infer<typeof DemandInput>;
 export type CrossingInput = z.infer<typeof CrossingInput>;
+export type BookingInput = z.infer<typeof BookingInput>;

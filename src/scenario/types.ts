@@ -117,6 +117,23 @@ export interface Location {
   source: Source;
 }
 
+/**
+ * A crossing's booking service (electronic queue): a booking vehicle books, on arrival at the waiting area, the
+ * earliest clock hour (local time) of its direction and class with a free slot, waits there until that hour starts
+ * (or leaves at once when it is the current hour) and then drives onto the road approach.
+ */
+export interface Booking {
+  /** Slots per clock hour of each booking class, per direction (a class not listed does not book). */
+  slotsPerHour: Partial<Record<VehicleClass, number>>;
+  /** Directions whose vehicles book. */
+  directions: Direction[];
+  /** Share of booked vehicles that never come, 0–1 (their slot stays booked and unused). */
+  noShowShare: number;
+  /** When the booking service has slots: a clock hour that starts while it is open (the crossing's closed dates have none). */
+  timetable: Timetable;
+  source: Source;
+}
+
 export interface Crossing {
   id: string;
   name: string;
@@ -128,6 +145,8 @@ export interface Crossing {
   zone: Zone;
   /** Vehicles of one direction and class waiting on their approach at which the next such arrival is turned away; null = unlimited. */
   approachLimit: number | null;
+  /** Booked arrival slots; null = none (every vehicle arrives on the road). */
+  booking: Booking | null;
   closesOnHolidays: boolean;
   stages: Stage[];
   demand: DemandSource[];

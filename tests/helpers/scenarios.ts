@@ -53,6 +53,7 @@ export function crossing(over: Partial<Crossing> & { id: string }): Crossing {
     utcOffsetH: 8,
     zone: { places: 1000, classes: ['truck', 'train'], source: 'test' },
     approachLimit: null,
+    booking: null,
     closesOnHolidays: false,
     stages: [],
     demand: [],

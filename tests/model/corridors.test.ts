@@ -6,7 +6,7 @@ import { runReplication } from '../../src/model/run.js';
 import { buildPlan } from '../../src/model/plan.js';
 import type { ReplicationResult } from '../../src/model/results.js';
 import type { Corridor, Crossing, Scenario } from '../../src/scenario/types.js';
-import { corridor, crossing, demand, scenario, stage } from '../helpers/scenarios.js';
+import { ALWAYS, corridor, crossing, demand, scenario, stage } from '../helpers/scenarios.js';
 
 const DAYS = 20;
 /** One server, exponential service of mean 10 min: 6 vehicles an hour. */
@@ -100,6 +100,20 @@ describe('choice between crossings', () => {
     expect(check.ok).toBe(true);
     expect(check.detail).toMatch(/on a detour at start [1-9]\d* .* on a detour at end [1-9]/);
     expect(r.invariants.every((i) => i.ok)).toBe(true);
+  });
+});
+
+describe('corridors and booked slots', () => {
+  test('corridor vehicles book at a booking crossing; no-shows are accounted for on both sides', () => {
+    const booking = { slotsPerHour: { truck: 4 }, directions: ['south' as const, 'north' as const], noShowShare: 0.2, timetable: ALWAYS, source: 'test' };
+    const s = network([lane('a', { booking }), lane('b')], [corridor({ id: 'k', via: [['a', 0], ['b', 3]], demand: trucks(120) })]);
+    for (const seed of [1, 2, 3]) {
+      const r = run(s, 0, seed);
+      expect(r.invariants.filter((i) => !i.ok)).toEqual([]);
+      const noShows = group(r, 'a', 'no_shows');
+      expect(noShows).toBeGreaterThan(0.15 * chose(r, 'a'));
+      expect(noShows).toBeLessThan(0.25 * chose(r, 'a'));
+    }
   });
 });
 

@@ -16,6 +16,9 @@ class Recorder implements VehicleMonitor {
   readonly events: string[] = [];
   arrived(v: Vehicle, t: number): void { this.events.push(`arrived ${v.id}@${t}`); }
   turnedAway(v: Vehicle, t: number): void { this.events.push(`turnedAway ${v.id}@${t}`); }
+  booked(v: Vehicle, t: number): void { this.events.push(`booked ${v.id}@${t}`); }
+  noShow(v: Vehicle, t: number): void { this.events.push(`noShow ${v.id}@${t}`); }
+  leftWaitingArea(v: Vehicle, t: number): void { this.events.push(`leftWaitingArea ${v.id}@${t}`); }
   queued(v: Vehicle, t: number): void { this.events.push(`queued ${v.id}@${t}`); }
   entered(v: Vehicle, t: number): void { this.events.push(`entered ${v.id}@${t}`); }
   exited(v: Vehicle, t: number): void { this.events.push(`exited ${v.id}@${t}`); }

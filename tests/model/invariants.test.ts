@@ -59,6 +59,7 @@ function play(lives: Life[], resetAtMin: number, endMin: number): { groups: Cros
   const walkers = {
     walking: exits.filter((t) => !(t <= endMin)).length,
     finishedSinceReset: exits.filter((t) => t > resetAtMin && t <= endMin).length,
+    inWaitingArea: 0,
   };
   return { groups, walkers };
 }
@@ -92,16 +93,16 @@ describe('invariants on a crossing’s groups', () => {
     groups.results(100);
     const c = checkInvariants(groups, 'x', 100, walkers).find((x) => x.name === 'conservation')!;
     expect(c.ok).toBe(false);
-    expect(c.detail).toBe('arrived 2 + inside at start 0 = completed 0 + inside at end 2 + turned away 0; the engine counts 1 inside and 0 completed');
+    expect(c.detail).toBe('arrived 2 + inside at start 0 = completed 0 + inside at end 2 + turned away 0 + no-shows 0; the engine counts 1 inside (0 of them in the waiting area) and 0 completed');
   });
 
   it('reports an exit the statistics missed as a conservation break', () => {
     const { groups } = play([{ pair: 2, arriveAtMin: 10, waitMin: 0, insideMin: Infinity }], 0, 100);
     groups.results(100);
     // The engine saw the vehicle finish; the statistics never heard of it.
-    const c = checkInvariants(groups, 'x', 100, { walking: 0, finishedSinceReset: 1 }).find((x) => x.name === 'conservation')!;
+    const c = checkInvariants(groups, 'x', 100, { walking: 0, finishedSinceReset: 1, inWaitingArea: 0 }).find((x) => x.name === 'conservation')!;
     expect(c.ok).toBe(false);
-    expect(c.detail).toContain('the engine counts 0 inside and 1 completed');
+    expect(c.detail).toContain('the engine counts 0 inside (0 of them in the waiting area) and 1 completed');
   });
 
   it('reports a queue that counts somebody who never waits as a Little’s-law break', () => {

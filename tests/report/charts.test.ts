@@ -7,7 +7,7 @@ import type { Crossing } from '../../src/scenario/types.js';
 
 const crossing = (id: string, mode: 'road' | 'rail', lon?: number): Crossing => ({
   id, name: `${id[0]!.toUpperCase()}${id.slice(1)} – Other side`, mode, utcOffsetH: 8, zone: { places: 1, classes: ['truck'], source: 'x' },
-  approachLimit: null, closesOnHolidays: false, stages: [], demand: [], source: 'x',
+  approachLimit: null, booking: null, closesOnHolidays: false, stages: [], demand: [], source: 'x',
   ...(lon === undefined ? {} : { location: { longitudeDeg: lon, latitudeDeg: 50, source: 'x' } }),
 });
 const CROSSINGS = [crossing('west', 'road', 90), crossing('east', 'rail', 110), crossing('middle', 'road', 100), crossing('nowhere', 'road')];

@@ -35,6 +35,7 @@ describe('every shipped scenario', () => {
       'agreement-2027.yaml',
       'baseline-2023.yaml',
       'khandagayty-rebuild.yaml',
+      'kyakhta-booking.yaml',
       'kyakhta-terminal-2024.yaml',
       'mondy-9-lanes.yaml',
       'naushki-stage1.yaml',
@@ -248,6 +249,7 @@ describe('agreement-2027 and the plans change only what they say', () => {
     ['tashanta-rebuild', ['tashanta']],
     ['naushki-stage1', ['naushki']],
     ['khandagayty-rebuild', ['khandagayty']],
+    ['kyakhta-booking', ['kyakhta']],
   ])('%s changes only %s', (file, changed) => {
     const base = load('baseline-2023');
     const plan = load(file);

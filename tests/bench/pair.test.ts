@@ -1,6 +1,7 @@
 // The Kyakhta pair: its two commands (both under cputime.py, the same work), the CPU and wall figures read
 // from cputime.py's last line, per-set ratios and medians, the verdict against the target, and bad output;
 // and its scenario, bench/kyakhta-only.yaml: it loads, and it is still the baseline's Kyakhta but for two timetables.
+import { crossingAlone } from '../../src/scenario/alone.js';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import {
@@ -149,7 +150,10 @@ describe('bench/kyakhta-only.yaml, the bordersim side of the pair', () => {
     expect([twin.startDate, twin.days, twin.warmupDays, twin.seed]).toEqual([baseline.startDate, baseline.days, baseline.warmupDays, baseline.seed]);
     expect(twin.crossings.map((c) => c.id)).toEqual(['kyakhta']);
     const kyakhta = twin.crossings[0]!;
-    const original = baseline.crossings.find((c) => c.id === 'kyakhta')!;
+    // The baseline's Kyakhta with the freight its corridor brings (ids corridor:source), in the twin's order.
+    const alone = crossingAlone(baseline, 'kyakhta')!.crossings[0]!;
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const original = { ...alone, demand: alone.demand.map((d) => ({ ...d, id: d.id.replace(/^[^:]*:/, '') })).sort(byId) };
     // Kyakhta keeps working on holidays, so dropping the baseline's holidays changes nothing.
     expect(original.closesOnHolidays).toBe(false);
     const own = (id: string): unknown => kyakhta.stages.find((s) => s.id === id)!.timetable;
@@ -159,6 +163,6 @@ describe('bench/kyakhta-only.yaml, the bordersim side of the pair', () => {
       ...c,
       stages: c.stages.map((s) => (s.id === 'xray' || s.id === 'inspection' ? { ...s, timetable: null } : s)),
     });
-    expect(withoutOwnHours(kyakhta)).toEqual(withoutOwnHours(original));
+    expect(withoutOwnHours({ ...kyakhta, demand: [...kyakhta.demand].sort(byId) })).toEqual(withoutOwnHours(original));
   });
 });

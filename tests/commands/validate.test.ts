@@ -13,8 +13,9 @@ describe('validate --explain', () => {
     const lines = out.join('').split('\n');
     expect(lines[0]).toMatch(/baseline-2023\.yaml: ok/);
     expect(lines).toContain('  kyakhta');
-    expect(lines.find((l) => l.startsWith('    loaded-north'))).toBe(
-      '    loaded-north (north truck loaded, 6.1 a day): gate (border-customs hours) → zone place (40) → border-customs ×9 → xray 33% ×2 → inspection 3% ×2 → veterinary 5% ×1 → leaves its place',
+    // Kyakhta's freight comes by its corridor: its paths are named corridor:source.
+    expect(lines.find((l) => l.startsWith('    buryatia-central-mongolia:loaded-north'))).toBe(
+      '    buryatia-central-mongolia:loaded-north (north truck loaded, 6.1 a day): gate (border-customs hours) → zone place (40) → border-customs ×9 → xray 33% ×2 → inspection 3% ×2 → veterinary 5% ×1 → leaves its place',
     );
     expect(lines.find((l) => l.startsWith('    cars-south'))).toBe('    cars-south (south car, 150 a day): car-lanes ×5 (leaves the approach when served)');
     // Naushki's loaded trains: wagon places at customs

@@ -42,7 +42,7 @@ describe('booking in a scenario file', () => {
 
   const cases: { name: string; booking: string; rail?: boolean; path: string; message: RegExp; value?: unknown }[] = [
     { name: 'slots of a class the crossing\'s mode has none of', booking: 'slotsPerHour: { truck: 2 }\nsource: x', rail: true, path: 'crossings[1].booking.slotsPerHour.truck', message: /a rail crossing has no truck traffic \(allowed: train\)/, value: 2 },
-    { name: 'slots of a class without demand in the booking directions', booking: 'slotsPerHour: { car: 5 }\ndirections: [south]\nsource: x', path: 'crossings[0].booking.slotsPerHour.car', message: /no car demand source in the booking directions \(south\) would book these slots/, value: 5 },
+    { name: 'slots of a class without demand in the booking directions', booking: 'slotsPerHour: { car: 5 }\ndirections: [south]\nsource: x', path: 'crossings[0].booking.slotsPerHour.car', message: /no car demand source \(of the crossing or of a corridor using it\) in the booking directions \(south\) would book these slots/, value: 5 },
     { name: 'no slots at all', booking: 'slotsPerHour: {}\nsource: x', path: 'crossings[0].booking.slotsPerHour', message: /give the slots per hour of at least one class \(truck, car\)/ },
     { name: 'a fraction of a slot', booking: 'slotsPerHour: { truck: 2.5 }\nsource: x', path: 'crossings[0].booking.slotsPerHour.truck', message: /expected a positive integer/, value: 2.5 },
     { name: 'no slots an hour', booking: 'slotsPerHour: { truck: 0 }\nsource: x', path: 'crossings[0].booking.slotsPerHour.truck', message: /expected a positive integer/, value: 0 },

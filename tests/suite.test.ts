@@ -26,6 +26,16 @@ describe('vitest.config.ts', () => {
     expect(test.hookTimeout).toBeGreaterThanOrEqual(600_000);
   });
 
+  it('shares module caches between files only because no test changes process-wide state', () => {
+    expect((config as { test: { isolate: boolean } }).test.isolate).toBe(false);
+    const changing = testSources(TESTS).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      const hits = [...text.matchAll(/process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|process\.chdir\(|process\.exitCode\s*=|vi\.(mock|stubGlobal|stubEnv)\(|useFakeTimers\(/g)].map((m) => m[0]);
+      return file.endsWith('suite.test.ts') ? [] : hits.map((hit) => `${file.slice(TESTS.length)}: ${hit}`);
+    });
+    expect(changing).toEqual([]);
+  });
+
   it('is not undercut by a timeout in any test file', () => {
     const shortened = testSources(TESTS).flatMap((file) => {
       const text = readFileSync(file, 'utf8');

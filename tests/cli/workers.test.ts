@@ -14,6 +14,8 @@ const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const SMALL = join(FIXTURES, 'decide', 'small.yaml');
 const PLAN = join(FIXTURES, 'decide', 'small-plan.yaml');
 const COMMON = ['--quiet', '--replications', '4'];
+/** Runs that only check threads or CSVs skip the report and workbook (a second each; the pairs above compare them). */
+const CSV_ONLY = ['--no-report', '--no-workbook'];
 /** Threads a request for `n` gets: --workers is capped at the number of CPUs. */
 const threads = (n: number): number => Math.min(n, availableParallelism());
 
@@ -32,11 +34,11 @@ const INVOCATIONS: Record<string, string[]> = {
     ),
   ),
   // more workers than replications: only as many as there are replications (and CPUs)
-  'run-many': ['run', TINY, ...COMMON, '--workers', '9', '--out', 'run-many'],
+  'run-many': ['run', TINY, ...COMMON, ...CSV_ONLY, '--workers', '9', '--out', 'run-many'],
   // traced: the replications run in turn on one worker thread, vehicles posted back to the main thread
-  trace: ['run', TINY, ...COMMON, '--trace', '--out', 'trace'],
+  trace: ['run', TINY, ...COMMON, ...CSV_ONLY, '--trace', '--out', 'trace'],
   // far more than the CPUs: one thread per CPU
-  'run-999': ['run', TINY, '--quiet', '--replications', '64', '--workers', '999', '--out', 'run-999'],
+  'run-999': ['run', TINY, '--quiet', ...CSV_ONLY, '--replications', '64', '--workers', '999', '--out', 'run-999'],
   zero: ['run', TINY, '--quiet', '--workers', '0', '--out', 'zero'],
   word: ['compare', SMALL, PLAN, '--quiet', '--workers', 'two', '--out', 'word'],
   help: ['run', '--help'],
@@ -87,7 +89,7 @@ describe('--workers', () => {
     expect(runs.trace!.code, runs.trace!.stderr).toBe(0);
     expect(runInfo('trace').workers).toBe(1);
     const { ctx } = context({ tag: 'inproc' });
-    expect(await runProgram(['node', 'bordersim', 'run', TINY, ...COMMON, '--trace', '--out', join(cwd, 'trace-inproc')], ctx)).toBe(0);
+    expect(await runProgram(['node', 'bordersim', 'run', TINY, ...COMMON, ...CSV_ONLY, '--trace', '--out', join(cwd, 'trace-inproc')], ctx)).toBe(0);
     const csv = readdirSync(join(cwd, 'trace')).filter((f) => f.endsWith('.csv')).sort();
     expect(csv).toContain('vehicles.csv');
     for (const file of csv) expect(readFileSync(join(cwd, 'trace', file)).equals(readFileSync(join(cwd, 'trace-inproc', file))), file).toBe(true);

@@ -72,6 +72,9 @@ function checkCrossing(crossing: Plain, path: Path, add: Add, corridorDemand: Pl
   const demand = list(crossing.demand);
   const matchedStages = stages.filter((s) => strings(s.classes, []).every(fits));
   const matchedDemand = demand.filter((d) => fits(d.class));
+  if (demand.length === 0 && corridorDemand.length === 0 && (crossing.demand === undefined || Array.isArray(crossing.demand))) {
+    add([...path, 'demand'], 'no demand: give the crossing demand sources of its own, or list it in a corridor');
+  }
   duplicateIds(crossing.stages, [...path, 'stages'], 'stage', add);
   duplicateIds(crossing.demand, [...path, 'demand'], 'demand', add);
   checkDateRanges(crossing.closures, [...path, 'closures'], add);
@@ -92,7 +95,7 @@ function checkCrossing(crossing: Plain, path: Path, add: Add, corridorDemand: Pl
     if (mode === 'road' && stage.wagonInspection !== undefined && stage.wagonInspection !== null) {
       add([...at, 'wagonInspection'], 'wagon inspection applies to rail crossings only');
     }
-    if (classes.length > 0 && matchedStages.includes(stage) && demand.length > 0 && ![...matchedDemand, ...corridorDemand.filter((d) => fits(d.class))].some((d) => serves(stage, d))) {
+    if (classes.length > 0 && matchedStages.includes(stage) && demand.length + corridorDemand.length > 0 && ![...matchedDemand, ...corridorDemand.filter((d) => fits(d.class))].some((d) => serves(stage, d))) {
       add(at, `stage "${str(stage.id) ?? s}" serves no demand source (no demand of class ${classes.join('/')} in its directions and cargo)`, false, true);
     }
     if (stage.hours === undefined) {

@@ -40,6 +40,8 @@ export const CROSSING_DEFAULTS = {
   hours: '24h',
   /** No booking service: every vehicle arrives on the road. */
   booking: null,
+  /** No demand of its own: allowed only for a crossing some corridor lists (its traffic comes from there). */
+  demand: [] as readonly never[],
 } as const;
 
 /** A crossing's booking service: both directions book, every booked vehicle comes. */

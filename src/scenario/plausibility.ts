@@ -96,7 +96,7 @@ export function plausibilityFindings(scenario: Scenario, input?: ScenarioInput):
     const rawCrossing = input?.crossings[ci];
     c.stages.forEach((st, si) => out.push(...stageFindings(st, ['crossings', ci, 'stages', si], rawCrossing?.stages[si])));
     c.demand.forEach((d, di) => {
-      const raw = rawCrossing?.demand[di];
+      const raw = rawCrossing?.demand?.[di];
       out.push(...demandFindings(d, ['crossings', ci, 'demand', di], daysPerYear, raw));
     });
   });
@@ -113,7 +113,7 @@ export function formatWarning(w: ScenarioWarning): string {
 }
 
 type RawStage = ScenarioInput['crossings'][number]['stages'][number];
-type RawDemand = ScenarioInput['crossings'][number]['demand'][number];
+type RawDemand = NonNullable<ScenarioInput['crossings'][number]['demand']>[number];
 
 const minutes = (m: number): string => (m >= 120 ? `${fmt(m)} min (${fmt(m / MIN_PER_H)} h)` : `${fmt(m)} min`);
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? String(Math.round(x)) : String(Number(x.toPrecision(3))));

@@ -209,16 +209,17 @@ export function timetableOf(hours: HoursInput, closedDates: string[]): Timetable
   return { windows, closedDates: [...new Set(closedDates)].sort() };
 }
 
-type DemandProfileInput = z.infer<typeof ScenarioInputSchema>['crossings'][number]['demand'][number]['profile'];
+type DemandProfileInput = NonNullable<z.infer<typeof ScenarioInputSchema>['crossings'][number]['demand']>[number]['profile'];
 
 /** The demand of a crossing or a corridor (its own growth overrides the scenario's). */
 function resolveDemand(c: Pick<CrossingInput, 'demand' | 'growth'>, input: ScenarioInput): DemandSource[] {
-  const byId = new Map(c.demand.map((d) => [d.id, d]));
+  const demand = c.demand ?? CROSSING_DEFAULTS.demand;
+  const byId = new Map(demand.map((d) => [d.id, d]));
   const growthClasses = input.demand?.growthClasses ?? DEMAND_GROWTH_DEFAULTS.growthClasses;
   const daysPerYear = daysInYearFrom(input.startDate);
   const growthOf = (d: DemandInput): number =>
     growthClasses.includes(d.class) ? (c.growth?.[d.direction] ?? input.demand?.growth?.[d.direction] ?? GROWTH_DEFAULTS[d.direction]) : 1;
-  return c.demand.map((d) => {
+  return demand.map((d) => {
     const loaded = d.returnOf !== undefined ? byId.get(d.returnOf) : undefined;
     const cargo: Cargo = d.cargo ?? defaultCargo(loaded !== undefined);
     const wagonsPerTrain = d.class === 'train' ? (d.wagonsPerTrain ?? loaded?.wagonsPerTrain ?? 0) : 0;

@@ -181,7 +181,7 @@ export const CrossingInput = named(z.strictObject({
   hours: ClassHoursInput.optional().describe(`Opening hours per vehicle class; stages inherit them unless they set their own; default ${CROSSING_DEFAULTS.hours}.`),
   growth: GrowthInput.optional().describe('Overrides the scenario\'s demand.growth for this crossing.'),
   stages: listOf(StageInput, 'stage').describe('Stages in the order vehicles pass them; a vehicle passes those matching its class, direction and cargo.'),
-  demand: listOf(DemandInput, 'demand source').describe('Demand sources: the streams of arriving vehicles.'),
+  demand: z.array(DemandInput, { error: 'expected a list of demand sources' }).optional().describe('Demand sources: the streams of arriving vehicles; may be left out (or empty) only when a corridor lists the crossing.').meta({ default: CROSSING_DEFAULTS.demand }),
   source: Source,
 }), 'Crossing');
 

@@ -23,6 +23,22 @@ const failingAt = (replication: number): ReplicationRunner => (scenario, o) => {
 };
 
 describe('runCommand', () => {
+  it('writes the rows of crossings outside any corridor byte for byte as without the network', async () => {
+    // cli-tiny-network.yaml is cli-tiny.yaml (same id and seed) plus two crossings joined by a least-time corridor
+    const lines = (folder: string, file: string): string[] => readFileSync(join(folder, file), 'utf8').split('\n').filter((l) => /,(testroad|testrail),/.test(l));
+    const own = mkdtempSync(join(tmpdir(), 'bordersim-cmd-run-net-'));
+    const [alone, linked] = [join(own, 'alone'), join(own, 'linked')];
+    await runCommand(TINY, { out: alone, replications: 2, quiet: true, report: false, workbook: false }, context().ctx);
+    await runCommand(join(FIXTURES, 'cli-tiny-network.yaml'), { out: linked, replications: 2, quiet: true, report: false, workbook: false }, context().ctx);
+    for (const file of ['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv']) {
+      expect(lines(alone, file).length, file).toBeGreaterThan(0);
+      expect(lines(linked, file), file).toEqual(lines(alone, file));
+    }
+    // …while the corridor's crossings are really there and share its traffic
+    expect(readFileSync(join(linked, 'summary.csv'), 'utf8')).toMatch(/,east-b,all,all,true,diverted_in,vehicles,[1-9]/);
+    rmSync(own, { recursive: true, force: true });
+  });
+
   const dest = join(root, 'res');
 
   it('runs the real model and moves a complete folder into place', async () => {

@@ -66,6 +66,23 @@ describe('corridors in a scenario file', () => {
     });
   }
 
+  test('a crossing may have no demand of its own when a corridor lists it; else the missing demand is named', () => {
+    const bare = `  - id: road3
+    name: Road 3
+    mode: road
+    utcOffsetH: 8
+    source: "assumption: t"
+    zone: { places: 4, source: "assumption: t" }
+    stages:
+      - { id: booths, name: Booths, classes: [truck], servers: 1, serviceMin: 20, source: "assumption: t" }
+`;
+    const text = withCorridors(GOOD.replace('crossing: road2,', 'crossing: road3,'), (t) => t.replace('corridors:\n', `${bare}corridors:\n`));
+    const s = parseScenarioText(text, 'net.yaml', memoryFiles({}));
+    expect(s.crossings.find((c) => c.id === 'road3')!.demand).toEqual([]);
+    const problems = problemsOf(withCorridors(GOOD, (t) => t.replace('corridors:\n', `${bare}corridors:\n`)));
+    expect(problems.map((p) => [p.path, p.message])).toEqual([['crossings[3].demand', 'no demand: give the crossing demand sources of its own, or list it in a corridor']]);
+  });
+
   test('reports crossings of one corridor in different time zones', () => {
     const text = withCorridors(GOOD, (t) => t.replace(/(  - id: road2\n(?:.*\n)*?    utcOffsetH: )8/, '$19'));
     const problems = problemsOf(text);

@@ -29,6 +29,16 @@ function stepsText(steps: readonly RouteStepDescription[]): string {
   return shown.map(stepText).join(' → ') || 'no stage';
 }
 
+/** A source's rate; a corridor's is the corridor's, shared by its rule, with this crossing's detour. */
+function rateText(r: RouteDescription): string {
+  const perDay = `${+r.vehiclesPerDay.toFixed(1)} a day`;
+  const k = r.corridor;
+  if (k === null) return perDay;
+  const here = k.fixedRoute ? 'the fixed route' : `a ${+k.detourH.toFixed(2)} h detour`;
+  const shared = k.rule === 'fixed' ? 'all by the fixed route' : `shared by ${k.rule} among ${k.crossings.join(', ')}`;
+  return `corridor ${k.id}: ${perDay} ${shared}; here ${here}`;
+}
+
 /** The routes as lines: a crossing's id, then for each source its flow and its steps (cars carry no cargo). */
 export function formatRoutes(routes: readonly RouteDescription[]): string[] {
   const lines: string[] = [];
@@ -39,7 +49,7 @@ export function formatRoutes(routes: readonly RouteDescription[]): string[] {
       lines.push(`  ${crossing}`);
     }
     const flow = r.vehicleClass === 'car' ? `${r.direction} car` : `${r.direction} ${r.vehicleClass} ${r.cargo}`;
-    lines.push(`    ${r.source} (${flow}, ${+r.vehiclesPerDay.toFixed(1)} a day): ${stepsText(r.steps)}`);
+    lines.push(`    ${r.source} (${flow}, ${rateText(r)}): ${stepsText(r.steps)}`);
   }
   return lines;
 }

@@ -20,16 +20,26 @@ export interface RouteDescription {
   direction: string;
   vehicleClass: string;
   cargo: string;
+  /** Its source's rate: for a corridor's source, the whole corridor's, which its crossings share by its rule. */
   vehiclesPerDay: number;
+  /** Set for a corridor's source: the rule sharing it, every crossing it may use, and this one's detour. */
+  corridor: { id: string; rule: string; crossings: string[]; detourH: number; fixedRoute: boolean } | null;
   steps: RouteStepDescription[];
 }
 
 /** Every route of the plan, crossing by crossing in the scenario's order, sources in their order. */
 export function describeRoutes(plan: BorderPlan): RouteDescription[] {
-  return plan.crossings.flatMap((c) => c.paths.map((p) => describePath(c, p)));
+  return plan.crossings.flatMap((c) => c.paths.map((p) => describePath(plan, c, p)));
 }
 
-function describePath(c: CrossingPlan, p: PathPlan): RouteDescription {
+function corridorOf(plan: BorderPlan, p: PathPlan): RouteDescription['corridor'] {
+  if (p.corridor === null) return null;
+  const k = plan.corridors[p.corridor.corridor]!;
+  const option = k.corridor.crossings[p.corridor.option]!;
+  return { id: k.corridor.id, rule: k.corridor.rule, crossings: k.corridor.crossings.map((o) => o.crossing), detourH: option.detourH, fixedRoute: !p.corridor.diverted };
+}
+
+function describePath(plan: BorderPlan, c: CrossingPlan, p: PathPlan): RouteDescription {
   const steps = p.route.map((r): RouteStepDescription => {
     switch (r.kind) {
       case 'gate': {
@@ -52,5 +62,5 @@ function describePath(c: CrossingPlan, p: PathPlan): RouteDescription {
   const s = p.source;
   const perHour = slotsPerHourOf(c.crossing.booking, s);
   if (perHour !== null) steps.unshift({ kind: 'booking', slotsPerHour: perHour, noShowShare: c.crossing.booking!.noShowShare });
-  return { crossing: c.crossing.id, source: s.id, direction: s.direction, vehicleClass: s.vehicleClass, cargo: s.cargo, vehiclesPerDay: s.vehiclesPerDay * s.growth, steps };
+  return { crossing: c.crossing.id, source: s.id, direction: s.direction, vehicleClass: s.vehicleClass, cargo: s.cargo, vehiclesPerDay: s.vehiclesPerDay * s.growth, corridor: corridorOf(plan, p), steps };
 }

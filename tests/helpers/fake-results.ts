@@ -16,6 +16,7 @@ export function fakeScenario(crossings: Array<{ id: string; stages: string[] }>)
     seed: 1,
     holidays: [],
     crossings: crossings.map((c) => ({ id: c.id, name: c.id, stages: c.stages.map((id) => ({ id })) })),
+    corridors: [],
   } as unknown as Scenario;
 }
 

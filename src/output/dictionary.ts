@@ -45,6 +45,14 @@ const BY_FILE: Record<string, Record<string, string>> = {
   },
   'monthly.csv': { month: "calendar month (the crossing's local calendar), shown as its first day" },
   'hourly.csv': { hour: 'local hour of arrival, 0 = 00:00–00:59' },
+  'corridors.csv': {
+    corridor: "the corridor's id in the scenario (traffic that chooses among several crossings)",
+    direction: "direction of the corridor's vehicles (south = Russia → Mongolia, north = Mongolia → Russia)",
+    class: "class of the corridor's vehicles (truck, car, train)",
+    crossing: 'the crossing they chose, one of the corridor’s crossings',
+    fixed_route: 'TRUE on the corridor’s fixed route (the least detour): its vehicles there are not diverted',
+    replications: 'replications behind the row (a mean foreseen wait over no vehicle is left out)',
+  },
   'vehicles.csv': {
     vehicle: 'vehicle number within the replication',
     cargo: 'loaded or empty (trucks, trains); none (cars)',

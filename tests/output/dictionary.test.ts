@@ -7,9 +7,9 @@ import { COMPARE_COLUMNS } from '../../src/commands/compare.js';
 import { sweepColumns } from '../../src/commands/sweep.js';
 import { STAGE_METRICS } from '../../src/experiment/statistics/collect.js';
 import { columnMeaning } from '../../src/output/dictionary.js';
-import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../src/model/results.js';
+import { CORRIDOR_METRICS, GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../src/model/results.js';
 import {
-  DAILY_COLUMNS, HOURLY_COLUMNS, MONTHLY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, SUMMARY_COLUMNS, VEHICLE_COLUMNS,
+  CORRIDOR_COLUMNS, DAILY_COLUMNS, HOURLY_COLUMNS, MONTHLY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, SUMMARY_COLUMNS, VEHICLE_COLUMNS,
 } from '../../src/output/tables.js';
 
 const README = readFileSync(new URL('../../output/README.md', import.meta.url), 'utf8');
@@ -23,6 +23,7 @@ const FILES: Array<{ file: string; columns: readonly string[] }> = [
   { file: 'daily.csv', columns: DAILY_COLUMNS },
   { file: 'monthly.csv', columns: MONTHLY_COLUMNS },
   { file: 'hourly.csv', columns: HOURLY_COLUMNS },
+  { file: 'corridors.csv', columns: CORRIDOR_COLUMNS },
   { file: 'vehicles.csv', columns: VEHICLE_COLUMNS },
   { file: 'compare.csv', columns: COMPARE_COLUMNS },
   // The fixed columns; the per-path columns are named by the user's --set paths.
@@ -85,6 +86,7 @@ describe('data dictionary (output/README.md)', () => {
     { where: '`stages.csv`', metrics: STAGE_METRICS },
     { where: '`monthly.csv`', metrics: MONTHLY_METRICS },
     { where: '`hourly.csv`', metrics: HOURLY_METRICS },
+    { where: '`corridors.csv`', metrics: CORRIDOR_METRICS },
   ])('defines every metric of $where', ({ where, metrics }) => {
     const body = [...sections(README)].find(([heading]) => heading.startsWith(where))?.[1] ?? '';
     // A metric documented as a family (`approach_wait_h_p50` / `_p90`) counts by its suffix.

@@ -9,6 +9,7 @@ import type {
   GroupMetric,
   ReplicationResult,
 } from '../../model/results.js';
+import { fixedOption } from '../../model/plan.js';
 import { CORRIDOR_METRICS, GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../model/results.js';
 import type { Direction, Scenario, VehicleClass } from '../../scenario/types.js';
 import { summariseValues, type MetricSummary } from './stats.js';
@@ -79,6 +80,8 @@ export interface CorridorReplicationRow extends CorridorKey {
 
 /** Across-replication summary of one corridor metric (a row of corridors.csv). */
 export interface CorridorSummaryRow extends CorridorKey, MetricSummary {
+  /** The crossing is the corridor's fixed route (its vehicles there are not diverted). */
+  fixedRoute: boolean;
   metric: CorridorMetric;
 }
 
@@ -136,6 +139,8 @@ export class ResultCollector {
   private readonly rows: ReplicationRow[] = [];
   /** Rank of each corridor × direction × class × crossing in the scenario; keys the scenario does not name come after, by text. */
   private readonly corridorOrder = new Map<string, number>();
+  /** `corridor\u0000crossing` of each corridor's fixed route. */
+  private readonly fixedRoutes = new Set<string>();
   private readonly corridorAcc = new Map<string, { key: CorridorKey; values: Map<CorridorMetric, number[]> }>();
   private readonly corridorRows: CorridorReplicationRow[] = [];
   private readonly warnings: RunWarning[] = [];
@@ -149,6 +154,7 @@ export class ResultCollector {
       c.stages.forEach((s, k) => this.stageOrder.set(`${c.id}\u0000${s.id}`, k));
     });
     for (const k of scenario.corridors) {
+      this.fixedRoutes.add(`${k.id}\u0000${k.crossings[fixedOption(k)]!.crossing}`);
       const pairs: string[] = [];
       for (const d of k.demand) if (!pairs.includes(`${d.direction}\u0000${d.vehicleClass}`)) pairs.push(`${d.direction}\u0000${d.vehicleClass}`);
       for (const pair of pairs) for (const o of k.crossings) this.corridorOrder.set(`${k.id}\u0000${pair}\u0000${o.crossing}`, this.corridorOrder.size);
@@ -276,7 +282,10 @@ export class ResultCollector {
     const corridorMetric = (m: CorridorMetric): number => CORRIDOR_METRICS.indexOf(m);
     const corridors: CorridorSummaryRow[] = [...this.corridorAcc.values()]
       .sort((a, b) => cmpCorridor(a.key, b.key))
-      .flatMap((acc) => CORRIDOR_METRICS.map((metric) => ({ ...acc.key, metric, ...summariseValues(acc.values.get(metric) ?? []) })));
+      .flatMap((acc) => {
+        const fixedRoute = this.fixedRoutes.has(`${acc.key.corridor}\u0000${acc.key.crossing}`);
+        return CORRIDOR_METRICS.map((metric) => ({ ...acc.key, fixedRoute, metric, ...summariseValues(acc.values.get(metric) ?? []) }));
+      });
     const corridorRows = [...this.corridorRows].sort(
       (a, b) => a.replication - b.replication || cmpCorridor(a, b) || corridorMetric(a.metric) - corridorMetric(b.metric),
     );

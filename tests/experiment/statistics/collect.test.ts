@@ -159,7 +159,7 @@ describe('ResultCollector: corridors', () => {
     ...SCENARIO,
     corridors: [
       corridor({ id: 'zk', via: [['zeta', 0], ['alpha', 5]], demand: [demand({ id: 'n', direction: 'north' }), demand({ id: 's', direction: 'south' })] }),
-      corridor({ id: 'ak', via: [['alpha', 0], ['zeta', 2]], demand: [demand({ id: 't' })] }),
+      corridor({ id: 'ak', via: [['alpha', 4], ['zeta', 2]], demand: [demand({ id: 't' })] }),
     ],
   };
   const row = (corridor: string, direction: Direction, crossing: string, vehicles: number, foreseen = vehicles / 10): CorridorResult => ({
@@ -183,7 +183,9 @@ describe('ResultCollector: corridors', () => {
     expect(corridors.slice(0, CORRIDOR_METRICS.length).map((k) => k.metric)).toEqual([...CORRIDOR_METRICS]);
     const get = (corridor: string, crossing: string, metric: string) => corridors.find((k) => k.corridor === corridor && k.crossing === crossing && k.metric === metric);
     expect(corridors.find((k) => k.corridor === 'zk' && k.direction === 'north' && k.crossing === 'zeta' && k.metric === 'vehicles'))
-      .toEqual({ corridor: 'zk', direction: 'north', vehicleClass: 'truck', crossing: 'zeta', metric: 'vehicles', ...summariseValues([81, 82, 83]) });
+      .toEqual({ corridor: 'zk', direction: 'north', vehicleClass: 'truck', crossing: 'zeta', fixedRoute: true, metric: 'vehicles', ...summariseValues([81, 82, 83]) });
+    // the fixed route: the least detour (zeta for zk, listed first; zeta for ak, listed second)
+    expect(corridors.filter((k) => k.fixedRoute && k.metric === 'share').map((k) => `${k.corridor} ${k.direction} ${k.crossing}`)).toEqual(['zk north zeta', 'zk south zeta', 'ak south zeta']);
     // a mean foreseen wait over no vehicles (replication 2 chose no zeta) is left out, not counted as 0
     const wait = get('ak', 'zeta', 'foreseen_wait_h_mean')!;
     expect(wait).toMatchObject({ n: 2, mean: (0.3 + 0.9) / 2 });

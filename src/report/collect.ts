@@ -18,6 +18,7 @@ const KEEP: Record<string, (r: CsvRow) => boolean> = {
   'stages.csv': byMetric(new Set(['utilisation', 'served'])),
   'monthly.csv': periodWait,
   'hourly.csv': periodWait,
+  'corridors.csv': () => true,
   'compare.csv': byMetric(new Set(COMPARE_METRICS)),
   'sweep.csv': byMetric(new Set(['approach_wait_h_mean'])),
   'capacity.csv': () => true,

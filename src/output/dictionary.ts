@@ -78,6 +78,15 @@ const BY_FILE: Record<string, Record<string, string>> = {
     significant: "TRUE when the difference's confidence interval excludes 0",
     replications: 'replication pairs behind the difference',
   },
+  'compare-corridors.csv': {
+    corridor: "the corridor's id in the scenarios",
+    direction: "direction of the corridor's vehicles",
+    class: "class of the corridor's vehicles",
+    crossing: 'the crossing they chose, one of the corridor’s crossings',
+    base_mean: "mean over replications of the base's value",
+    plan_mean: "mean over replications of the plan's value",
+    difference: 'mean of the paired differences plan − base (share: the crossings of one corridor × direction × class add up to 0)',
+  },
   'sweep.csv': { point: 'grid point number' },
   'capacity.csv': {
     limit: "the limit: the metric's mean must be at most this",
@@ -109,7 +118,7 @@ const BY_FILE: Record<string, Record<string, string>> = {
 };
 
 /** Per-file columns of one file that another file's meaning covers (capacity-steps.csv is read like capacity.csv). */
-const ALSO: Record<string, string> = { 'capacity-steps.csv': 'capacity.csv' };
+const ALSO: Record<string, string> = { 'capacity-steps.csv': 'capacity.csv', 'compare-corridors.csv': 'compare.csv' };
 
 /**
  * What `column` of `file` holds, in one line; a sweep.csv column not listed is a swept --set path. Null for a

@@ -20,6 +20,7 @@ const KEEP: Record<string, (r: CsvRow) => boolean> = {
   'hourly.csv': periodWait,
   'corridors.csv': () => true,
   'compare.csv': byMetric(new Set(COMPARE_METRICS)),
+  'compare-corridors.csv': byMetric(new Set(['share', 'vehicles'])),
   'sweep.csv': byMetric(new Set(['approach_wait_h_mean'])),
   'capacity.csv': () => true,
   'capacity-steps.csv': () => true,

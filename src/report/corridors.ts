@@ -1,5 +1,6 @@
-// The report's Corridors section (run): per corridor a table of where its vehicles went, crossing by crossing, with
-// 95% CIs, and a chart of the shares. Built from corridors.csv's rows; nothing when the scenario has no corridors.
+// The report's Corridors section: of a run, per corridor a table of where its vehicles went, crossing by crossing,
+// with 95% CIs, and a chart of the shares (from corridors.csv's rows); of a comparison, each plan's shift of the
+// corridors' shares and vehicles with paired CIs (from compare-corridors.csv's). Nothing without corridors.
 import type { CsvRow } from '../output/csvfile.js';
 import type { Corridor } from '../scenario/types.js';
 import { top, type Chart } from './chart-base.js';
@@ -110,4 +111,31 @@ export function corridorShareChart(rows: readonly CsvRow[], corridors: readonly 
 /** The section's text around its tables. */
 export function corridorIntro(): string {
   return `<p>${escapeHtml('Where the traffic of each corridor (demand between two regions that may use several crossings) went: the vehicles that chose each crossing after the warm-up, their share, those diverted from the fixed route, and the wait and detour + wait they foresaw when they chose. Every figure is a mean over replications with its 95% confidence interval; corridors.csv holds them all.')}</p>`;
+}
+
+/** `base → plan` and `difference [low, high]` of a compare-corridors.csv row (values × `scale`). */
+function shift(r: CsvRow | undefined, decimals: number, scale = 1): [string, string] {
+  const v = (t: string | undefined): string => {
+    const n = num(t);
+    return n === null ? '–' : (n * scale).toFixed(decimals);
+  };
+  if (!r) return ['–', '–'];
+  const ci = num(r.diff_ci95_low) === null ? '' : ` [${v(r.diff_ci95_low)}, ${v(r.diff_ci95_high)}]`;
+  return [`${v(r.base_mean)} → ${v(r.plan_mean)}`, `${v(r.difference)}${ci}${r.significant === 'true' ? ' *' : ''}`];
+}
+
+/** compare: per plan and corridor × direction × class × crossing, its share (%) and vehicles base → plan with the paired difference. */
+export function corridorCompareTable(rows: readonly CsvRow[]): string {
+  const keys = new Map<string, CsvRow>();
+  for (const r of rows) {
+    const key = `${r.plan}\u0000${r.corridor}\u0000${r.direction}\u0000${r.class}\u0000${r.crossing}`;
+    if (!keys.has(key)) keys.set(key, r);
+  }
+  const body = [...keys.values()].map((k) => {
+    const get = (metric: string): CsvRow | undefined =>
+      rows.find((r) => r.plan === k.plan && r.corridor === k.corridor && r.direction === k.direction && r.class === k.class && r.crossing === k.crossing && r.metric === metric);
+    return [k.plan!, k.corridor!, `${k.class}, ${k.direction}`, k.crossing!, ...shift(get('share'), 1, 100), ...shift(get('vehicles'), 0)];
+  });
+  return htmlTable(['plan', 'corridor', 'class, direction', 'crossing', 'share % base → plan', 'plan − base [95% CI]', 'vehicles base → plan', 'plan − base [95% CI]'], body,
+    'Where the corridors’ vehicles go under each plan (paired differences; * = the CI excludes 0)');
 }

@@ -10,7 +10,7 @@ import {
   utilisationChart, waitPartsChart, type Chart,
 } from './charts.js';
 import { num, type ReportTables } from './collect.js';
-import { corridorIntro, corridorShareChart, corridorTables } from './corridors.js';
+import { corridorCompareTable, corridorIntro, corridorShareChart, corridorTables } from './corridors.js';
 import { escapeHtml, figure, htmlTable, page } from './html.js';
 import { measuredDays, measuredPeriod, type ReportGroup, type ReportMeta } from './meta.js';
 import { renderSvg } from './render.js';
@@ -178,8 +178,15 @@ export async function reportHtml(meta: ReportMeta, tables: ReportTables): Promis
   return page(title, header(meta), sections, [...charts.map((c) => c.id), ...(corridors?.chart ? [corridors.chart] : [])]);
 }
 
-/** run: the Corridors section (a table per corridor, the shares chart), null when the scenario has none. */
+/**
+ * The Corridors section: of run, a table per corridor and the shares chart; of compare, each plan's shift of the
+ * corridors' shares and vehicles. Null when no scenario has corridors (and for sweep and capacity).
+ */
 async function corridorSection(meta: ReportMeta, tables: ReportTables): Promise<{ html: string; chart: string | null } | null> {
+  if (meta.command === 'compare') {
+    const shifts = tables.get('compare-corridors.csv');
+    return shifts.length === 0 ? null : { html: corridorCompareTable(shifts), chart: null };
+  }
   const rows = tables.get('corridors.csv');
   if (meta.command !== 'run' || rows.length === 0) return null;
   const corridors = meta.scenarios[0]!.scenario.corridors;

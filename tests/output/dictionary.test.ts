@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAPACITY_COLUMNS, STEP_COLUMNS } from '../../src/commands/capacity.js';
-import { COMPARE_COLUMNS } from '../../src/commands/compare.js';
+import { COMPARE_COLUMNS, COMPARE_CORRIDOR_COLUMNS } from '../../src/commands/compare.js';
 import { sweepColumns } from '../../src/commands/sweep.js';
 import { STAGE_METRICS } from '../../src/experiment/statistics/collect.js';
 import { columnMeaning } from '../../src/output/dictionary.js';
@@ -26,6 +26,7 @@ const FILES: Array<{ file: string; columns: readonly string[] }> = [
   { file: 'corridors.csv', columns: CORRIDOR_COLUMNS },
   { file: 'vehicles.csv', columns: VEHICLE_COLUMNS },
   { file: 'compare.csv', columns: COMPARE_COLUMNS },
+  { file: 'compare-corridors.csv', columns: COMPARE_CORRIDOR_COLUMNS },
   // The fixed columns; the per-path columns are named by the user's --set paths.
   { file: 'sweep.csv', columns: sweepColumns([]) },
   { file: 'capacity.csv', columns: CAPACITY_COLUMNS },

@@ -27,7 +27,7 @@ Examples:
   $ bordersim run scenarios/baseline-2023.yaml --precision 5% --replications 60
 
 Files written (see output/README.md): summary.csv, replications.csv, stages.csv, daily.csv,
-monthly.csv, hourly.csv, vehicles.csv (with --trace), report.html (charts; --no-report skips it),
+monthly.csv, hourly.csv, corridors.csv (the corridors' choices), vehicles.csv (with --trace), report.html (charts; --no-report skips it),
 results.xlsx (the tables as an Excel workbook; --no-workbook) and run.json. An existing result folder is replaced only when the new
 run is complete, and only if it holds nothing but the files its run.json lists (else exit 2, naming
 them); a symlinked --out is followed. The end-of-run table shows freight and cars apart (--class and

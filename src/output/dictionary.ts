@@ -45,6 +45,14 @@ const BY_FILE: Record<string, Record<string, string>> = {
   },
   'monthly.csv': { month: "calendar month (the crossing's local calendar), shown as its first day" },
   'hourly.csv': { hour: 'local hour of arrival, 0 = 00:00–00:59' },
+  'corridors.csv': {
+    corridor: "the corridor's id in the scenario (traffic that chooses among several crossings)",
+    direction: "direction of the corridor's vehicles (south = Russia → Mongolia, north = Mongolia → Russia)",
+    class: "class of the corridor's vehicles (truck, car, train)",
+    crossing: 'the crossing they chose, one of the corridor’s crossings',
+    fixed_route: 'TRUE on the corridor’s fixed route (the least detour): its vehicles there are not diverted',
+    replications: 'replications behind the row (a mean foreseen wait over no vehicle is left out)',
+  },
   'vehicles.csv': {
     vehicle: 'vehicle number within the replication',
     cargo: 'loaded or empty (trucks, trains); none (cars)',
@@ -69,6 +77,15 @@ const BY_FILE: Record<string, Record<string, string>> = {
     change_pct: '100 × difference ÷ |base_mean|, %',
     significant: "TRUE when the difference's confidence interval excludes 0",
     replications: 'replication pairs behind the difference',
+  },
+  'compare-corridors.csv': {
+    corridor: "the corridor's id in the scenarios",
+    direction: "direction of the corridor's vehicles",
+    class: "class of the corridor's vehicles",
+    crossing: 'the crossing they chose, one of the corridor’s crossings',
+    base_mean: "mean over replications of the base's value",
+    plan_mean: "mean over replications of the plan's value",
+    difference: 'mean of the paired differences plan − base (share: the crossings of one corridor × direction × class add up to 0)',
   },
   'sweep.csv': { point: 'grid point number' },
   'capacity.csv': {
@@ -101,7 +118,7 @@ const BY_FILE: Record<string, Record<string, string>> = {
 };
 
 /** Per-file columns of one file that another file's meaning covers (capacity-steps.csv is read like capacity.csv). */
-const ALSO: Record<string, string> = { 'capacity-steps.csv': 'capacity.csv' };
+const ALSO: Record<string, string> = { 'capacity-steps.csv': 'capacity.csv', 'compare-corridors.csv': 'compare.csv' };
 
 /**
  * What `column` of `file` holds, in one line; a sweep.csv column not listed is a swept --set path. Null for a

@@ -5,8 +5,9 @@ import { inFolder } from './folder.js';
 import { resultTables } from './tables.js';
 
 /**
- * Writes summary.csv, replications.csv, stages.csv, daily.csv, monthly.csv and hourly.csv into `folder`, every row
- * also to `sink` (the workbook, the report); returns the file names. Throws the fs error.
+ * Writes summary.csv, replications.csv, stages.csv, daily.csv, monthly.csv, hourly.csv and corridors.csv (its header
+ * only when the scenario has no corridors, so every run folder holds the same files) into `folder`, every row also
+ * to `sink` (the workbook, the report); returns the file names. Throws the fs error.
  */
 export function writeResultFiles(folder: string, scenarioId: string, res: CollectedResults, decimal: DecimalMark = 'point', sink: TableSink | null = null): string[] {
   const files: string[] = [];

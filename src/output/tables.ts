@@ -1,10 +1,10 @@
 // Column lists and row formatters of the run folder's CSV files; the column order here is the file order.
 // Every number goes through number.ts, so cells never depend on locale and never use exponents.
-import type { CollectedResults, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/statistics/collect.js';
+import type { CollectedResults, CorridorSummaryRow, ReplicationRow, StageSummaryRow, SummaryRow } from '../experiment/statistics/collect.js';
 import type { DailyMeanRow } from '../experiment/statistics/daily.js';
 import { STAGE_METRIC_UNITS } from '../experiment/statistics/collect.js';
 import type { PeriodSummaryRow } from '../experiment/statistics/periods.js';
-import { METRIC_UNITS, type GroupMetric, type VehicleTrace } from '../model/results.js';
+import { CORRIDOR_METRIC_UNITS, METRIC_UNITS, type GroupMetric, type VehicleTrace } from '../model/results.js';
 import type { MetricSummary } from '../experiment/statistics/stats.js';
 import { formatCount, formatFixed } from './number.js';
 import type { CsvRow } from './csvfile.js';
@@ -21,6 +21,9 @@ export const DAILY_COLUMNS = [
 ] as const;
 export const MONTHLY_COLUMNS = ['scenario', 'month', 'crossing', 'direction', 'class', 'total', 'metric', 'unit', ...STAT_COLUMNS] as const;
 export const HOURLY_COLUMNS = ['scenario', 'hour', 'crossing', 'direction', 'class', 'total', 'metric', 'unit', ...STAT_COLUMNS] as const;
+export const CORRIDOR_COLUMNS = [
+  'scenario', 'corridor', 'direction', 'class', 'crossing', 'fixed_route', 'metric', 'unit', ...STAT_COLUMNS,
+] as const;
 export const VEHICLE_COLUMNS = [
   'scenario', 'replication', 'vehicle', 'crossing', 'direction', 'class', 'cargo', 'tonnes', 'railcars', 'outcome',
   'arrived_local', 'arrived_at_min', 'entered_at_min', 'exited_at_min', 'approach_wait_h', 'crossing_time_h',
@@ -78,6 +81,14 @@ export function stageRow(scenario: string, r: StageSummaryRow): CsvRow {
   };
 }
 
+/** A corridors.csv row. */
+export function corridorRow(scenario: string, r: CorridorSummaryRow): CsvRow {
+  return {
+    scenario, corridor: r.corridor, direction: r.direction, class: r.vehicleClass, crossing: r.crossing, fixed_route: r.fixedRoute ? 'true' : 'false',
+    metric: r.metric, unit: CORRIDOR_METRIC_UNITS[r.metric], ...statCells(r),
+  };
+}
+
 /** A daily.csv row (every figure is a mean over replications). */
 export function dailyRow(scenario: string, r: DailyMeanRow): CsvRow {
   return {
@@ -107,7 +118,7 @@ export function vehicleRow(scenario: string, startDate: string, t: VehicleTrace)
   };
 }
 
-/** The result tables of a run, as (file name, columns, rows) in write order. */
+/** The result tables of a run, as (file name, columns, rows) in write order; corridors.csv is written (its header) also without corridors. */
 export function resultTables(scenario: string, res: CollectedResults): Array<{ file: string; columns: readonly string[]; rows: Iterable<CsvRow> }> {
   return [
     { file: 'summary.csv', columns: SUMMARY_COLUMNS, rows: res.summary.map((r) => summaryRow(scenario, r)) },
@@ -116,6 +127,7 @@ export function resultTables(scenario: string, res: CollectedResults): Array<{ f
     { file: 'daily.csv', columns: DAILY_COLUMNS, rows: mapIter(res.daily, (r) => dailyRow(scenario, r)) },
     { file: 'monthly.csv', columns: MONTHLY_COLUMNS, rows: res.monthly.map((r) => periodRow(scenario, 'month', r)) },
     { file: 'hourly.csv', columns: HOURLY_COLUMNS, rows: res.hourly.map((r) => periodRow(scenario, 'hour', r)) },
+    { file: 'corridors.csv', columns: CORRIDOR_COLUMNS, rows: res.corridors.map((r) => corridorRow(scenario, r)) },
   ];
 }
 

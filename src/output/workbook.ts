@@ -42,10 +42,10 @@ export interface WorkbookAbout {
 export type CellKind = 'text' | 'number' | 'boolean' | 'date' | 'month' | 'datetime';
 
 const TEXT_COLUMNS = new Set([
-  'scenario', 'base', 'plan', 'crossing', 'direction', 'class', 'metric', 'unit', 'stage', 'directions', 'status',
+  'scenario', 'base', 'plan', 'corridor', 'crossing', 'direction', 'class', 'metric', 'unit', 'stage', 'directions', 'status',
   'scaled_classes', 'bottleneck_stage', 'cargo', 'outcome',
 ]);
-const BOOLEAN_COLUMNS = new Set(['total', 'bottleneck', 'significant', 'uncertain', 'meets_limit']);
+const BOOLEAN_COLUMNS = new Set(['total', 'bottleneck', 'fixed_route', 'significant', 'uncertain', 'meets_limit']);
 const DATE_COLUMNS: Record<string, CellKind> = { date: 'date', month: 'month', arrived_local: 'datetime' };
 
 /** The kind of a column by its name; a column not named here (a swept path) is a number where its text is one. */

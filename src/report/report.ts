@@ -10,6 +10,7 @@ import {
   utilisationChart, waitPartsChart, type Chart,
 } from './charts.js';
 import { num, type ReportTables } from './collect.js';
+import { corridorCompareTable, corridorIntro, corridorShareChart, corridorTables } from './corridors.js';
 import { escapeHtml, figure, htmlTable, page } from './html.js';
 import { measuredDays, measuredPeriod, type ReportGroup, type ReportMeta } from './meta.js';
 import { renderSvg } from './render.js';
@@ -166,13 +167,32 @@ export async function reportHtml(meta: ReportMeta, tables: ReportTables): Promis
   const charts = chartsFor(meta, tables, crossings);
   const figures: string[] = [];
   for (const chart of charts) figures.push(figure(chart, await renderSvg(chart.spec, `chart-${chart.id}`)));
+  const corridors = await corridorSection(meta, tables);
   const sections = [
     { id: 'key-figures', heading: 'Key figures', html: keyTable(meta, tables, crossings) },
     ...charts.map((c, i) => ({ id: c.id, heading: c.title, html: figures[i]! })),
+    ...(corridors ? [{ id: 'corridors', heading: 'Corridors', html: corridors.html }] : []),
     { id: 'sources', heading: 'Sources of the values used', html: sources(meta) },
   ];
   const title = `bordersim ${meta.command}: ${meta.scenarios.map((s) => s.label).join(', ')}`;
-  return page(title, header(meta), sections, charts.map((c) => c.id));
+  return page(title, header(meta), sections, [...charts.map((c) => c.id), ...(corridors?.chart ? [corridors.chart] : [])]);
+}
+
+/**
+ * The Corridors section: of run, a table per corridor and the shares chart; of compare, each plan's shift of the
+ * corridors' shares and vehicles. Null when no scenario has corridors (and for sweep and capacity).
+ */
+async function corridorSection(meta: ReportMeta, tables: ReportTables): Promise<{ html: string; chart: string | null } | null> {
+  if (meta.command === 'compare') {
+    const shifts = tables.get('compare-corridors.csv');
+    return shifts.length === 0 ? null : { html: corridorCompareTable(shifts), chart: null };
+  }
+  const rows = tables.get('corridors.csv');
+  if (meta.command !== 'run' || rows.length === 0) return null;
+  const corridors = meta.scenarios[0]!.scenario.corridors;
+  const chart = corridorShareChart(rows, corridors);
+  const drawn = chart ? figure(chart, await renderSvg(chart.spec, `chart-${chart.id}`)) : '';
+  return { html: `${corridorIntro()}\n${corridorTables(rows, corridors)}\n${drawn}`, chart: chart?.id ?? null };
 }
 
 /** Writes `folder`/report.html; returns its name. Throws the fs error or what rendering throws. */

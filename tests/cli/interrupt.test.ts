@@ -11,7 +11,7 @@ import { FIXTURES } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-cli-int-'));
-const RESULT_FILES = ['daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'report.html', 'results.xlsx', 'run.json', 'stages.csv', 'summary.csv'];
+const RESULT_FILES = ['corridors.csv', 'daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'report.html', 'results.xlsx', 'run.json', 'stages.csv', 'summary.csv'];
 let cli = '';
 let previous: Record<string, string> = {};
 let dirs = 0;

@@ -9,7 +9,7 @@ import { readCsv } from '../helpers/csv.js';
 import { FIXTURES, REPO } from '../helpers/paths.js';
 
 const TINY = join(FIXTURES, 'cli-tiny.yaml');
-const CSV_FILES = ['daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'stages.csv', 'summary.csv'];
+const CSV_FILES = ['corridors.csv', 'daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'stages.csv', 'summary.csv'];
 const COUNT_METRICS = ['arrivals', 'completed', 'in_system_end', 'turned_away', 'tonnes', 'railcars'];
 
 let cwd = '';
@@ -60,6 +60,7 @@ describe('bordersim run', () => {
       'daily.csv': 'scenario,date,crossing,direction,class,replications,arrivals,completed,tonnes,railcars,approach_queue_mean,approach_queue_max,approach_wait_h_mean,entered,approach_wait_vehicle_h,diverted_in,diverted_out',
       'monthly.csv': 'scenario,month,crossing,direction,class,total,metric,unit,mean,sd,ci95_low,ci95_high,min,max,replications',
       'hourly.csv': 'scenario,hour,crossing,direction,class,total,metric,unit,mean,sd,ci95_low,ci95_high,min,max,replications',
+      'corridors.csv': 'scenario,corridor,direction,class,crossing,fixed_route,metric,unit,mean,sd,ci95_low,ci95_high,min,max,replications',
     });
     const trace = await readCsv(join(cwd, 'output', 'cli-tiny'), 'vehicles.csv');
     expect(trace.headers[0]).toBe('scenario');

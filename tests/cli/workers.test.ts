@@ -76,7 +76,7 @@ describe('--workers', () => {
   });
 
   it('compared all four CSV files of run', () => {
-    expect(readdirSync(join(cwd, 'run-3')).filter((f) => f.endsWith('.csv')).sort()).toEqual(['daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'stages.csv', 'summary.csv']);
+    expect(readdirSync(join(cwd, 'run-3')).filter((f) => f.endsWith('.csv')).sort()).toEqual(['corridors.csv', 'daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'stages.csv', 'summary.csv']);
   });
 
   it('starts no more threads than replications', () => {

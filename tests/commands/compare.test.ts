@@ -4,12 +4,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMPARE_COLUMNS, compareCommand } from '../../src/commands/compare.js';
+import { COMPARE_COLUMNS, COMPARE_CORRIDOR_COLUMNS, compareCommand } from '../../src/commands/compare.js';
 import { runProgram } from '../../src/commands/program.js';
-import { GROUP_METRICS } from '../../src/model/results.js';
+import { CORRIDOR_METRICS, GROUP_METRICS } from '../../src/model/results.js';
+import { CORRIDOR_COLUMNS } from '../../src/output/tables.js';
 import { argv, context } from '../helpers/context.js';
 import { readCsv } from '../helpers/csv.js';
-import { DECIDE } from '../helpers/paths.js';
+import { DECIDE, FIXTURES } from '../helpers/paths.js';
 
 const SMALL = join(DECIDE, 'small.yaml');
 const PLAN = join(DECIDE, 'small-plan.yaml');
@@ -21,7 +22,11 @@ describe('compareCommand', () => {
     const folder = join(root, 'plans');
     const { ctx, out } = context();
     const outcome = await compareCommand(SMALL, [PLAN, SMALL], { out: folder, replications: 3, days: 6, warmupDays: 1 }, ctx);
-    expect(outcome.files).toEqual(['compare.csv', 'summary.csv', 'report.html', 'results.xlsx', 'run.json']);
+    expect(outcome.files).toEqual(['compare.csv', 'compare-corridors.csv', 'summary.csv', 'corridors.csv', 'report.html', 'results.xlsx', 'run.json']);
+    // no corridors: the corridor files hold only their headers
+    expect((await readCsv(folder, 'compare-corridors.csv')).rows).toEqual([]);
+    expect((await readCsv(folder, 'corridors.csv')).headers).toEqual([...CORRIDOR_COLUMNS]);
+    expect(outcome.corridorRows).toEqual([]);
     const { headers, rows } = await readCsv(folder, 'compare.csv');
     expect(headers).toEqual([...COMPARE_COLUMNS]);
     const groups = new Set(rows.map((r) => `${r.crossing}/${r.direction}/${r.class}`));
@@ -62,6 +67,42 @@ describe('compareCommand', () => {
     await compareCommand(SMALL, [PLAN], { out: a, replications: 2, days: 4, warmupDays: 0, quiet: true }, context().ctx);
     await compareCommand(SMALL, [PLAN], { out: b, replications: 2, days: 4, warmupDays: 0, quiet: true }, context().ctx);
     expect(readFileSync(join(a, 'compare.csv'), 'utf8')).toBe(readFileSync(join(b, 'compare.csv'), 'utf8'));
+  });
+});
+
+describe('compare with corridors', () => {
+  it('writes the paired shift of each corridor crossing\'s vehicles and share, both scenarios\' corridors.csv, and shows the shift', async () => {
+    const folder = join(root, 'corridors');
+    const { ctx, out } = context();
+    const base = join(FIXTURES, 'corridor-tiny.yaml');
+    const outcome = await compareCommand(base, [join(FIXTURES, 'corridor-tiny-plan.yaml')], { out: folder, replications: 3, workbook: false }, ctx);
+    const { headers, rows } = await readCsv(folder, 'compare-corridors.csv');
+    expect(headers).toEqual([...COMPARE_CORRIDOR_COLUMNS]);
+    expect(rows).toHaveLength(2 * 2 * CORRIDOR_METRICS.length);
+    expect([...new Set(rows.map((r) => `${r.corridor} ${r.direction}/${r.class} ${r.crossing}`))]).toEqual([
+      'west-east south/truck west', 'west-east south/truck east', 'west-east north/truck west', 'west-east north/truck east',
+    ]);
+    const get = (direction: string, crossing: string, metric: string) => rows.find((r) => r.direction === direction && r.crossing === crossing && r.metric === metric)!;
+    // a second lane at west keeps the corridor's trucks there: west's share rises, east's falls by as much
+    for (const direction of ['south', 'north']) {
+      const [w, e] = [get(direction, 'west', 'share'), get(direction, 'east', 'share')];
+      expect(Number(w.difference)).toBeGreaterThan(0);
+      expect(Number(w.difference) + Number(e.difference)).toBeCloseTo(0, 3);
+      expect(w).toMatchObject({ base: 'corridor-tiny', plan: 'corridor-tiny-west2', unit: 'share', significant: 'true', replications: '3' });
+      expect(Number(get(direction, 'east', 'vehicles').difference)).toBeLessThan(0);
+    }
+    // the paired figures are those of the two scenarios' own corridors.csv blocks
+    const own = await readCsv(folder, 'corridors.csv');
+    expect(new Set(own.rows.map((r) => r.scenario))).toEqual(new Set(['corridor-tiny', 'corridor-tiny-west2']));
+    const mean = (scenario: string) => own.rows.find((r) => r.scenario === scenario && r.direction === 'south' && r.crossing === 'east' && r.metric === 'vehicles')!.mean;
+    expect(get('south', 'east', 'vehicles')).toMatchObject({ base_mean: mean('corridor-tiny'), plan_mean: mean('corridor-tiny-west2') });
+    expect(outcome.corridorRows).toHaveLength(rows.length);
+    const text = out.join('');
+    expect(text).toMatch(/^corridor-tiny-west2: corridors, where their vehicles went/m);
+    expect(text).toMatch(/^west-east\s+truck, south\s+west\s+[\d.]+ → [\d.]+ \(\+[\d.]+ ±[\d.]+ \*\)/m);
+    const report = readFileSync(join(folder, 'report.html'), 'utf8');
+    expect(report).toContain('<li><a href="#corridors">Corridors</a></li>');
+    expect(report.match(/<tr><td>corridor-tiny-west2<\/td><td>west-east<\/td>/g)).toHaveLength(4);
   });
 });
 
@@ -115,6 +156,6 @@ describe('bordersim compare exit codes', () => {
   it('exits 0 and prints the table', async () => {
     const { ctx, out } = context();
     expect(await runProgram(argv('compare', SMALL, PLAN, '-r', '2', '-d', '3', '-w', '0', '--out', join(root, 'cli')), ctx)).toBe(0);
-    expect(out.join('')).toMatch(/results in .*cli\/ \(compare\.csv, summary\.csv, report\.html, results\.xlsx, run\.json\)/);
+    expect(out.join('')).toMatch(/results in .*cli\/ \(compare\.csv, compare-corridors\.csv, summary\.csv, corridors\.csv, report\.html, results\.xlsx, run\.json\)/);
   });
 });

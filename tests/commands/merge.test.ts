@@ -12,7 +12,7 @@ import { runShardCommand } from '../../src/commands/shard-run.js';
 import { UsageError } from '../../src/commands/context.js';
 import { toolVersion } from '../../src/output/runinfo.js';
 import { argv, context } from '../helpers/context.js';
-import { DECIDE } from '../helpers/paths.js';
+import { DECIDE, FIXTURES } from '../helpers/paths.js';
 
 const SMALL = join(DECIDE, 'small.yaml');
 const PLAN = join(DECIDE, 'small-plan.yaml');
@@ -111,5 +111,21 @@ describe('run --shard and merge', () => {
       await expect(runShardCommand(SMALL, { ...flags, shard: text, out: join(root, 'bad') }, context().ctx)).rejects.toThrow(message);
     }
     await expect(runShardCommand(SMALL, { ...flags, shard: '0/2', trace: true }, context().ctx)).rejects.toThrow(/--shard with --trace/);
+  });
+});
+
+describe('merge of a corridor scenario', () => {
+  it('keeps every replication\'s corridor rows in the shards: corridors.csv, the report and the workbook are those of one run', async () => {
+    const file = join(FIXTURES, 'corridor-tiny.yaml');
+    const opts = { replications: 3, quiet: true };
+    for (const i of [0, 1]) await runShardCommand(file, { ...opts, shard: `${i}/2`, out: join(root, `corridor-${i}of2`) }, context().ctx);
+    await runCommand(file, { ...opts, out: join(root, 'corridor-single') }, context().ctx);
+    const out = join(root, 'corridor-merged');
+    await mergeCommand([join(root, 'corridor-1of2'), join(root, 'corridor-0of2')], { out, quiet: true }, context().ctx);
+    const single = join(root, 'corridor-single');
+    expect(read(single, 'corridors.csv').split('\r\n').length).toBeGreaterThan(20);
+    const files = readdirSync(single).filter((f) => f !== 'run.json').sort();
+    expect(readdirSync(out).filter((f) => f !== 'run.json').sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(out, f)).equals(readFileSync(join(single, f))), f).toBe(true);
   });
 });

@@ -44,8 +44,8 @@ describe('runCommand', () => {
   it('runs the real model and moves a complete folder into place', async () => {
     const { ctx, out, err } = context();
     const outcome = await runCommand(TINY, { out: dest, replications: 2, trace: true }, ctx);
-    expect(readdirSync(dest).sort()).toEqual(['daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'report.html', 'results.xlsx', 'run.json', 'stages.csv', 'summary.csv', 'vehicles.csv']);
-    expect(outcome.files).toEqual(['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv', 'vehicles.csv', 'report.html', 'results.xlsx', 'run.json']);
+    expect(readdirSync(dest).sort()).toEqual(['corridors.csv', 'daily.csv', 'hourly.csv', 'monthly.csv', 'replications.csv', 'report.html', 'results.xlsx', 'run.json', 'stages.csv', 'summary.csv', 'vehicles.csv']);
+    expect(outcome.files).toEqual(['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv', 'corridors.csv', 'vehicles.csv', 'report.html', 'results.xlsx', 'run.json']);
     expect(err.join('')).toMatch(/^running 2 replications\nreplication 1\/2 done, .*\nreplication 2\/2 done/);
     expect(out.join('')).toMatch(/cli-tiny: 2 replications × 3 days, seed 11/);
     expect(readdirSync(root)).toEqual(['res']);

@@ -20,7 +20,7 @@ function rows(groups: Array<[string, string, number]>): SummaryRow[] {
 const busiest = (crossing: string, stage: string, mean: number): StageSummaryRow =>
   ({ crossing, stage, directions: 'south+north', bottleneck: true, metric: 'utilisation', mean, n: 3, sd: 0, ci95Low: mean, ci95High: mean, min: mean, max: mean });
 const res = (summary: SummaryRow[]): CollectedResults =>
-  ({ replications: 3, rows: [], summary, stages: [busiest('kyakhta', 'customs', 0.714)], daily: [], monthly: [], hourly: [], warnings: [], events: 0, vehicles: 0 });
+  ({ replications: 3, rows: [], summary, stages: [busiest('kyakhta', 'customs', 0.714)], daily: [], monthly: [], hourly: [], corridors: [], corridorRows: [], warnings: [], events: 0, vehicles: 0 });
 
 const TODAY = res(rows([['south', 'truck', 3], ['south', 'car', 0.01], ['all', 'truck', 3.5], ['all', 'car', 0.02], ['all', 'all', 0.65]]));
 

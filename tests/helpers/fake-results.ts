@@ -1,5 +1,7 @@
 // Hand-made replication results for testing experiment/, output/ and the commands without the model.
-import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS, type GroupMetric, type GroupResult, type ReplicationResult } from '../../src/model/results.js';
+import {
+  GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS, type CorridorResult, type GroupMetric, type GroupResult, type ReplicationResult,
+} from '../../src/model/results.js';
 import type { Direction, Scenario, VehicleClass } from '../../src/scenario/types.js';
 import type { ReplicationOptions } from '../../src/experiment/runner/experiment.js';
 
@@ -16,6 +18,7 @@ export function fakeScenario(crossings: Array<{ id: string; stages: string[] }>)
     seed: 1,
     holidays: [],
     crossings: crossings.map((c) => ({ id: c.id, name: c.id, stages: c.stages.map((id) => ({ id })) })),
+    corridors: [],
   } as unknown as Scenario;
 }
 
@@ -29,9 +32,38 @@ function values(base: number): Record<GroupMetric, number> {
   return v;
 }
 
-/** Deterministic fake results: groups per direction × class plus 'all' rows that are the sums of counts. */
-export function fakeRunner(crossingIds: string[], opts?: { brokenInvariant?: number; groupOrderReversed?: boolean }) {
-  return (_scenario: Scenario, o: ReplicationOptions): ReplicationResult => {
+/**
+ * Deterministic corridor rows for the scenario's corridors (none without): per corridor, its (direction, class)
+ * pairs in demand order, its crossings as listed; crossing i of a corridor gets 10·(i+1) + replication + seed % 5
+ * vehicles (+ `shift` on its last crossing), the first listed is taken as the fixed route, a choice of no vehicle
+ * has no foreseen wait (NaN).
+ */
+export function fakeCorridors(scenario: Scenario, replication: number, seed: number, shift = 0): CorridorResult[] {
+  const rows: CorridorResult[] = [];
+  for (const k of scenario.corridors ?? []) {
+    const pairs = [...new Set(k.demand.map((d) => `${d.direction}/${d.vehicleClass}`))];
+    for (const pair of pairs) {
+      const [direction, vehicleClass] = pair.split('/') as [Direction, VehicleClass];
+      const vehicles = k.crossings.map((_, i) => 10 * (i + 1) + replication + (seed % 5) + (i === k.crossings.length - 1 ? shift : 0));
+      const total = vehicles.reduce((a, b) => a + b, 0);
+      k.crossings.forEach((o, i) => {
+        const v = vehicles[i]!;
+        rows.push({
+          corridor: k.id, crossing: o.crossing, direction, vehicleClass,
+          values: {
+            vehicles: v, share: total > 0 ? v / total : Number.NaN, diverted: i === 0 ? 0 : v, detour_h: o.detourH,
+            foreseen_wait_h_mean: v > 0 ? 0.25 * (i + 1) + replication / 8 : Number.NaN, foreseen_time_h_mean: v > 0 ? 0.25 * (i + 1) + replication / 8 + o.detourH : Number.NaN,
+          },
+        });
+      });
+    }
+  }
+  return rows;
+}
+
+/** Deterministic fake results: groups per direction × class plus 'all' rows that are the sums of counts; corridor rows by fakeCorridors. */
+export function fakeRunner(crossingIds: string[], opts?: { brokenInvariant?: number; groupOrderReversed?: boolean; corridorShift?: number }) {
+  return (scenario: Scenario, o: ReplicationOptions): ReplicationResult => {
     const groups: GroupResult[] = [];
     for (const [ci, crossing] of crossingIds.entries()) {
       const parts: GroupResult[] = [];
@@ -81,7 +113,7 @@ export function fakeRunner(crossingIds: string[], opts?: { brokenInvariant?: num
       invariants: crossingIds.map((crossing) => ({
         name: 'conservation' as const, crossing, ok: opts?.brokenInvariant !== o.replication, detail: 'arrived 10 = completed 8 + in system 2',
       })),
-      corridors: [],
+      corridors: fakeCorridors(scenario, o.replication, o.seed, opts?.corridorShift),
       events: 1000 + o.replication,
     };
   };

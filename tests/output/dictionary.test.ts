@@ -3,13 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAPACITY_COLUMNS, STEP_COLUMNS } from '../../src/commands/capacity.js';
-import { COMPARE_COLUMNS } from '../../src/commands/compare.js';
+import { COMPARE_COLUMNS, COMPARE_CORRIDOR_COLUMNS } from '../../src/commands/compare.js';
 import { sweepColumns } from '../../src/commands/sweep.js';
 import { STAGE_METRICS } from '../../src/experiment/statistics/collect.js';
 import { columnMeaning } from '../../src/output/dictionary.js';
-import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../src/model/results.js';
+import { CORRIDOR_METRICS, GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../src/model/results.js';
 import {
-  DAILY_COLUMNS, HOURLY_COLUMNS, MONTHLY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, SUMMARY_COLUMNS, VEHICLE_COLUMNS,
+  CORRIDOR_COLUMNS, DAILY_COLUMNS, HOURLY_COLUMNS, MONTHLY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, SUMMARY_COLUMNS, VEHICLE_COLUMNS,
 } from '../../src/output/tables.js';
 
 const README = readFileSync(new URL('../../output/README.md', import.meta.url), 'utf8');
@@ -23,8 +23,10 @@ const FILES: Array<{ file: string; columns: readonly string[] }> = [
   { file: 'daily.csv', columns: DAILY_COLUMNS },
   { file: 'monthly.csv', columns: MONTHLY_COLUMNS },
   { file: 'hourly.csv', columns: HOURLY_COLUMNS },
+  { file: 'corridors.csv', columns: CORRIDOR_COLUMNS },
   { file: 'vehicles.csv', columns: VEHICLE_COLUMNS },
   { file: 'compare.csv', columns: COMPARE_COLUMNS },
+  { file: 'compare-corridors.csv', columns: COMPARE_CORRIDOR_COLUMNS },
   // The fixed columns; the per-path columns are named by the user's --set paths.
   { file: 'sweep.csv', columns: sweepColumns([]) },
   { file: 'capacity.csv', columns: CAPACITY_COLUMNS },
@@ -85,6 +87,7 @@ describe('data dictionary (output/README.md)', () => {
     { where: '`stages.csv`', metrics: STAGE_METRICS },
     { where: '`monthly.csv`', metrics: MONTHLY_METRICS },
     { where: '`hourly.csv`', metrics: HOURLY_METRICS },
+    { where: '`corridors.csv`', metrics: CORRIDOR_METRICS },
   ])('defines every metric of $where', ({ where, metrics }) => {
     const body = [...sections(README)].find(([heading]) => heading.startsWith(where))?.[1] ?? '';
     // A metric documented as a family (`approach_wait_h_p50` / `_p90`) counts by its suffix.

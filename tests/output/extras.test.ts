@@ -14,7 +14,9 @@ import { context } from '../helpers/context.js';
 import { readCsv } from '../helpers/csv.js';
 
 const TINY = join(FIXTURES, 'report-tiny.yaml');
-const TABLES = ['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv'];
+const TABLES = ['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv', 'corridors.csv'];
+/** The tables with rows: report-tiny has no corridors, so its corridors.csv is only a header (rows: workbook.test.ts). */
+const FILLED = TABLES.filter((f) => f !== 'corridors.csv');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-extras-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -74,7 +76,12 @@ describe("a run's results.xlsx", () => {
 });
 
 describe('CSV files with --decimal comma', () => {
-  it.each(TABLES)('%s opens in a comma-decimal spreadsheet with numbers, equal to the default file', async (file) => {
+  it('writes the header-only corridors.csv with ; between fields', () => {
+    expect(readFileSync(join(comma, 'corridors.csv'), 'utf8')).toBe(readFileSync(join(point, 'corridors.csv'), 'utf8').replaceAll(',', ';'));
+    expect(readFileSync(join(point, 'corridors.csv'), 'utf8')).toMatch(/^scenario,corridor,[a-z0-9_,]+\r\n$/);
+  });
+
+  it.each(FILLED)('%s opens in a comma-decimal spreadsheet with numbers, equal to the default file', async (file) => {
     const text = readFileSync(join(comma, file), 'utf8');
     const rows = await commaLocale(text);
     const reference = await readCsv(point, file);

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { runExperimentSyncWith } from '../../src/experiment/runner/experiment.js';
+import { CORRIDOR_METRICS } from '../../src/model/results.js';
 import {
-  DAILY_COLUMNS, HOURLY_COLUMNS, localDateTime, MONTHLY_COLUMNS, REPLICATION_COLUMNS, resultTables, STAGE_COLUMNS, SUMMARY_COLUMNS, vehicleRow,
+  CORRIDOR_COLUMNS, DAILY_COLUMNS, HOURLY_COLUMNS, localDateTime, MONTHLY_COLUMNS, REPLICATION_COLUMNS, resultTables, STAGE_COLUMNS, SUMMARY_COLUMNS, vehicleRow,
 } from '../../src/output/tables.js';
+import type { Scenario } from '../../src/scenario/types.js';
 import { fakeRunner, fakeScenario } from '../helpers/fake-results.js';
+import { corridor, demand } from '../helpers/scenarios.js';
 
 const scenario = fakeScenario([{ id: 'kyakhta', stages: ['customs'] }]);
+/** Two crossings joined by a corridor with trucks both ways; the fixed route is mondy (the least detour), listed second. */
+const linked: Scenario = {
+  ...fakeScenario([{ id: 'kyakhta', stages: ['customs'] }, { id: 'mondy', stages: ['customs'] }]),
+  corridors: [corridor({ id: 'buryatia', via: [['kyakhta', 3], ['mondy', 0]], demand: [demand({ id: 's' }), demand({ id: 'n', direction: 'north' })] })],
+};
 
 describe('result tables', () => {
   it('fills exactly the declared columns of every row', () => {
     const res = runExperimentSyncWith(fakeRunner(['kyakhta']), scenario, { seed: 1, replications: 2, days: 2, warmupDays: 0 });
     const tables = resultTables('fake', res);
-    expect(tables.map((t) => t.file)).toEqual(['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv']);
-    expect(tables.map((t) => t.columns)).toEqual([SUMMARY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, DAILY_COLUMNS, MONTHLY_COLUMNS, HOURLY_COLUMNS]);
+    expect(tables.map((t) => t.file)).toEqual(['summary.csv', 'replications.csv', 'stages.csv', 'daily.csv', 'monthly.csv', 'hourly.csv', 'corridors.csv']);
+    expect(tables.map((t) => t.columns)).toEqual([SUMMARY_COLUMNS, REPLICATION_COLUMNS, STAGE_COLUMNS, DAILY_COLUMNS, MONTHLY_COLUMNS, HOURLY_COLUMNS, CORRIDOR_COLUMNS]);
     for (const t of tables) {
       for (const row of t.rows) expect(Object.keys(row).sort()).toEqual([...t.columns].sort());
     }
@@ -32,6 +40,31 @@ describe('result tables', () => {
     const rows = [...resultTables('fake', res)[0]!.rows];
     for (const r of rows) expect(r.total).toBe(r.direction === 'all' || r.class === 'all' ? 'true' : 'false');
     expect(new Set(rows.map((r) => r.total))).toEqual(new Set(['true', 'false']));
+  });
+});
+
+describe('corridors.csv', () => {
+  const table = (s: Scenario, replications: number) =>
+    resultTables('fake', runExperimentSyncWith(fakeRunner(s.crossings.map((c) => c.id)), s, { seed: 1, replications, days: 2, warmupDays: 0 })).find((t) => t.file === 'corridors.csv')!;
+
+  it('is there without corridors too, with no rows (every run folder holds the same files)', () => {
+    const t = table(scenario, 2);
+    expect(t.columns).toBe(CORRIDOR_COLUMNS);
+    expect([...t.rows]).toEqual([]);
+  });
+
+  it('has a row per corridor × direction × class × crossing × metric, the fixed route marked, every cell filled as declared', () => {
+    const rows = [...table(linked, 3).rows];
+    expect(rows).toHaveLength(2 * 2 * CORRIDOR_METRICS.length);
+    for (const r of rows) expect(Object.keys(r).sort()).toEqual([...CORRIDOR_COLUMNS].sort());
+    expect([...new Set(rows.map((r) => `${r.direction} ${r.crossing} ${r.fixed_route}`))]).toEqual(['south kyakhta false', 'south mondy true', 'north kyakhta false', 'north mondy true']);
+    // kyakhta: 10 + r + 1 vehicles in replication r (fake), r = 1..3; mondy 20 + r + 1
+    expect(rows[0]).toEqual({
+      scenario: 'fake', corridor: 'buryatia', direction: 'south', class: 'truck', crossing: 'kyakhta', fixed_route: 'false', metric: 'vehicles', unit: 'vehicles',
+      mean: '13.0000', sd: '1.0000', ci95_low: '10.5159', ci95_high: '15.4841', min: '12.0000', max: '14.0000', replications: '3',
+    });
+    expect(rows.find((r) => r.crossing === 'mondy' && r.metric === 'share')).toMatchObject({ unit: 'share', mean: ((22 / 34 + 23 / 36 + 24 / 38) / 3).toFixed(4) });
+    expect(rows.find((r) => r.crossing === 'mondy' && r.metric === 'detour_h')).toMatchObject({ unit: 'h', mean: '0.0000', sd: '0.0000' });
   });
 });
 

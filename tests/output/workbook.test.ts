@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { writeCsv, type CsvRow } from '../../src/output/csvfile.js';
 import { cellValue, columnKind, sheetName, WorkbookBuilder, type WorkbookAbout } from '../../src/output/workbook.js';
 import { FIXED_DOS_DATE, FIXED_DOS_TIME } from '../../src/output/zipdates.js';
+import { runCommand } from '../../src/commands/run.js';
+import { context } from '../helpers/context.js';
 import { readCsv } from '../helpers/csv.js';
+import { FIXTURES } from '../helpers/paths.js';
 import { zipEntryDates } from './zip.js';
 
 const ABOUT: WorkbookAbout = {
@@ -121,5 +124,35 @@ describe('results.xlsx', () => {
     ['month', 'not a month', 'not a month'], ['number', '', null],
   ] as const)('stores %s text %j as %j', (kind, text, value) => {
     expect(cellValue(kind, text)).toEqual(value);
+  });
+});
+
+describe("a corridor run's results.xlsx", () => {
+  it('has a corridors sheet after hourly holding corridors.csv cell for cell: ids as text, the fixed route as TRUE/FALSE, figures as numbers', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bordersim-xlsx-corridors-')), 'run');
+    await runCommand(join(FIXTURES, 'corridor-tiny.yaml'), { out: dir, quiet: true, report: false }, context().ctx);
+    const book = await read(dir);
+    expect(book.worksheets.map((s) => s.name).slice(-2)).toEqual(['hourly', 'corridors']);
+    const csv = await readCsv(dir, 'corridors.csv');
+    expect(csv.rows.length).toBeGreaterThan(0);
+    const sheet = book.getWorksheet('corridors')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...csv.headers]);
+    expect(sheet.rowCount).toBe(csv.rows.length + 1);
+    csv.rows.forEach((row, r) => {
+      csv.headers.forEach((column, c) => {
+        expect(sheet.getRow(r + 2).getCell(c + 1).value ?? null, `row ${r + 2} ${column}`).toEqual(cellValue(columnKind(column), row[column]!));
+      });
+    });
+    const col = (name: string): number => csv.headers.indexOf(name) + 1;
+    expect(sheet.getRow(2).getCell(col('corridor')).value).toBe('west-east');
+    expect(sheet.getRow(2).getCell(col('fixed_route')).value).toBe(true);
+    expect(typeof sheet.getRow(2).getCell(col('mean')).value).toBe('number');
+    expect(columnKind('corridor')).toBe('text');
+    expect(columnKind('fixed_route')).toBe('boolean');
+    // the about sheet explains its columns
+    const about = book.getWorksheet('about')!;
+    const lines: string[] = [];
+    about.eachRow((row) => lines.push((row.values as unknown[]).slice(1).join(' | ')));
+    expect(lines.some((l) => l.startsWith('corridors | fixed_route | boolean | TRUE on the corridor'))).toBe(true);
   });
 });

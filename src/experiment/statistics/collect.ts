@@ -2,13 +2,16 @@
 // turns them into sorted per-replication rows, across-replication summaries, daily means and warnings.
 import type {
   ClassKey,
+  CorridorMetric,
+  CorridorResult,
   DirectionKey,
   DailyResult,
   GroupMetric,
   ReplicationResult,
 } from '../../model/results.js';
-import { GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../model/results.js';
-import type { Scenario } from '../../scenario/types.js';
+import { fixedOption } from '../../model/plan.js';
+import { CORRIDOR_METRICS, GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../model/results.js';
+import type { Direction, Scenario, VehicleClass } from '../../scenario/types.js';
 import { summariseValues, type MetricSummary } from './stats.js';
 import { DailyMeans, type DailyMeanRow } from './daily.js';
 import { PeriodCollector, type PeriodSummaryRow } from './periods.js';
@@ -60,6 +63,28 @@ export interface StageSummaryRow extends MetricSummary {
   bottleneck: boolean;
 }
 
+/** The keys of one corridor row: corridor × direction × class × crossing (the crossing it chose). */
+export interface CorridorKey {
+  corridor: string;
+  direction: Direction;
+  vehicleClass: VehicleClass;
+  crossing: string;
+}
+
+/** One corridor metric of one corridor × direction × class × crossing in one replication. */
+export interface CorridorReplicationRow extends CorridorKey {
+  replication: number;
+  metric: CorridorMetric;
+  value: number;
+}
+
+/** Across-replication summary of one corridor metric (a row of corridors.csv). */
+export interface CorridorSummaryRow extends CorridorKey, MetricSummary {
+  /** The crossing is the corridor's fixed route (its vehicles there are not diverted). */
+  fixedRoute: boolean;
+  metric: CorridorMetric;
+}
+
 /** A broken invariant of one replication, for run.json. */
 export interface RunWarning {
   replication: number;
@@ -78,6 +103,13 @@ export interface CollectedResults {
   /** Calendar months × groups × MONTHLY_METRICS, and hours of arrival × groups × HOURLY_METRICS. */
   monthly: PeriodSummaryRow[];
   hourly: PeriodSummaryRow[];
+  /**
+   * The corridors' choices, by corridor (scenario order), its (direction, class) pairs (order of their first demand
+   * source), its crossings (listed order), metric (CORRIDOR_METRICS order); empty when the scenario has no corridors.
+   */
+  corridors: CorridorSummaryRow[];
+  /** The per-replication values behind `corridors`, by replication, then in `corridors`' order. */
+  corridorRows: CorridorReplicationRow[];
   warnings: RunWarning[];
   /** Engine events over all replications. */
   events: number;
@@ -105,6 +137,12 @@ export class ResultCollector {
   private readonly monthly = new PeriodCollector(MONTHLY_METRICS);
   private readonly hourly = new PeriodCollector(HOURLY_METRICS);
   private readonly rows: ReplicationRow[] = [];
+  /** Rank of each corridor × direction × class × crossing in the scenario; keys the scenario does not name come after, by text. */
+  private readonly corridorOrder = new Map<string, number>();
+  /** `corridor\u0000crossing` of each corridor's fixed route. */
+  private readonly fixedRoutes = new Set<string>();
+  private readonly corridorAcc = new Map<string, { key: CorridorKey; values: Map<CorridorMetric, number[]> }>();
+  private readonly corridorRows: CorridorReplicationRow[] = [];
   private readonly warnings: RunWarning[] = [];
   private count = 0;
   private events = 0;
@@ -115,6 +153,12 @@ export class ResultCollector {
       this.crossingOrder.set(c.id, i);
       c.stages.forEach((s, k) => this.stageOrder.set(`${c.id}\u0000${s.id}`, k));
     });
+    for (const k of scenario.corridors) {
+      this.fixedRoutes.add(`${k.id}\u0000${k.crossings[fixedOption(k)]!.crossing}`);
+      const pairs: string[] = [];
+      for (const d of k.demand) if (!pairs.includes(`${d.direction}\u0000${d.vehicleClass}`)) pairs.push(`${d.direction}\u0000${d.vehicleClass}`);
+      for (const pair of pairs) for (const o of k.crossings) this.corridorOrder.set(`${k.id}\u0000${pair}\u0000${o.crossing}`, this.corridorOrder.size);
+    }
   }
 
   /** Adds one replication's results. */
@@ -162,11 +206,28 @@ export class ResultCollector {
         acc.values.set(metric, list);
       }
     }
+    for (const k of result.corridors) this.addCorridor(result.replication, k);
     for (const d of result.daily) this.addDay(d);
     this.monthly.add(result.monthly);
     this.hourly.add(result.hourly);
     for (const inv of result.invariants) {
       if (!inv.ok) this.warnings.push({ replication: result.replication, check: inv.name, crossing: inv.crossing, detail: inv.detail });
+    }
+  }
+
+  private addCorridor(replication: number, k: CorridorResult): void {
+    const id = corridorKeyText(k);
+    let acc = this.corridorAcc.get(id);
+    if (!acc) {
+      acc = { key: { corridor: k.corridor, direction: k.direction, vehicleClass: k.vehicleClass, crossing: k.crossing }, values: new Map() };
+      this.corridorAcc.set(id, acc);
+    }
+    for (const metric of CORRIDOR_METRICS) {
+      const value = k.values[metric];
+      const list = acc.values.get(metric) ?? [];
+      list.push(value);
+      acc.values.set(metric, list);
+      this.corridorRows.push({ replication, ...acc.key, metric, value });
     }
   }
 
@@ -213,7 +274,24 @@ export class ResultCollector {
     );
     const monthly = this.monthly.rows(cmpGroup);
     const hourly = this.hourly.rows(cmpGroup);
-    return { replications: this.count, rows, summary, stages, daily, monthly, hourly, warnings, events: this.events, vehicles: this.vehicles };
+    const cmpCorridor = (a: CorridorKey, b: CorridorKey): number => {
+      const ia = this.corridorOrder.get(corridorKeyText(a)) ?? Number.MAX_SAFE_INTEGER;
+      const ib = this.corridorOrder.get(corridorKeyText(b)) ?? Number.MAX_SAFE_INTEGER;
+      return ia - ib || cmpText(corridorKeyText(a), corridorKeyText(b));
+    };
+    const corridorMetric = (m: CorridorMetric): number => CORRIDOR_METRICS.indexOf(m);
+    const corridors: CorridorSummaryRow[] = [...this.corridorAcc.values()]
+      .sort((a, b) => cmpCorridor(a.key, b.key))
+      .flatMap((acc) => {
+        const fixedRoute = this.fixedRoutes.has(`${acc.key.corridor}\u0000${acc.key.crossing}`);
+        return CORRIDOR_METRICS.map((metric) => ({ ...acc.key, fixedRoute, metric, ...summariseValues(acc.values.get(metric) ?? []) }));
+      });
+    const corridorRows = [...this.corridorRows].sort(
+      (a, b) => a.replication - b.replication || cmpCorridor(a, b) || corridorMetric(a.metric) - corridorMetric(b.metric),
+    );
+    return {
+      replications: this.count, rows, summary, stages, daily, monthly, hourly, corridors, corridorRows, warnings, events: this.events, vehicles: this.vehicles,
+    };
   }
 
   private cmpCrossing(a: string, b: string): number {
@@ -235,6 +313,10 @@ function busiestByCrossing<T extends { crossing: string; values: Map<StageMetric
     if (!b || u > b.u) best.set(a.crossing, { acc: a, u });
   }
   return new Map([...best].map(([c, b]) => [c, b.acc]));
+}
+
+function corridorKeyText(k: CorridorKey): string {
+  return `${k.corridor}\u0000${k.direction}\u0000${k.vehicleClass}\u0000${k.crossing}`;
 }
 
 /** Locale-independent string order (code units), so row order never depends on the machine. */

@@ -2,9 +2,9 @@
 // seed and streams, so plan − base differences are taken per replication and summarised with a Student t CI;
 // and the like-for-like check: a plan that differs from the base in dates, days or crossings is flagged.
 import { mean, sampleVariance } from 'simple-statistics';
-import { GROUP_METRICS, type ClassKey, type DirectionKey, type GroupMetric } from '../../model/results.js';
+import { CORRIDOR_METRICS, GROUP_METRICS, type ClassKey, type CorridorMetric, type DirectionKey, type GroupMetric } from '../../model/results.js';
 import type { Scenario } from '../../scenario/types.js';
-import type { CollectedResults } from '../statistics/collect.js';
+import type { CollectedResults, CorridorKey } from '../statistics/collect.js';
 import type { ResultWarning } from '../statistics/stability.js';
 import { CONFIDENCE, summariseValues } from '../statistics/stats.js';
 import { studentTQuantile } from '../statistics/tquantile.js';
@@ -15,13 +15,8 @@ export interface Interval {
   high: number | null;
 }
 
-/** Paired difference plan − base of one metric of one group (a row of compare.csv). */
-export interface CompareRow {
-  plan: string;
-  crossing: string;
-  direction: DirectionKey;
-  vehicleClass: ClassKey;
-  metric: GroupMetric;
+/** The paired figures of one metric: the two means, the difference with its CI, the change and its significance. */
+export interface PairedFigures {
   baseMean: number | null;
   planMean: number | null;
   /** Mean of the per-replication differences plan − base (= planMean − baseMean when every replication gave both). */
@@ -33,6 +28,38 @@ export interface CompareRow {
   significant: boolean;
   /** Replications where both scenarios gave a finite value. */
   pairs: number;
+}
+
+/** Paired difference plan − base of one metric of one group (a row of compare.csv). */
+export interface CompareRow extends PairedFigures {
+  plan: string;
+  crossing: string;
+  direction: DirectionKey;
+  vehicleClass: ClassKey;
+  metric: GroupMetric;
+}
+
+/** Paired difference plan − base of one corridor metric of one corridor × direction × class × crossing (a row of compare-corridors.csv). */
+export interface CorridorCompareRow extends CorridorKey, PairedFigures {
+  plan: string;
+  metric: CorridorMetric;
+}
+
+/** The paired figures of per-replication values `b` (base) and `p` (plan), indexed alike. */
+export function pairedFigures(b: readonly number[], p: readonly number[]): PairedFigures {
+  const baseMean = summariseValues(b).mean;
+  const planMean = summariseValues(p).mean;
+  const paired = pairedDifference(b, p);
+  const { low, high } = paired.ci;
+  return {
+    baseMean,
+    planMean,
+    difference: paired.mean,
+    diffCi: paired.ci,
+    changePct: paired.mean !== null && baseMean !== null && baseMean !== 0 ? (100 * paired.mean) / Math.abs(baseMean) : null,
+    significant: low !== null && high !== null && (low > 0 || high < 0),
+    pairs: paired.n,
+  };
 }
 
 /**
@@ -107,24 +134,46 @@ export function comparePlan(planId: string, base: CollectedResults, plan: Collec
   const rows: CompareRow[] = [];
   for (const [key, g] of groups) {
     for (const metric of GROUP_METRICS) {
-      const b = baseValues.get(key)?.get(metric) ?? [];
-      const p = planValues.get(key)?.get(metric) ?? [];
-      const baseMean = summariseValues(b).mean;
-      const planMean = summariseValues(p).mean;
-      const paired = pairedDifference(b, p);
-      const { low, high } = paired.ci;
-      rows.push({
-        plan: planId,
-        ...g,
-        metric,
-        baseMean,
-        planMean,
-        difference: paired.mean,
-        diffCi: paired.ci,
-        changePct: paired.mean !== null && baseMean !== null && baseMean !== 0 ? (100 * paired.mean) / Math.abs(baseMean) : null,
-        significant: low !== null && high !== null && (low > 0 || high < 0),
-        pairs: paired.n,
-      });
+      rows.push({ plan: planId, ...g, metric, ...pairedFigures(baseValues.get(key)?.get(metric) ?? [], planValues.get(key)?.get(metric) ?? []) });
+    }
+  }
+  return rows;
+}
+
+const corridorKeyOf = (k: CorridorKey): string => `${k.corridor}\u0000${k.direction}\u0000${k.vehicleClass}\u0000${k.crossing}`;
+
+/** Per corridor × direction × class × crossing and corridor metric, the values indexed by replication number (1-based; holes are NaN). */
+function corridorValuesByReplication(res: CollectedResults): Map<string, Map<CorridorMetric, number[]>> {
+  const out = new Map<string, Map<CorridorMetric, number[]>>();
+  for (const row of res.corridorRows) {
+    const key = corridorKeyOf(row);
+    let metrics = out.get(key);
+    if (!metrics) out.set(key, (metrics = new Map()));
+    let list = metrics.get(row.metric);
+    if (!list) metrics.set(row.metric, (list = []));
+    while (list.length < row.replication) list.push(Number.NaN);
+    list[row.replication - 1] = row.value;
+  }
+  return out;
+}
+
+/**
+ * Compares a plan's corridor choices with the base's, replication by replication, for every corridor × direction ×
+ * class × crossing × corridor metric of either (matched by corridor and crossing ids; base order first, then those
+ * only the plan has). Empty when neither has corridors.
+ */
+export function compareCorridors(planId: string, base: CollectedResults, plan: CollectedResults): CorridorCompareRow[] {
+  const baseValues = corridorValuesByReplication(base);
+  const planValues = corridorValuesByReplication(plan);
+  const keys = new Map<string, CorridorKey>();
+  for (const k of [...base.corridors, ...plan.corridors]) {
+    const key = corridorKeyOf(k);
+    if (!keys.has(key)) keys.set(key, { corridor: k.corridor, direction: k.direction, vehicleClass: k.vehicleClass, crossing: k.crossing });
+  }
+  const rows: CorridorCompareRow[] = [];
+  for (const [key, k] of keys) {
+    for (const metric of CORRIDOR_METRICS) {
+      rows.push({ plan: planId, ...k, metric, ...pairedFigures(baseValues.get(key)?.get(metric) ?? [], planValues.get(key)?.get(metric) ?? []) });
     }
   }
   return rows;

@@ -2,10 +2,14 @@
 // output order (scenario order of crossings and stages, then south, north, all; truck, car, train, all), the
 // bottleneck stage, daily and period means, warnings from failed invariants, event and vehicle counts.
 import { describe, expect, it } from 'vitest';
-import { ResultCollector } from '../../../src/experiment/statistics/collect.js';
+import { ResultCollector, type CorridorReplicationRow, type CorridorSummaryRow } from '../../../src/experiment/statistics/collect.js';
 import { summariseValues } from '../../../src/experiment/statistics/stats.js';
-import { GROUP_METRICS, MONTHLY_METRICS, type ClassKey, type DirectionKey, type GroupMetric, type GroupResult, type ReplicationResult, type StageResult } from '../../../src/model/results.js';
+import {
+  CORRIDOR_METRICS, GROUP_METRICS, MONTHLY_METRICS, type ClassKey, type CorridorResult, type DirectionKey, type GroupMetric, type GroupResult, type ReplicationResult, type StageResult,
+} from '../../../src/model/results.js';
+import type { Direction, Scenario } from '../../../src/scenario/types.js';
 import { fakeScenario } from '../../helpers/fake-results.js';
+import { corridor, demand } from '../../helpers/scenarios.js';
 
 /** Crossings in scenario order: `zeta` before `alpha`, so text order would be wrong. */
 const SCENARIO = fakeScenario([
@@ -145,5 +149,66 @@ describe('ResultCollector', () => {
     expect(events).toBe(3000);
     // Replication 1: zeta 10 + alpha 100; replication 2: zeta 20 (alpha's is NaN); not the per-class groups.
     expect(vehicles).toBe(10 + index + (100 + index) + (20 + index));
+  });
+});
+
+describe('ResultCollector: corridors', () => {
+  // Corridor `zk` before `ak`, its north pair before south (its first demand source is northbound), crossings
+  // zeta before alpha: text order would get every level wrong.
+  const withCorridors: Scenario = {
+    ...SCENARIO,
+    corridors: [
+      corridor({ id: 'zk', via: [['zeta', 0], ['alpha', 5]], demand: [demand({ id: 'n', direction: 'north' }), demand({ id: 's', direction: 'south' })] }),
+      corridor({ id: 'ak', via: [['alpha', 4], ['zeta', 2]], demand: [demand({ id: 't' })] }),
+    ],
+  };
+  const row = (corridor: string, direction: Direction, crossing: string, vehicles: number, foreseen = vehicles / 10): CorridorResult => ({
+    corridor, crossing, direction, vehicleClass: 'truck',
+    values: { vehicles, share: vehicles / 100, diverted: vehicles / 2, detour_h: 5, foreseen_wait_h_mean: vehicles > 0 ? foreseen : Number.NaN, foreseen_time_h_mean: foreseen + 5 },
+  });
+  /** Replication r's rows, listed in reverse of the output order. */
+  const corridorsOf = (r: number): CorridorResult[] => [
+    row('ak', 'south', 'zeta', r === 2 ? 0 : 3 * r), row('ak', 'south', 'alpha', 90),
+    row('zk', 'south', 'alpha', r), row('zk', 'south', 'zeta', 2 * r), row('zk', 'north', 'alpha', 4 * r), row('zk', 'north', 'zeta', 80 + r),
+  ];
+  const withRows = (r: number): ReplicationResult => ({ ...replication(r), corridors: corridorsOf(r) });
+
+  it('summarises each corridor × direction × class × crossing metric in the scenario\'s order, whatever order replications came in', () => {
+    const c = new ResultCollector(withCorridors);
+    for (const r of [3, 1, 2]) c.add(withRows(r));
+    const { corridors } = c.finish();
+    expect(corridors).toHaveLength(6 * CORRIDOR_METRICS.length);
+    const keys = [...new Set(corridors.map((k) => `${k.corridor} ${k.direction}/${k.vehicleClass} ${k.crossing}`))];
+    expect(keys).toEqual(['zk north/truck zeta', 'zk north/truck alpha', 'zk south/truck zeta', 'zk south/truck alpha', 'ak south/truck alpha', 'ak south/truck zeta']);
+    expect(corridors.slice(0, CORRIDOR_METRICS.length).map((k) => k.metric)).toEqual([...CORRIDOR_METRICS]);
+    const get = (corridor: string, crossing: string, metric: string) => corridors.find((k) => k.corridor === corridor && k.crossing === crossing && k.metric === metric);
+    expect(corridors.find((k) => k.corridor === 'zk' && k.direction === 'north' && k.crossing === 'zeta' && k.metric === 'vehicles'))
+      .toEqual({ corridor: 'zk', direction: 'north', vehicleClass: 'truck', crossing: 'zeta', fixedRoute: true, metric: 'vehicles', ...summariseValues([81, 82, 83]) });
+    // the fixed route: the least detour (zeta for zk, listed first; zeta for ak, listed second)
+    expect(corridors.filter((k) => k.fixedRoute && k.metric === 'share').map((k) => `${k.corridor} ${k.direction} ${k.crossing}`)).toEqual(['zk north zeta', 'zk south zeta', 'ak south zeta']);
+    // a mean foreseen wait over no vehicles (replication 2 chose no zeta) is left out, not counted as 0
+    const wait = get('ak', 'zeta', 'foreseen_wait_h_mean')!;
+    expect(wait).toMatchObject({ n: 2, mean: (0.3 + 0.9) / 2 });
+    expect(get('ak', 'zeta', 'vehicles')).toMatchObject({ n: 3, mean: 4, min: 0, max: 9 });
+  });
+
+  it('keeps the per-replication values behind them, by replication then in the same order', () => {
+    const c = new ResultCollector(withCorridors);
+    for (const r of [2, 1]) c.add(withRows(r));
+    const { corridorRows, corridors } = c.finish();
+    expect(corridorRows).toHaveLength(2 * 6 * CORRIDOR_METRICS.length);
+    expect(corridorRows.map((k) => k.replication)).toEqual([...Array(36).fill(1), ...Array(36).fill(2)]);
+    const strip = ({ corridor, direction, vehicleClass, crossing, metric }: CorridorReplicationRow | CorridorSummaryRow) => ({ corridor, direction, vehicleClass, crossing, metric });
+    expect(corridorRows.slice(0, 36).map(strip)).toEqual(corridors.map(strip));
+    expect(corridorRows[0]).toEqual({ replication: 1, corridor: 'zk', direction: 'north', vehicleClass: 'truck', crossing: 'zeta', metric: 'vehicles', value: 81 });
+  });
+
+  it('puts a corridor row the scenario does not name after those it does, and gives none without corridors', () => {
+    const c = new ResultCollector(withCorridors);
+    c.add({ ...replication(1), corridors: [row('other', 'south', 'zeta', 1), ...corridorsOf(1)] });
+    expect(c.finish().corridors.at(-1)).toMatchObject({ corridor: 'other', metric: CORRIDOR_METRICS.at(-1) });
+    const plain = new ResultCollector(SCENARIO);
+    plain.add(replication(1));
+    expect(plain.finish()).toMatchObject({ corridors: [], corridorRows: [] });
   });
 });

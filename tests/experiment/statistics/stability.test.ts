@@ -26,7 +26,7 @@ function groups(crossing: string, byClass: Record<string, Counts>): SummaryRow[]
 }
 
 function results(summary: SummaryRow[], stages: StageSummaryRow[] = []): CollectedResults {
-  return { replications: 3, rows: [], summary, stages, daily: [], monthly: [], hourly: [], warnings: [], events: 0, vehicles: 0 };
+  return { replications: 3, rows: [], summary, stages, daily: [], monthly: [], hourly: [], corridors: [], corridorRows: [], warnings: [], events: 0, vehicles: 0 };
 }
 
 const YEAR = { days: 365, warmupDays: 7 };

@@ -45,7 +45,7 @@ function fakeRun(curve: (factor: number) => number, half = 0.1) {
     const factor = s.crossings[0]!.demand[0]!.growth;
     const mean = curve(factor);
     return {
-      replications: 3, rows: [], daily: [], monthly: [], hourly: [], warnings: [], events: 0, vehicles: 0,
+      replications: 3, rows: [], daily: [], monthly: [], hourly: [], corridors: [], corridorRows: [], warnings: [], events: 0, vehicles: 0,
       summary: [{ crossing: 'road', direction: 'all', vehicleClass: 'all', metric: 'approach_wait_h_mean', n: 3, mean, sd: 0.1, ci95Low: mean - half, ci95High: mean + half, min: mean, max: mean }],
       stages: [
         { crossing: 'road', stage: 'passport', directions: 'south+north', bottleneck: false, metric: 'utilisation', n: 3, mean: 0.3 * factor, sd: 0, ci95Low: 0, ci95High: 0, min: 0, max: 0 },

@@ -3,8 +3,13 @@
 import { join } from 'node:path';
 import { sampleVariance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { comparePlan, likeForLike, metricValues, pairedDifference, welchInterval } from '../../../src/experiment/studies/compare.js';
+import { compareCorridors, comparePlan, likeForLike, metricValues, pairedDifference, welchInterval } from '../../../src/experiment/studies/compare.js';
+import { runExperimentSyncWith } from '../../../src/experiment/runner/experiment.js';
 import { runExperimentSync } from '../../../src/experiment/runner/run.js';
+import { CORRIDOR_METRICS } from '../../../src/model/results.js';
+import type { Scenario } from '../../../src/scenario/types.js';
+import { fakeRunner, fakeScenario } from '../../helpers/fake-results.js';
+import { corridor, demand } from '../../helpers/scenarios.js';
 import { studentTQuantile } from '../../../src/experiment/statistics/tquantile.js';
 import { loadScenario } from '../../../src/scenario/load.js';
 import { DECIDE } from '../../helpers/paths.js';
@@ -115,5 +120,41 @@ describe('likeForLike', () => {
       "not like-for-like with the base decide-small: its own days are 5, the base's 12 (both ran 12); its own warm-up is 1 days, the base's 2 (both ran 2)",
     );
     expect(likeForLike(base, shorter, { days: true, warmupDays: true })).toEqual([]);
+  });
+});
+
+describe('compareCorridors', () => {
+  const linked = (via: [string, number][]): Scenario => ({
+    ...fakeScenario([{ id: 'a', stages: ['x'] }, { id: 'b', stages: ['x'] }, { id: 'c', stages: ['x'] }]),
+    corridors: [corridor({ id: 'k', via, demand: [demand({ id: 's' }), demand({ id: 'n', direction: 'north' })] })],
+  });
+  const o = { seed: 1, replications: 3, days: 2, warmupDays: 0 };
+  const run = (s: Scenario, shift = 0) => runExperimentSyncWith(fakeRunner(['a', 'b', 'c'], { corridorShift: shift }), s, o);
+
+  it('pairs each corridor × direction × class × crossing × metric by replication: the shift of vehicles and shares with a paired CI', () => {
+    const base = run(linked([['a', 0], ['b', 4]]));
+    // the plan sends 6 more vehicles a replication to b (the last listed crossing)
+    const rows = compareCorridors('p', base, run(linked([['a', 0], ['b', 4]]), 6));
+    expect(rows).toHaveLength(2 * 2 * CORRIDOR_METRICS.length);
+    expect([...new Set(rows.map((r) => `${r.direction} ${r.crossing}`))]).toEqual(['south a', 'south b', 'north a', 'north b']);
+    const get = (crossing: string, metric: string) => rows.find((r) => r.direction === 'south' && r.crossing === crossing && r.metric === metric)!;
+    // fake: a gets 11 + r, b 21 + r (+ 6) vehicles in replication r
+    expect(get('b', 'vehicles')).toMatchObject({ plan: 'p', corridor: 'k', vehicleClass: 'truck', baseMean: 23, planMean: 29, difference: 6, diffCi: { low: 6, high: 6 }, significant: true, pairs: 3 });
+    expect(get('a', 'vehicles')).toMatchObject({ difference: 0, significant: false });
+    const shareA = get('a', 'share');
+    const shareB = get('b', 'share');
+    expect(shareA.difference! + shareB.difference!).toBeCloseTo(0, 12);
+    expect(shareA.difference!).toBeLessThan(0);
+    expect(shareA.significant).toBe(true);
+    expect(shareA.diffCi.low!).toBeLessThan(shareA.diffCi.high!);
+  });
+
+  it('matches rows by corridor and crossing ids: a crossing only the plan has comes after the base rows, with no base values', () => {
+    const base = run(linked([['a', 0], ['b', 4]]));
+    const plan = run(linked([['a', 0], ['b', 4], ['c', 9]]));
+    const rows = compareCorridors('p', base, plan);
+    expect([...new Set(rows.map((r) => `${r.direction} ${r.crossing}`))]).toEqual(['south a', 'south b', 'north a', 'north b', 'south c', 'north c']);
+    expect(rows.find((r) => r.crossing === 'c' && r.metric === 'vehicles')).toMatchObject({ baseMean: null, difference: null, pairs: 0, significant: false });
+    expect(compareCorridors('p', run(fakeScenario([{ id: 'a', stages: ['x'] }])), run(fakeScenario([{ id: 'a', stages: ['x'] }])))).toEqual([]);
   });
 });

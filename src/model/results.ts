@@ -171,6 +171,11 @@ export interface VehicleTrace {
   direction: Direction;
   vehicleClass: VehicleClass;
   cargo: 'loaded' | 'empty';
+  /** Its demand source (a corridor's as `corridor:source`). */
+  source: string;
+  /** The corridor it came by ('' for a crossing's own demand), and whether this crossing is off its fixed route. */
+  corridor: string;
+  diverted: boolean;
   tonnes: number;
   railcars: number;
   /** Minutes since scenario start; NaN where the vehicle never got there. */

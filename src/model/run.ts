@@ -14,7 +14,7 @@ import type { CorridorResult, DailyResult, InvariantCheck, PeriodResult, Replica
 import { CorridorArrival, CrossingOutlook } from './choice.js';
 import { CorridorCounts } from './corridor-stats.js';
 import { modelStream } from './streams.js';
-import { TraceMonitor } from './trace-monitor.js';
+import { pathLabels, TraceMonitor } from './trace-monitor.js';
 import type { ModelClock } from './clock.js';
 import type { Vehicle, Wagon } from './vehicle.js';
 
@@ -103,7 +103,7 @@ function runUnit(
     const crossing = plan.crossings[ci]!;
     const interp = new Interpreter<Vehicle>(sim);
     const wagonInterp = new Interpreter<Wagon>(sim);
-    const trace = onVehicle ? new TraceMonitor(crossing.crossing.id, replication, onVehicle) : null;
+    const trace = onVehicle ? new TraceMonitor(crossing.crossing.id, pathLabels(plan, crossing), replication, onVehicle) : null;
     const cm = new CrossingModel(crossing, sim, seed, replication, interp, wagonInterp, emitDay, trace);
     const targets = cm.paths.map((path) => new SourceArrival(sim, path, cm.stats.approachOf(path.index), crossing.crossing.approachLimit, interp, ids, cm.monitor));
     for (const path of cm.paths) {

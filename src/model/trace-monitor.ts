@@ -2,8 +2,25 @@
 // come to its booked slot, and for those still inside (on the road, in the crossing or in the waiting area) at the
 // end of the run (finish()).
 import type { VehicleMonitor } from './monitor.js';
+import type { BorderPlan, CrossingPlan } from './plan.js';
 import type { VehicleTrace } from './results.js';
 import type { Vehicle } from './vehicle.js';
+
+/** What a vehicle's row says of its path: the source, and the corridor it came by (if any). */
+export interface PathLabel {
+  readonly source: string;
+  readonly corridor: string;
+  readonly diverted: boolean;
+}
+
+/** The labels of a crossing's paths, by path index. */
+export function pathLabels(plan: BorderPlan, crossing: CrossingPlan): PathLabel[] {
+  return crossing.paths.map((p) => ({
+    source: p.source.id,
+    corridor: p.corridor === null ? '' : plan.corridors[p.corridor.corridor]!.corridor.id,
+    diverted: p.corridor?.diverted ?? false,
+  }));
+}
 
 export class TraceMonitor implements VehicleMonitor {
   /** Vehicles on their route now, in the order they arrived. */
@@ -11,6 +28,7 @@ export class TraceMonitor implements VehicleMonitor {
 
   constructor(
     private readonly crossingId: string,
+    private readonly labels: readonly PathLabel[],
     private readonly replication: number,
     private readonly onVehicle: (t: VehicleTrace) => void,
   ) {}
@@ -58,6 +76,7 @@ export class TraceMonitor implements VehicleMonitor {
       direction: v.source.direction,
       vehicleClass: v.source.vehicleClass,
       cargo: v.source.cargo,
+      ...this.labels[v.path]!,
       tonnes: v.tonnes,
       railcars: v.railcars,
       // A booked vehicle's arrival is on the road, when it left the waiting area (as in approach_wait_* and

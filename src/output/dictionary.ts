@@ -65,6 +65,9 @@ const BY_FILE: Record<string, Record<string, string>> = {
     exited_at_min: 'leaving the crossing, minutes since the start (empty if not reached)',
     approach_wait_h: 'entered − arrived, h',
     crossing_time_h: 'exited − arrived, h',
+    source: 'its demand source (a corridor’s as corridor:source)',
+    corridor: 'the corridor it came by (empty: the crossing’s own demand)',
+    diverted: 'TRUE when it came by a corridor to a crossing off the corridor’s fixed route',
   },
   'compare.csv': {
     base: "the base scenario's id",

@@ -26,7 +26,7 @@ export const CORRIDOR_COLUMNS = [
 ] as const;
 export const VEHICLE_COLUMNS = [
   'scenario', 'replication', 'vehicle', 'crossing', 'direction', 'class', 'cargo', 'tonnes', 'railcars', 'outcome',
-  'arrived_local', 'arrived_at_min', 'entered_at_min', 'exited_at_min', 'approach_wait_h', 'crossing_time_h',
+  'arrived_local', 'arrived_at_min', 'entered_at_min', 'exited_at_min', 'approach_wait_h', 'crossing_time_h', 'source', 'corridor', 'diverted',
 ] as const;
 
 /** Metrics whose per-replication value is a whole number of vehicles or wagons (written without decimals). */
@@ -115,6 +115,7 @@ export function vehicleRow(scenario: string, startDate: string, t: VehicleTrace)
     arrived_local: localDateTime(startDate, t.arrivedAtMin), arrived_at_min: formatFixed(t.arrivedAtMin),
     entered_at_min: formatFixed(t.enteredAtMin), exited_at_min: formatFixed(t.exitedAtMin),
     approach_wait_h: formatFixed((t.enteredAtMin - t.arrivedAtMin) / MIN_PER_H), crossing_time_h: formatFixed((t.exitedAtMin - t.arrivedAtMin) / MIN_PER_H),
+    source: t.source, corridor: t.corridor, diverted: t.diverted ? 'true' : 'false',
   };
 }
 

@@ -85,7 +85,7 @@ export function fakeRunner(crossingIds: string[], opts?: { brokenInvariant?: num
     for (let i = 0; i < 2; i++) {
       o.onVehicle?.({
         replication: o.replication, vehicle: i, crossing: crossingIds[0] ?? 'x', direction: 'south', vehicleClass: 'truck',
-        cargo: 'loaded', tonnes: 20.5, railcars: 0, arrivedAtMin: 10 * i, enteredAtMin: 10 * i + 1.25,
+        cargo: 'loaded', source: 'trucks', corridor: '', diverted: false, tonnes: 20.5, railcars: 0, arrivedAtMin: 10 * i, enteredAtMin: 10 * i + 1.25,
         exitedAtMin: i === 0 ? 30 : Number.NaN, outcome: i === 0 ? 'completed' : 'in_system',
       });
     }

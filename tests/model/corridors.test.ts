@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { mean } from 'simple-statistics';
 import { runReplication } from '../../src/model/run.js';
 import { buildPlan } from '../../src/model/plan.js';
-import type { ReplicationResult } from '../../src/model/results.js';
+import type { ReplicationResult, VehicleTrace } from '../../src/model/results.js';
 import type { Corridor, Crossing, Scenario } from '../../src/scenario/types.js';
 import { ALWAYS, corridor, crossing, demand, scenario, stage } from '../helpers/scenarios.js';
 
@@ -100,6 +100,23 @@ describe('choice between crossings', () => {
     expect(check.ok).toBe(true);
     expect(check.detail).toMatch(/on a detour at start [1-9]\d* .* on a detour at end [1-9]/);
     expect(r.invariants.every((i) => i.ok)).toBe(true);
+  });
+});
+
+describe('the vehicle trace', () => {
+  test('names the corridor of every corridor vehicle and marks those off the fixed route diverted', () => {
+    // a closed from 3 to 6 January: its trucks go by b then
+    const closed = ['2023-01-03', '2023-01-04', '2023-01-05', '2023-01-06'];
+    const a = lane('a', { stages: [stage({ id: 'customs', serviceMin: { kind: 'exponential', mean: 10 }, timetable: { windows: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], openMin: 0, closeMin: 1440 }], closedDates: closed } })] });
+    const s = network([a, lane('b')], [corridor({ id: 'k', via: [['a', 0], ['b', 2]], demand: trucks(100) })]);
+    const rows: VehicleTrace[] = [];
+    const r = runReplication(s, { seed: 7, replication: 0, days: s.days, warmupDays: s.warmupDays, onVehicle: (t) => void rows.push(t) });
+    const at = (c: string) => rows.filter((t) => t.crossing === c);
+    expect(at('b').length).toBeGreaterThan(0);
+    expect(at('b').every((t) => t.corridor === 'k' && t.source === 'k:trucks' && t.diverted)).toBe(true);
+    expect(at('a').every((t) => t.corridor === 'k' && !t.diverted)).toBe(true);
+    // every vehicle that reached b is in the trace (the crossing's own source brings none)
+    expect(at('b').length).toBe(group(r, 'b', 'arrivals'));
   });
 });
 

@@ -80,9 +80,18 @@ describe('vehicle rows', () => {
 
   it('leaves times and durations empty where the vehicle never got there', () => {
     const row = vehicleRow('s', '2023-01-01', {
-      replication: 1, vehicle: 3, crossing: 'k', direction: 'north', vehicleClass: 'train', cargo: 'empty', tonnes: 0, railcars: 57,
-      arrivedAtMin: 90, enteredAtMin: Number.NaN, exitedAtMin: Number.NaN, outcome: 'in_system',
+      replication: 1, vehicle: 3, crossing: 'k', direction: 'north', vehicleClass: 'train', cargo: 'empty', source: 'empties', corridor: '', diverted: false,
+      tonnes: 0, railcars: 57, arrivedAtMin: 90, enteredAtMin: Number.NaN, exitedAtMin: Number.NaN, outcome: 'in_system',
     });
     expect(row).toMatchObject({ railcars: '57', arrived_local: '2023-01-01 01:30:00', arrived_at_min: '90.0000', entered_at_min: '', approach_wait_h: '', crossing_time_h: '' });
+    expect(row).toMatchObject({ source: 'empties', corridor: '', diverted: 'false' });
+  });
+
+  it('names the corridor a vehicle came by and whether it was diverted', () => {
+    const row = vehicleRow('s', '2023-01-01', {
+      replication: 1, vehicle: 4, crossing: 'mondy', direction: 'south', vehicleClass: 'truck', cargo: 'loaded', source: 'east:loaded', corridor: 'east', diverted: true,
+      tonnes: 20, railcars: 0, arrivedAtMin: 90, enteredAtMin: 100, exitedAtMin: 130, outcome: 'completed',
+    });
+    expect(row).toMatchObject({ source: 'east:loaded', corridor: 'east', diverted: 'true' });
   });
 });

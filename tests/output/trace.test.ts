@@ -4,7 +4,7 @@ import type { VehicleTrace } from '../../src/model/results.js';
 import { SHEET_MAX_ROWS, traceRow, traceRowsWarning } from '../../src/output/trace.js';
 
 const vehicle = (vehicleClass: VehicleTrace['vehicleClass'], cargo: VehicleTrace['cargo']): VehicleTrace => ({
-  replication: 1, vehicle: 3, crossing: 'k', direction: 'south', vehicleClass, cargo, tonnes: vehicleClass === 'truck' ? 20 : 0, railcars: 0,
+  replication: 1, vehicle: 3, crossing: 'k', direction: 'south', vehicleClass, cargo, source: 'src', corridor: '', diverted: false, tonnes: vehicleClass === 'truck' ? 20 : 0, railcars: 0,
   arrivedAtMin: 0, enteredAtMin: 30, exitedAtMin: 90, outcome: 'completed',
 });
 

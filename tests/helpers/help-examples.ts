@@ -1,9 +1,10 @@
 // The `$ bordersim …` examples of a command's --help, and running one in-process against the shipped scenarios,
 // shortened (--replications/--days/--warmup-days) and sent to a temporary --out. Shared by the examples tests of
 // src/commands/program.ts (run, validate, schema) and src/commands/tree.ts (compare, sweep, capacity).
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runProgram } from '../../src/commands/program.js';
 import { context } from './context.js';
 import { REPO } from './paths.js';
@@ -68,4 +69,20 @@ export async function runExample(line: string, out: string, extras: boolean): Pr
     const info = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { warnings: Array<{ check: string }> };
     expect(info.warnings.filter((w) => w.check === 'scenarios_differ'), line).toEqual([]);
   }
+}
+
+/**
+ * The tests of one decision command's --help examples (src/commands/tree.ts), a file each so they run in parallel:
+ * there are some, and each runs (shortened) with exit code 0; the first with the report and workbook.
+ */
+export async function describeExamples(command: string): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), `bordersim-${command}-examples-`));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const lines = examples(await helpOf(command));
+  describe(`${command} --help examples`, () => {
+    it('there are some', () => expect(lines.length).toBeGreaterThan(0));
+    it.each(lines.map((line, i) => [i, line] as const))('example %i runs (shortened) with exit code 0: %s', async (i, line) => {
+      await runExample(line, join(root, `${command}-${i}`), i === 0);
+    });
+  });
 }

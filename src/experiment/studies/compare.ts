@@ -99,11 +99,11 @@ export function welchInterval(base: readonly number[], plan: readonly number[]):
 type GroupKey = string;
 const keyOf = (crossing: string, direction: string, vehicleClass: string): GroupKey => `${crossing}\u0000${direction}\u0000${vehicleClass}`;
 
-/** Per group and metric, the values indexed by replication number (1-based; holes are NaN). */
-export function valuesByReplication(res: CollectedResults): Map<GroupKey, Map<GroupMetric, number[]>> {
-  const out = new Map<GroupKey, Map<GroupMetric, number[]>>();
-  for (const row of res.rows) {
-    const key = keyOf(row.crossing, row.direction, row.vehicleClass);
+/** Per key and metric, the values indexed by replication number (1-based; holes are NaN). */
+function byReplication<M extends string, R extends { metric: M; replication: number; value: number }>(rows: Iterable<R>, keyFor: (row: R) => string): Map<string, Map<M, number[]>> {
+  const out = new Map<string, Map<M, number[]>>();
+  for (const row of rows) {
+    const key = keyFor(row);
     let metrics = out.get(key);
     if (!metrics) out.set(key, (metrics = new Map()));
     let list = metrics.get(row.metric);
@@ -112,6 +112,11 @@ export function valuesByReplication(res: CollectedResults): Map<GroupKey, Map<Gr
     list[row.replication - 1] = row.value;
   }
   return out;
+}
+
+/** Per group and metric, the values indexed by replication number (1-based; holes are NaN). */
+export function valuesByReplication(res: CollectedResults): Map<GroupKey, Map<GroupMetric, number[]>> {
+  return byReplication(res.rows, (row) => keyOf(row.crossing, row.direction, row.vehicleClass));
 }
 
 /** The values of one group's metric over replications (empty when the group is absent). */
@@ -144,17 +149,7 @@ const corridorKeyOf = (k: CorridorKey): string => `${k.corridor}\u0000${k.direct
 
 /** Per corridor × direction × class × crossing and corridor metric, the values indexed by replication number (1-based; holes are NaN). */
 function corridorValuesByReplication(res: CollectedResults): Map<string, Map<CorridorMetric, number[]>> {
-  const out = new Map<string, Map<CorridorMetric, number[]>>();
-  for (const row of res.corridorRows) {
-    const key = corridorKeyOf(row);
-    let metrics = out.get(key);
-    if (!metrics) out.set(key, (metrics = new Map()));
-    let list = metrics.get(row.metric);
-    if (!list) metrics.set(row.metric, (list = []));
-    while (list.length < row.replication) list.push(Number.NaN);
-    list[row.replication - 1] = row.value;
-  }
-  return out;
+  return byReplication(res.corridorRows, corridorKeyOf);
 }
 
 /**

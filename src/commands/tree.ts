@@ -88,8 +88,9 @@ Examples:
 
 The factor multiplies the crossing's demand of the --scale classes (default freight: trucks and trains, as
 scenario growth does with demand.growthClasses; --scale all for every class, or a list such as truck,car) on
-top of the scenario's own growth; 1 = the scenario as written. The crossing is simulated alone (crossings share
-nothing) with the same seed at every factor (common random numbers). The limit is on the mean over replications
+top of the scenario's own growth; 1 = the scenario as written. The crossing is simulated alone with the same
+seed at every factor (common random numbers), with the corridor traffic whose fixed route it is, all of it
+taking the crossing (none diverted to it or away: the capacity for the traffic it is meant for). The limit is on the mean over replications
 of the metric for one group: --class and --direction (default freight in both directions: the crossing's
 trucks or trains, since cars on their own lanes would dilute a mixed total; --class all for the whole crossing).
 capacity.csv: the group, the scaled classes, the factor found (largest tested meeting the limit), the smallest

@@ -17,6 +17,27 @@ const TIE_MIN = 1e-9;
 /** At most this many schedule changes are walked looking for the next opening (a year of daily opening hours). */
 const MAX_CHANGES_AHEAD = 2000;
 
+/** A count of corridor vehicles driving their detour to one stage of one crossing (as an electronic queue registers them). */
+export interface EnRouteCount {
+  level: number;
+}
+
+/**
+ * The en-route counts of one simulation, one per crossing and first stage, shared by every corridor choosing
+ * among them: a vehicle counts from its choice until it reaches the crossing, whoever foresees it.
+ */
+export class EnRouteBoard {
+  private readonly counts = new Map<string, EnRouteCount>();
+
+  /** The count of crossing `crossing` (its index in the scenario) at stage `stage` (null: a route with no stage). */
+  at(crossing: number, stage: number | null): EnRouteCount {
+    const key = `${crossing}/${stage ?? '-'}`;
+    let c = this.counts.get(key);
+    if (!c) this.counts.set(key, (c = { level: 0 }));
+    return c;
+  }
+}
+
 /**
  * What a driver can see of one crossing for one corridor path: whether it is open (its gate), how many vehicles
  * are ahead at its first compulsory stage, the servers there and their mean service time.
@@ -30,16 +51,22 @@ export class CrossingOutlook {
   private readonly heldQueues: readonly { readonly level: number }[];
   /** Gates held by the vehicles without a zone place that go to the same first stage. */
   private readonly heldGates: readonly Gate<Vehicle>[];
+  /** Corridor vehicles driving to the same first stage: counted by every choice of this crossing, foreseen only when `seesEnRoute`. */
+  readonly enRoute: EnRouteCount;
 
   constructor(
     cm: CrossingModel,
     pathIndex: number,
     readonly detourMin: number,
+    board: EnRouteBoard,
+    crossingIndex: number,
+    private readonly seesEnRoute: boolean,
   ) {
     const path = cm.plan.paths[pathIndex]!;
     const gateStep = path.route.find((r) => r.kind === 'gate');
     this.gateSchedule = gateStep?.kind === 'gate' ? cm.plan.gates[gateStep.gate]!.schedule : null;
     const stage = firstStageOf(path.route);
+    this.enRoute = board.at(crossingIndex, stage);
     this.servers = stage === null ? null : cm.stages[stage]!.servers;
     this.stageSchedule = stage === null ? null : cm.plan.stages[stage]!.schedule;
     const st = stage === null ? null : cm.plan.stages[stage]!.stage;
@@ -55,7 +82,8 @@ export class CrossingOutlook {
   /**
    * The wait foreseen at `nowMin` for a vehicle that would get here after its detour, as an electronic queue would
    * tell it: n vehicles ahead at its first compulsory stage (there now, or held on the approach on their way to
-   * it, whatever their direction or class) leave it max(0, n + 1 − c) × mean service server-minutes of work to wait
+   * it, whatever their direction or class, and with foresight queue-and-en-route the corridor vehicles driving
+   * there) leave it max(0, n + 1 − c) × mean service server-minutes of work to wait
    * for; that work is done at the stage's capacity over its opening hours (closed nights and holidays ahead
    * included) from when the crossing is open to it. Infinity when it never opens again.
    */
@@ -66,6 +94,7 @@ export class CrossingOutlook {
     let ahead = this.servers.busy + this.servers.waiting;
     for (const q of this.heldQueues) ahead += q.level;
     for (const g of this.heldGates) ahead += g.waiting;
+    if (this.seesEnRoute) ahead += this.enRoute.level;
     const c = Math.max(1, this.stageSchedule!.capacityAt(openMin));
     return workDoneAtMin(this.stageSchedule!, openMin, Math.max(0, ahead + 1 - c) * this.meanServiceMin) - arriveMin;
   }
@@ -144,6 +173,8 @@ export function chooseOption(rule: ChoiceRule, timesMin: Float64Array, fixed: nu
 interface EnRoute {
   readonly target: ArrivalTarget;
   readonly counts: CorridorCounts;
+  /** The crossing's count of vehicles driving there. */
+  readonly board: EnRouteCount;
 }
 
 /** The arrival handler of one corridor source at its decision point. */
@@ -166,7 +197,7 @@ export class CorridorArrival implements ArrivalTarget {
   ) {
     this.timesMin = new Float64Array(outlooks.length);
     this.waitsMin = new Float64Array(outlooks.length);
-    this.enRoute = targets.map((target) => ({ target, counts }));
+    this.enRoute = targets.map((target, option) => ({ target, counts, board: outlooks[option]!.enRoute }));
   }
 
   arrive(): void {
@@ -198,6 +229,7 @@ export class CorridorArrival implements ArrivalTarget {
       this.targets[option]!.arrive();
     } else {
       this.counts.enRoute++;
+      this.enRoute[option]!.board.level++;
       this.sim.schedule(detourMin, reachCrossing, this.enRoute[option]!, Priority.arrival);
     }
   }
@@ -206,6 +238,7 @@ export class CorridorArrival implements ArrivalTarget {
 /** A vehicle that drove its detour reaches its crossing. */
 function reachCrossing(e: EnRoute): void {
   e.counts.enRoute--;
+  e.board.level--;
   e.counts.reached++;
   e.target.arrive();
 }

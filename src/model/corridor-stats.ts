@@ -1,5 +1,5 @@
 // What one corridor's vehicles chose in one replication: per source and option the vehicles, their foreseen
-// waits and detours, and the bookkeeping of vehicles on their detour (for the corridor's conservation check).
+// waits and detours, the whole waits of those that left the crossing, and the bookkeeping of vehicles on their detour (for the corridor's conservation check).
 import { MIN_PER_H } from '../units.js';
 import type { CorridorPlan } from './plan.js';
 import type { CorridorResult, InvariantCheck } from './results.js';
@@ -9,6 +9,9 @@ export class CorridorCounts {
   private readonly chosen: Float64Array;
   private readonly waitSumMin: Float64Array;
   private readonly timeSumMin: Float64Array;
+  /** completed[source * options + option]: those of its vehicles that left that crossing, and their whole waits (minutes). */
+  private readonly completedCount: Float64Array;
+  private readonly completedWaitMin: Float64Array;
   private readonly options: number;
   /** Vehicles on their detour now; those that reached their crossing since the last reset; on a detour at the reset. */
   enRoute = 0;
@@ -22,6 +25,15 @@ export class CorridorCounts {
     this.chosen = new Float64Array(n);
     this.waitSumMin = new Float64Array(n);
     this.timeSumMin = new Float64Array(n);
+    this.completedCount = new Float64Array(n);
+    this.completedWaitMin = new Float64Array(n);
+  }
+
+  /** A vehicle of source `source` left option `option`'s crossing having waited `waitMin` in all (closed, for a place, at stages). */
+  completed(source: number, option: number, waitMin: number): void {
+    const i = source * this.options + option;
+    this.completedCount[i]! += 1;
+    this.completedWaitMin[i]! += waitMin;
   }
 
   /** A vehicle of source `source` chose option `option`, foreseeing a wait of `waitMin` after a detour of `detourMin`. */
@@ -38,6 +50,8 @@ export class CorridorCounts {
     this.chosen.fill(0);
     this.waitSumMin.fill(0);
     this.timeSumMin.fill(0);
+    this.completedCount.fill(0);
+    this.completedWaitMin.fill(0);
     this.enRouteAtReset = this.enRoute;
     this.reached = 0;
     this.decided = 0;
@@ -54,6 +68,7 @@ export class CorridorCounts {
       for (let o = 0; o < this.options; o++) total += sum(this.chosen, o);
       plan.options.forEach((option, o) => {
         const vehicles = sum(this.chosen, o);
+        const completed = sum(this.completedCount, o);
         rows.push({
           corridor: plan.corridor.id,
           crossing: plan.corridor.crossings[o]!.crossing,
@@ -66,6 +81,8 @@ export class CorridorCounts {
             detour_h: option.detourMin / MIN_PER_H,
             foreseen_wait_h_mean: vehicles > 0 ? sum(this.waitSumMin, o) / vehicles / MIN_PER_H : NaN,
             foreseen_time_h_mean: vehicles > 0 ? sum(this.timeSumMin, o) / vehicles / MIN_PER_H : NaN,
+            completed,
+            wait_h_mean: completed > 0 ? sum(this.completedWaitMin, o) / completed / MIN_PER_H : NaN,
           },
         });
       });

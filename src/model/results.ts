@@ -186,7 +186,7 @@ export interface VehicleTrace {
 }
 
 /** What one corridor's vehicles of one direction and class chose, by crossing, in one replication. */
-export const CORRIDOR_METRICS = ['vehicles', 'share', 'diverted', 'detour_h', 'foreseen_wait_h_mean', 'foreseen_time_h_mean'] as const;
+export const CORRIDOR_METRICS = ['vehicles', 'share', 'diverted', 'detour_h', 'foreseen_wait_h_mean', 'foreseen_time_h_mean', 'completed', 'wait_h_mean'] as const;
 export type CorridorMetric = (typeof CORRIDOR_METRICS)[number];
 
 export const CORRIDOR_METRIC_UNITS: Record<CorridorMetric, string> = {
@@ -196,6 +196,8 @@ export const CORRIDOR_METRIC_UNITS: Record<CorridorMetric, string> = {
   detour_h: 'h',
   foreseen_wait_h_mean: 'h',
   foreseen_time_h_mean: 'h',
+  completed: 'vehicles',
+  wait_h_mean: 'h',
 };
 
 /**

@@ -11,7 +11,7 @@ import { makeArrivals } from './demand.js';
 import { checkInvariants } from './invariants.js';
 import { buildPlan, type BorderPlan } from './plan.js';
 import type { CorridorResult, DailyResult, InvariantCheck, PeriodResult, ReplicationResult, VehicleTrace } from './results.js';
-import { CorridorArrival, CrossingOutlook } from './choice.js';
+import { CorridorArrival, CrossingOutlook, EnRouteBoard } from './choice.js';
 import { CorridorCounts } from './corridor-stats.js';
 import { modelStream } from './streams.js';
 import { pathLabels, TraceMonitor } from './trace-monitor.js';
@@ -114,12 +114,15 @@ function runUnit(
   }
   const members = [...byCrossing.values()];
   const corridors = plan.corridors.map((c, k) => ({ c, k })).filter(({ c }) => byCrossing.has(c.options[0]!.crossing));
+  const board = new EnRouteBoard();
   const counts = corridors.map(({ c, k }) => {
     const stats = new CorridorCounts(c);
+    const seesEnRoute = c.corridor.foresight === 'queue-and-en-route';
     c.sources.forEach((s, si) => {
       const at = c.options.map((o, option) => ({ u: byCrossing.get(o.crossing)!, path: s.paths[option]! }));
       const fixed = at[c.fixed]!;
-      const outlooks = at.map(({ u, path }, option) => new CrossingOutlook(u.cm, path, c.options[option]!.detourMin));
+      at.forEach(({ u, path }, option) => u.cm.stats.watchCorridorExits(path, (waitMin) => stats.completed(si, option, waitMin)));
+      const outlooks = at.map(({ u, path }, option) => new CrossingOutlook(u.cm, path, c.options[option]!.detourMin, board, u.index, seesEnRoute));
       const diverted = {
         into: (option: number): void => at[option]!.u.cm.stats.divertedIn(at[option]!.path),
         outOf: (): void => fixed.u.cm.stats.divertedOut(fixed.path),

@@ -22,6 +22,8 @@ export class CrossingStats implements VehicleMonitor {
   private readonly byPath: PathStats[];
   /** Vehicles that arrived on each path since the last reset, turned away, no-shows or not (corridor checks). */
   readonly pathArrivals: Float64Array;
+  /** Told the whole wait (minutes) of each vehicle leaving by a corridor path (corridors.csv's wait_h_mean); null elsewhere. */
+  private readonly corridorExits: Array<((waitMin: number) => void) | null>;
 
   constructor(
     plan: CrossingPlan,
@@ -36,6 +38,12 @@ export class CrossingStats implements VehicleMonitor {
       holdsZone: path.holdsZone,
     }));
     this.pathArrivals = new Float64Array(plan.paths.length);
+    this.corridorExits = plan.paths.map(() => null);
+  }
+
+  /** Tells `onExit` the whole wait of every vehicle that leaves by path `pathIndex` (a corridor's path). */
+  watchCorridorExits(pathIndex: number, onExit: (waitMin: number) => void): void {
+    this.corridorExits[pathIndex] = onExit;
   }
 
   /** The approach queue of path `pathIndex`'s direction and class (what an approach limit looks at). */
@@ -92,6 +100,7 @@ export class CrossingStats implements VehicleMonitor {
     const closedMin = v.passedGateAtMin - v.arrivedAtMin;
     const zoneFullMin = s.holdsZone ? v.enteredAtMin - v.passedGateAtMin : 0;
     s.groups.base.exit(nowMin, v.arrivedAtMin, v.tonnes, v.railcars, s.holdsZone, closedMin, zoneFullMin, v.stageWaitMin);
+    this.corridorExits[v.path]?.(closedMin + zoneFullMin + v.stageWaitMin);
     const daily = s.daily;
     daily.completed++;
     daily.tonnes += v.tonnes;

@@ -195,6 +195,7 @@ function checkCorridor(corridor: Plain, path: Path, crossings: Plain[], add: Add
   }
   if (corridor.choice === 'logit' && corridor.logitScaleH === undefined) add(path, 'missing logitScaleH (choice: logit)');
   if (corridor.choice !== 'logit' && corridor.logitScaleH !== undefined) add([...path, 'logitScaleH'], 'applies only with choice: logit', true);
+  if ((corridor.choice ?? 'fixed') === 'fixed' && corridor.foresight !== undefined) add([...path, 'foresight'], 'applies only with choice: least-time or logit (the fixed route foresees nothing)', true);
   const seen = new Map<string, number>();
   let zone: { offset: unknown; id: string } | null = null;
   options.forEach((o, j) => {

@@ -17,6 +17,8 @@ export const SCENARIO_DEFAULTS = {
 /** A corridor: its vehicles take the fixed route unless a rule says otherwise. */
 export const CORRIDOR_DEFAULTS = {
   choice: 'fixed',
+  /** Drivers see what is at the crossing now, not who else is driving there. */
+  foresight: 'queue',
 } as const;
 
 /** The scenario's `demand` (growth of trade): growth applies to freight, not to cars. */

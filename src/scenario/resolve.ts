@@ -120,6 +120,7 @@ function resolveCorridor(k: CorridorInput, input: ScenarioInput): Corridor {
     id: k.id,
     name: k.name,
     rule,
+    foresight: k.foresight ?? CORRIDOR_DEFAULTS.foresight,
     logitScaleH: rule === 'logit' ? (k.logitScaleH ?? 0) : 0,
     crossings: k.crossings.map((o) => ({ crossing: o.crossing, detourH: o.detourH, source: o.source })),
     demand: resolveDemand(k, input),

@@ -167,6 +167,8 @@ export interface Holiday {
  * + foreseen wait; `logit` draws a crossing with probability ∝ exp(−(detour + foreseen wait) / scale).
  */
 export type ChoiceRule = 'fixed' | 'least-time' | 'logit';
+/** What a choosing driver's foreseen wait counts: the vehicles at the crossing, or those and the ones driving there. */
+export type Foresight = 'queue' | 'queue-and-en-route';
 
 /** A crossing a corridor's vehicles may use, with its detour against the corridor's best route. */
 export interface CorridorCrossing {
@@ -181,6 +183,7 @@ export interface Corridor {
   id: string;
   name: string;
   rule: ChoiceRule;
+  foresight: Foresight;
   /** Scale of the logit choice, hours (logit only; 0 otherwise). */
   logitScaleH: number;
   /** At least two, each listed once; the first with the least detour is the fixed route. */

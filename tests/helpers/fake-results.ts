@@ -53,6 +53,7 @@ export function fakeCorridors(scenario: Scenario, replication: number, seed: num
           values: {
             vehicles: v, share: total > 0 ? v / total : Number.NaN, diverted: i === 0 ? 0 : v, detour_h: o.detourH,
             foreseen_wait_h_mean: v > 0 ? 0.25 * (i + 1) + replication / 8 : Number.NaN, foreseen_time_h_mean: v > 0 ? 0.25 * (i + 1) + replication / 8 + o.detourH : Number.NaN,
+            completed: v, wait_h_mean: v > 0 ? 0.5 * (i + 1) + replication / 4 : Number.NaN,
           },
         });
       });

@@ -85,6 +85,7 @@ export function corridor(over: Partial<Corridor> & { id: string; via: [string, n
   return {
     name: over.id,
     rule: 'least-time',
+    foresight: 'queue',
     logitScaleH: 0,
     crossings: via.map(([crossing, detourH]) => ({ crossing, detourH, source: 'test' })),
     source: 'test',

@@ -1,4 +1,4 @@
-// The network on random crossings and corridors (any rule, detours, several sources): every replication keeps
+// The network on random crossings and corridors (any rule and foresight, detours, several sources): every replication keeps
 // every crossing's invariants and the corridors' conservation, traces every vehicle once, and its diverted counts
 // agree between crossings, corridors, days and months.
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ const IDS = ['a', 'b', 'c'];
 const corridorArb = (k: number): fc.Arbitrary<Corridor> =>
   fc.record({
     rule: fc.constantFrom('fixed' as const, 'least-time' as const, 'logit' as const),
+    foresight: fc.constantFrom('queue' as const, 'queue-and-en-route' as const),
     scaleH: fc.double({ min: 0.1, max: 10, noNaN: true }),
     via: fc.shuffledSubarray(IDS, { minLength: 2 }),
     detoursH: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 30, noNaN: true })), { minLength: 3, maxLength: 3 }),
@@ -27,6 +28,7 @@ const corridorArb = (k: number): fc.Arbitrary<Corridor> =>
   }).map((c) => corridor({
     id: `k${k}`,
     rule: c.rule,
+    foresight: c.foresight,
     logitScaleH: c.rule === 'logit' ? c.scaleH : 0,
     via: c.via.map((id, i) => [id, c.detoursH[i]!] as [string, number]),
     demand: c.sources.map((s, i) => demand({

@@ -42,6 +42,11 @@ describe('choice between crossings', () => {
     expect(group(r, 'a', 'diverted_out')).toBe(chose(r, 'b'));
     expect(group(r, 'b', 'diverted_in')).toBe(chose(r, 'b'));
     expect(r.invariants.every((i) => i.ok)).toBe(true);
+    // b has no traffic of its own: what its corridor vehicles found there is its whole wait and throughput
+    const atB = r.corridors.find((c) => c.crossing === 'b')!.values;
+    expect(atB.completed).toBe(group(r, 'b', 'completed'));
+    expect(atB.wait_h_mean).toBeCloseTo(group(r, 'b', 'wait_total_h_mean'), 9);
+    expect(atB.wait_h_mean).toBeGreaterThan(0);
   });
 
   test('two identical crossings under least-time split traffic evenly and wait less than two separate queues', () => {
@@ -100,6 +105,31 @@ describe('choice between crossings', () => {
     expect(check.ok).toBe(true);
     expect(check.detail).toMatch(/on a detour at start [1-9]\d* .* on a detour at end [1-9]/);
     expect(r.invariants.every((i) => i.ok)).toBe(true);
+  });
+});
+
+describe('what drivers foresee', () => {
+  test('seeing the vehicles en route stops the herding that a long drive on old information causes', () => {
+    // Two identical crossings 6 h away, 0.8 load each: a driver who sees only the queues there sends everyone to
+    // the shorter one for hours (its queue then is not the one they will find); one who also sees those driving
+    // there joins the shorter queue it will find (JSQ): less than two separate M/M/1 queues' 0.667 h.
+    const mean2 = (r: ReplicationResult) => (group(r, 'a', 'wait_total_h_mean') + group(r, 'b', 'wait_total_h_mean')) / 2;
+    const waits = (foresight: Corridor['foresight']) => [0, 1, 2, 3].map((rep) => {
+      const r = run(network([lane('a'), lane('b')], [corridor({ id: 'k', foresight, via: [['a', 6], ['b', 6]], demand: trucks(230.4) })]), rep);
+      expect(r.invariants.filter((i) => !i.ok)).toEqual([]);
+      return mean2(r);
+    });
+    const [blind, informed] = [waits('queue'), waits('queue-and-en-route')];
+    expect(Math.max(...informed)).toBeLessThan(0.667);
+    expect(Math.min(...blind)).toBeGreaterThan(2 * Math.max(...informed));
+  });
+
+  test('with no detour there is no one en route: both foresights give the same results, value for value', () => {
+    const of = (foresight: Corridor['foresight']) => run(network([lane('a'), lane('b')], [corridor({ id: 'k', foresight, via: [['a', 0], ['b', 0]], demand: trucks(230.4) })], 5));
+    const [blind, informed] = [of('queue'), of('queue-and-en-route')];
+    expect(informed.groups).toEqual(blind.groups);
+    expect(informed.corridors).toEqual(blind.corridors);
+    expect(chose(blind, 'b')).toBeGreaterThan(0);
   });
 });
 

@@ -20,7 +20,7 @@ function done(replication: number, values: number[]): ReplicationDone {
   return {
     result: { replication, groups: [], stages: [], daily: [], monthly: [{ period: '2023-01', crossing: 'x', direction: 'all', vehicleClass: 'all', values }], hourly: [], invariants: [],
       // a corridor row, its foreseen wait over no vehicle NaN and its foreseen time Infinity (a crossing that never opens again)
-      corridors: [{ corridor: 'k', crossing: 'x', direction: 'south', vehicleClass: 'truck', values: { vehicles: 0, share: 0, diverted: 0, detour_h: 1 / 3, foreseen_wait_h_mean: NaN, foreseen_time_h_mean: Infinity } }],
+      corridors: [{ corridor: 'k', crossing: 'x', direction: 'south', vehicleClass: 'truck', values: { vehicles: 0, share: 0, diverted: 0, detour_h: 1 / 3, foreseen_wait_h_mean: NaN, foreseen_time_h_mean: Infinity, completed: 0, wait_h_mean: NaN } }],
       events: 5 },
     daily: [{ date: '2023-01-02', crossing: 'x', direction: 'south', vehicleClass: 'truck', arrivals: 1, completed: 1, tonnes: 0.1 + 0.2, railcars: 0, approachQueueMean: 1 / 3, approachQueueMax: 2, entered: 1, approachWaitH: 1e-300, approachWaitHMean: NaN, divertedIn: 0, divertedOut: 0 }],
   };
@@ -41,7 +41,7 @@ describe('shard file', () => {
     expect(replications).toEqual(written);
     expect(Object.is(replications[0]!.result.monthly[0]!.values[3], -0)).toBe(true);
     expect(Object.is(replications[0]!.result.monthly[0]!.values[4], 0)).toBe(true);
-    expect(replications[1]!.result.corridors[0]!.values).toEqual({ vehicles: 0, share: 0, diverted: 0, detour_h: 1 / 3, foreseen_wait_h_mean: NaN, foreseen_time_h_mean: Infinity });
+    expect(replications[1]!.result.corridors[0]!.values).toEqual({ vehicles: 0, share: 0, diverted: 0, detour_h: 1 / 3, foreseen_wait_h_mean: NaN, foreseen_time_h_mean: Infinity, completed: 0, wait_h_mean: NaN });
   });
 
   it('says a cut-off or foreign file is not a whole shard', () => {

@@ -22,7 +22,7 @@ function rows(classes: string[] = ['truck']): CsvRow[] {
   for (const cls of classes) {
     for (const [crossing, share, fixed] of [['kyakhta', 0.75, 'true'], ['mondy', 0.25, 'false']] as const) {
       for (const metric of CORRIDOR_METRICS) {
-        const mean = metric === 'share' ? share : metric === 'vehicles' ? share * 400 : metric === 'diverted' ? (fixed === 'true' ? 0 : 100) : metric === 'detour_h' ? (fixed === 'true' ? 0 : 20) : 1.5;
+        const mean = metric === 'share' ? share : metric === 'vehicles' || metric === 'completed' ? share * 400 : metric === 'diverted' ? (fixed === 'true' ? 0 : 100) : metric === 'detour_h' ? (fixed === 'true' ? 0 : 20) : metric === 'wait_h_mean' ? 4 : 1.5;
         const undefinedHere = crossing === 'mondy' && metric === 'foreseen_wait_h_mean';
         out.push({
           scenario: 's', corridor: 'k', direction: 'south', class: cls, crossing, fixed_route: fixed, metric, unit: '',
@@ -36,14 +36,14 @@ function rows(classes: string[] = ['truck']): CsvRow[] {
 }
 
 describe('corridor tables', () => {
-  it('has one table per corridor, named, with a row per direction × class × crossing: share %, vehicles, diverted, foreseen times with CIs', () => {
+  it('has one table per corridor, named, with a row per direction × class × crossing: share %, vehicles, diverted, foreseen times and the waits found with CIs', () => {
     const html = corridorTables(rows(), CORRIDORS);
     expect(html.match(/<table>/g)).toHaveLength(1);
     expect(html).toContain('<caption>Buryatia ↔ Mongolia (k)</caption>');
     const body = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].slice(1).map((m) => [...m[1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]));
     expect(body).toEqual([
-      ['truck, south', 'kyakhta', 'yes', '75.0 [67.5, 82.5]', '300 [270, 330]', '0 [0, 0]', '0.0', '1.50 [1.35, 1.65]', '1.50 [1.35, 1.65]'],
-      ['truck, south', 'mondy', 'no', '25.0 [22.5, 27.5]', '100 [90, 110]', '100 [90, 110]', '20.0', '–', '1.50 [1.35, 1.65]'],
+      ['truck, south', 'kyakhta', 'yes', '75.0 [67.5, 82.5]', '300 [270, 330]', '0 [0, 0]', '0.0', '1.50 [1.35, 1.65]', '1.50 [1.35, 1.65]', '4.00 [3.60, 4.40]'],
+      ['truck, south', 'mondy', 'no', '25.0 [22.5, 27.5]', '100 [90, 110]', '100 [90, 110]', '20.0', '–', '1.50 [1.35, 1.65]', '4.00 [3.60, 4.40]'],
     ]);
   });
 

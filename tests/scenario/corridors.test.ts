@@ -44,6 +44,9 @@ describe('corridors in a scenario file', () => {
   test('default to the fixed route and none at all', () => {
     const s = parseScenarioText(withCorridors(GOOD.replace('    choice: least-time\n', '')), 'net.yaml', memoryFiles({}));
     expect(s.corridors[0]!.rule).toBe('fixed');
+    expect(s.corridors[0]!.foresight).toBe('queue');
+    const informed = parseScenarioText(withCorridors(GOOD.replace('choice: least-time', 'choice: least-time\n    foresight: queue-and-en-route')), 'net.yaml', memoryFiles({}));
+    expect(informed.corridors[0]!.foresight).toBe('queue-and-en-route');
     expect(parseScenarioText(MINI_YAML, 'mini.yaml', memoryFiles({})).corridors).toEqual([]);
   });
 
@@ -55,6 +58,8 @@ describe('corridors in a scenario file', () => {
     { name: 'logit without its scale', edit: ['choice: least-time', 'choice: logit'], path: 'corridors[0]', message: /missing logitScaleH/ },
     { name: 'a scale without logit', edit: ['choice: least-time', 'choice: least-time\n    logitScaleH: 2'], path: 'corridors[0].logitScaleH', message: /applies only with choice: logit/ },
     { name: 'a negative detour', edit: ['detourH: 4.5', 'detourH: -1'], path: 'corridors[0].crossings[1].detourH', message: /expected a number ≥ 0|non-negative|>= 0|at least 0/ },
+    { name: 'foresight with the fixed route', edit: ['choice: least-time', 'choice: fixed\n    foresight: queue-and-en-route'], path: 'corridors[0].foresight', message: /applies only with choice: least-time or logit/ },
+    { name: 'an unknown foresight', edit: ['choice: least-time', 'choice: least-time\n    foresight: everything'], path: 'corridors[0].foresight', message: /expected what drivers foresee: queue or queue-and-en-route/ },
     { name: 'an unknown rule', edit: ['choice: least-time', 'choice: shortest'], path: 'corridors[0].choice', message: /expected a choice rule: fixed, least-time or logit/ },
   ];
   for (const c of cases) {

@@ -164,7 +164,7 @@ describe('ResultCollector: corridors', () => {
   };
   const row = (corridor: string, direction: Direction, crossing: string, vehicles: number, foreseen = vehicles / 10): CorridorResult => ({
     corridor, crossing, direction, vehicleClass: 'truck',
-    values: { vehicles, share: vehicles / 100, diverted: vehicles / 2, detour_h: 5, foreseen_wait_h_mean: vehicles > 0 ? foreseen : Number.NaN, foreseen_time_h_mean: foreseen + 5 },
+    values: { vehicles, share: vehicles / 100, diverted: vehicles / 2, detour_h: 5, foreseen_wait_h_mean: vehicles > 0 ? foreseen : Number.NaN, foreseen_time_h_mean: foreseen + 5, completed: vehicles, wait_h_mean: vehicles > 0 ? foreseen * 2 : Number.NaN },
   });
   /** Replication r's rows, listed in reverse of the output order. */
   const corridorsOf = (r: number): CorridorResult[] => [
@@ -197,9 +197,10 @@ describe('ResultCollector: corridors', () => {
     for (const r of [2, 1]) c.add(withRows(r));
     const { corridorRows, corridors } = c.finish();
     expect(corridorRows).toHaveLength(2 * 6 * CORRIDOR_METRICS.length);
-    expect(corridorRows.map((k) => k.replication)).toEqual([...Array(36).fill(1), ...Array(36).fill(2)]);
+    const perReplication = 6 * CORRIDOR_METRICS.length;
+    expect(corridorRows.map((k) => k.replication)).toEqual([...Array(perReplication).fill(1), ...Array(perReplication).fill(2)]);
     const strip = ({ corridor, direction, vehicleClass, crossing, metric }: CorridorReplicationRow | CorridorSummaryRow) => ({ corridor, direction, vehicleClass, crossing, metric });
-    expect(corridorRows.slice(0, 36).map(strip)).toEqual(corridors.map(strip));
+    expect(corridorRows.slice(0, perReplication).map(strip)).toEqual(corridors.map(strip));
     expect(corridorRows[0]).toEqual({ replication: 1, corridor: 'zk', direction: 'north', vehicleClass: 'truck', crossing: 'zeta', metric: 'vehicles', value: 81 });
   });
 

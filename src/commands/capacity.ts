@@ -126,7 +126,7 @@ export async function capacityCommand(file: string, flags: CapacityFlags, ctx: C
   if ((flags.crossing === undefined) === (flags.all !== true)) throw new UsageError('capacity needs either --crossing <id> or --all (not both)');
   const loaded = loadScenarioWithWarnings(file);
   const scenario = loaded.scenario;
-  const inputChecks = plausibilityChecks(scenario, loaded.warnings);
+  const inputChecks = plausibilityChecks(loaded.warnings);
   for (const w of inputChecks) ctx.stderr(warningLine(w));
   const options: CapacityOptions = {
     ...DEFAULT_CAPACITY_OPTIONS,

@@ -152,7 +152,7 @@ export async function compareCommand(baseFile: string, planFiles: readonly strin
   const opts = resolveRunOptions(base, flags);
   const overrides = { days: flags.days !== undefined, warmupDays: flags.warmupDays !== undefined };
   const unlike = [
-    ...loaded.flatMap((l, i) => plausibilityChecks(l.scenario, l.warnings).map((w) => ({ ...w, scenario: labels[i]! }))),
+    ...loaded.flatMap((l, i) => plausibilityChecks(l.warnings).map((w) => ({ ...w, scenario: labels[i]! }))),
     ...plans.flatMap((p, i) => likeForLike(base, p, overrides).map((w) => ({ ...w, scenario: labels[i + 1]! }))),
   ];
   // Loud and early: a comparison that is not like-for-like is named before anything runs, and again at the end.

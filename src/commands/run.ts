@@ -131,7 +131,7 @@ export async function runCommand(file: string, flags: RunFlags, ctx: CommandCont
   const folder = flags.out ?? join('output', scenario.id);
   prepareDestination(folder, ctx.tag, ctx.running);
   // Likely unit mistakes are said before the run (it may be long) and again, with the rest, at the end.
-  const inputChecks = plausibilityChecks(scenario, loaded.warnings);
+  const inputChecks = plausibilityChecks(loaded.warnings);
   for (const w of inputChecks) ctx.stderr(warningLine(w));
 
   const startedMs = ctx.now();

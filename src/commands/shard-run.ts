@@ -44,7 +44,7 @@ export async function runShardCommand(file: string, flags: RunFlags & { shard: s
   }
   const folder = flags.out ?? join('output', `${scenario.id}-shard-${spec.index}-of-${spec.count}`);
   prepareDestination(folder, ctx.tag, ctx.running);
-  const inputChecks = plausibilityChecks(scenario, loaded.warnings);
+  const inputChecks = plausibilityChecks(loaded.warnings);
   for (const w of inputChecks) ctx.stderr(warningLine(w));
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();

@@ -56,7 +56,7 @@ export async function sweepShardCommand(file: string, flags: SweepFlags & { shar
   const mine = points.slice(range.first - 1, range.first - 1 + range.count);
   const startedMs = ctx.now();
   const startedAt = new Date().toISOString();
-  const inputChecks = plausibilityChecks(base, plausibilityWarnings(base, raw)).map((w) => ({ ...w, scenario: base.id }));
+  const inputChecks = plausibilityChecks(plausibilityWarnings(base, raw)).map((w) => ({ ...w, scenario: base.id }));
   for (const w of inputChecks) ctx.stderr(warningLine(w));
   const grid = axes.map((a) => ({ path: a.path, values: a.values }));
   const header: ShardHeader = {

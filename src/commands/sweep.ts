@@ -118,7 +118,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   const batch = new BatchRunner(ctx, opts, points.length, flags.quiet === true, runner, flags.workers, true, flags.reuse !== false);
   batch.plan(points.map((p) => p.scenario));
   // Likely unit mistakes in the base file (the grid's values are the user's own choice), before and after.
-  const inputChecks = plausibilityChecks(base, plausibilityWarnings(base, raw));
+  const inputChecks = plausibilityChecks(plausibilityWarnings(base, raw));
   for (const w of inputChecks) ctx.stderr(warningLine(w));
   batch.warnings.push(...inputChecks.map((w) => ({ ...w, scenario: base.id })));
   let results: SweepResult[];

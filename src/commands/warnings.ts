@@ -2,21 +2,16 @@
 // over the whole run (unstable, closed, stage_closed, trace_rows, scenarios_differ), optionally of one scenario.
 import type { ResultWarning } from '../experiment/statistics/stability.js';
 import { formatWarning, type ScenarioWarning } from '../scenario/plausibility.js';
-import type { Scenario } from '../scenario/types.js';
 
 /** Check name of a likely unit mistake in a scenario file (run.json `warnings`). */
 export const PLAUSIBILITY_CHECK = 'plausibility';
 
 /**
- * A scenario's plausibility warnings as run warnings: the crossing their path lies in (by id), and the file, line,
- * path, value and message in the detail. Throws nothing.
+ * A scenario's plausibility warnings as run warnings: the crossing the value belongs to (by id; a plan file's path
+ * counts the plan's own crossings), and the file, line, path, value and message in the detail. Throws nothing.
  */
-export function plausibilityChecks(scenario: Scenario, warnings: readonly ScenarioWarning[]): ResultWarning[] {
-  return warnings.map((w) => {
-    const m = /^crossings\[(\d+)\]/.exec(w.path);
-    const crossing = m ? (scenario.crossings[Number(m[1])]?.id ?? null) : null;
-    return { replication: null, check: PLAUSIBILITY_CHECK, crossing, detail: formatWarning(w) };
-  });
+export function plausibilityChecks(warnings: readonly ScenarioWarning[]): ResultWarning[] {
+  return warnings.map((w) => ({ replication: null, check: PLAUSIBILITY_CHECK, crossing: w.crossing, detail: formatWarning(w) }));
 }
 
 /** `warning: …` with a final newline; `scenario` labels a decision command's experiment. */

@@ -64,6 +64,7 @@ function withWarnings(valid: Checked): LoadedScenario {
     const at = valid.locate(f.path);
     return {
       rule: f.rule,
+      crossing: f.crossing,
       file: at.file,
       ...(at.line !== undefined ? { line: at.line } : {}),
       path: formatPath(at.path),

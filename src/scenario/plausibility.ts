@@ -61,6 +61,8 @@ export type PlausibilityRule = 'service-minutes' | 'tonnes-per-year' | 'demand-r
 /** One plausibility warning, shaped like a Problem: `file:line path: message, got value`. */
 export interface ScenarioWarning {
   rule: PlausibilityRule;
+  /** Id of the crossing the value belongs to (a plan's path counts its own list, not the scenario's). */
+  crossing: string;
   /** The file that wrote the value (set by loadScenarioWithWarnings; absent from plausibilityWarnings). */
   file?: string;
   line?: number;
@@ -74,6 +76,7 @@ export interface ScenarioWarning {
 /** A warning located by a path array (load.ts turns it into file, line and a path string). */
 export interface PlausibilityFinding {
   rule: PlausibilityRule;
+  crossing: string;
   path: Path;
   value?: unknown;
   message: string;
@@ -85,7 +88,7 @@ export interface PlausibilityFinding {
  * return flows are judged by their loaded flow; without it, at the demand source with its resolved rate. Never throws.
  */
 export function plausibilityWarnings(scenario: Scenario, input?: ScenarioInput): ScenarioWarning[] {
-  return plausibilityFindings(scenario, input).map((f) => ({ rule: f.rule, path: formatPath(f.path), ...('value' in f ? { value: f.value } : {}), message: f.message }));
+  return plausibilityFindings(scenario, input).map((f) => ({ rule: f.rule, crossing: f.crossing, path: formatPath(f.path), ...('value' in f ? { value: f.value } : {}), message: f.message }));
 }
 
 /** plausibilityWarnings with paths as key arrays (for locating them in files); never throws. */
@@ -94,10 +97,11 @@ export function plausibilityFindings(scenario: Scenario, input?: ScenarioInput):
   const daysPerYear = daysInYearFrom(scenario.startDate);
   scenario.crossings.forEach((c, ci) => {
     const rawCrossing = input?.crossings[ci];
-    c.stages.forEach((st, si) => out.push(...stageFindings(st, ['crossings', ci, 'stages', si], rawCrossing?.stages[si])));
+    const of = (f: Finding): PlausibilityFinding => ({ ...f, crossing: c.id });
+    c.stages.forEach((st, si) => out.push(...stageFindings(st, ['crossings', ci, 'stages', si], rawCrossing?.stages[si]).map(of)));
     c.demand.forEach((d, di) => {
       const raw = rawCrossing?.demand?.[di];
-      out.push(...demandFindings(d, ['crossings', ci, 'demand', di], daysPerYear, raw));
+      out.push(...demandFindings(d, ['crossings', ci, 'demand', di], daysPerYear, raw).map(of));
     });
   });
   return out;
@@ -118,8 +122,11 @@ type RawDemand = NonNullable<ScenarioInput['crossings'][number]['demand']>[numbe
 const minutes = (m: number): string => (m >= 120 ? `${fmt(m)} min (${fmt(m / MIN_PER_H)} h)` : `${fmt(m)} min`);
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? String(Math.round(x)) : String(Number(x.toPrecision(3))));
 
-function stageFindings(st: Stage, at: Path, raw: RawStage | undefined): PlausibilityFinding[] {
-  const out: PlausibilityFinding[] = [];
+/** A finding of one crossing's value, before the crossing is named. */
+type Finding = Omit<PlausibilityFinding, 'crossing'>;
+
+function stageFindings(st: Stage, at: Path, raw: RawStage | undefined): Finding[] {
+  const out: Finding[] = [];
   const freight = st.classes.some((cls) => cls !== 'car');
   const check = (key: Path, mean: number, value: unknown, what: string, least: boolean) => {
     if (least && mean < MIN_FREIGHT_SERVICE_MIN) {
@@ -149,8 +156,8 @@ function stageFindings(st: Stage, at: Path, raw: RawStage | undefined): Plausibi
 
 const vehicles = (d: DemandSource): string => (d.vehicleClass === 'train' ? 'trains' : d.vehicleClass === 'car' ? 'cars' : 'trucks');
 
-function demandFindings(d: DemandSource, at: Path, daysPerYear: number, raw: RawDemand | undefined): PlausibilityFinding[] {
-  const out: PlausibilityFinding[] = [];
+function demandFindings(d: DemandSource, at: Path, daysPerYear: number, raw: RawDemand | undefined): Finding[] {
+  const out: Finding[] = [];
   if (d.vehicleClass === 'truck' && d.cargo === 'loaded' && (d.payloadT < PAYLOAD_T.min || d.payloadT > PAYLOAD_T.max)) {
     out.push({
       rule: 'payload',

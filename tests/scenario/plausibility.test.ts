@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { plausibilityChecks } from '../../src/commands/warnings.js';
 import { loadScenario, loadScenarioWithWarnings, parseScenarioInputText, parseScenarioText, parseScenarioTextWithWarnings } from '../../src/scenario/load.js';
 import {
   formatWarning,
@@ -158,6 +159,14 @@ describe('plans and the API without a file', () => {
     ]);
   });
 
+  test('a warning names the crossing of the value, though a plan counts its crossings apart from the base', () => {
+    // the plan's crossings[0] is the base's crossings[1] (rail)
+    const plan = 'extends: ./mini.yaml\nid: plan\ncrossings:\n  - id: rail\n    stages:\n      - { id: customs, serviceMin: 0.4 }\n';
+    const { warnings } = loadScenarioWithWarnings('plan.yaml', memoryFiles({ 'plan.yaml': plan, 'mini.yaml': MINI_YAML }));
+    expect(warnings.map((w) => [w.crossing, w.file, w.path])).toEqual([['rail', 'plan.yaml', 'crossings[0].stages[0].serviceMin']]);
+    expect(plausibilityChecks(warnings).map((w) => w.crossing)).toEqual(['rail']);
+  });
+
   test('loadScenarioWithWarnings returns the same scenario as loadScenario', () => {
     const files = memoryFiles({ 'mini.yaml': MINI_YAML });
     const loaded = loadScenarioWithWarnings('mini.yaml', files);
@@ -170,12 +179,12 @@ describe('plans and the API without a file', () => {
     const s = parseScenarioText(text, 'x.yaml');
     const warnings = plausibilityWarnings(s);
     expect(warnings).toEqual([
-      { rule: 'demand-rate', path: 'crossings[0].demand[0]', value: 700 / 20 / 365, message: expect.stringMatching(/^comes to 0\.0959 trucks a day/) },
-      { rule: 'demand-rate', path: 'crossings[0].demand[1]', value: (0.5 * 700) / 20 / 365, message: expect.stringMatching(/^comes to 0\.0479 trucks a day/) },
+      { rule: 'demand-rate', crossing: 'road', path: 'crossings[0].demand[0]', value: 700 / 20 / 365, message: expect.stringMatching(/^comes to 0\.0959 trucks a day/) },
+      { rule: 'demand-rate', crossing: 'road', path: 'crossings[0].demand[1]', value: (0.5 * 700) / 20 / 365, message: expect.stringMatching(/^comes to 0\.0479 trucks a day/) },
     ]);
     // With the input, the path is the key as written and the return flow is left to its loaded flow.
     expect(plausibilityWarnings(s, parseScenarioInputText(text, 'x.yaml'))).toEqual([
-      { rule: 'demand-rate', path: 'crossings[0].demand[0].tonnesPerYear', value: 700, message: warnings[0]!.message },
+      { rule: 'demand-rate', crossing: 'road', path: 'crossings[0].demand[0].tonnesPerYear', value: 700, message: warnings[0]!.message },
     ]);
     expect(formatWarning(warnings[0]!)).toMatch(/^crossings\[0\]\.demand\[0\]: comes to 0\.0959 trucks a day .*, got 0\.09589/);
   });

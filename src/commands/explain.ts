@@ -35,7 +35,8 @@ function rateText(r: RouteDescription): string {
   const k = r.corridor;
   if (k === null) return perDay;
   const here = k.fixedRoute ? 'the fixed route' : `a ${+k.detourH.toFixed(2)} h detour`;
-  const shared = k.rule === 'fixed' ? 'all by the fixed route' : `shared by ${k.rule} among ${k.crossings.join(', ')}`;
+  const foreseeing = k.foresight === 'queue' ? '' : ` (foreseeing ${k.foresight.replace(/-/g, ' ')})`;
+  const shared = k.rule === 'fixed' ? 'all by the fixed route' : `shared by ${k.rule}${foreseeing} among ${k.crossings.join(', ')}`;
   return `corridor ${k.id}: ${perDay} ${shared}; here ${here}`;
 }
 

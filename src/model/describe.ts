@@ -23,7 +23,7 @@ export interface RouteDescription {
   /** Its source's rate: for a corridor's source, the whole corridor's, which its crossings share by its rule. */
   vehiclesPerDay: number;
   /** Set for a corridor's source: the rule sharing it, every crossing it may use, and this one's detour. */
-  corridor: { id: string; rule: string; crossings: string[]; detourH: number; fixedRoute: boolean } | null;
+  corridor: { id: string; rule: string; foresight: string; crossings: string[]; detourH: number; fixedRoute: boolean } | null;
   steps: RouteStepDescription[];
 }
 
@@ -36,7 +36,7 @@ function corridorOf(plan: BorderPlan, p: PathPlan): RouteDescription['corridor']
   if (p.corridor === null) return null;
   const k = plan.corridors[p.corridor.corridor]!;
   const option = k.corridor.crossings[p.corridor.option]!;
-  return { id: k.corridor.id, rule: k.corridor.rule, crossings: k.corridor.crossings.map((o) => o.crossing), detourH: option.detourH, fixedRoute: !p.corridor.diverted };
+  return { id: k.corridor.id, rule: k.corridor.rule, foresight: k.corridor.foresight, crossings: k.corridor.crossings.map((o) => o.crossing), detourH: option.detourH, fixedRoute: !p.corridor.diverted };
 }
 
 function describePath(plan: BorderPlan, c: CrossingPlan, p: PathPlan): RouteDescription {

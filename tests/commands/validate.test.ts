@@ -1,5 +1,5 @@
 // validate --explain prints each crossing's routes after its ok line; without it, only the ok line.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/commands/validate.js';
 import { context } from '../helpers/context.js';
@@ -23,6 +23,12 @@ describe('validate --explain', () => {
     expect(lines.find((l) => l.startsWith('    cars-south'))).toBe('    cars-south (south car, 150 a day): car-lanes ×5 (leaves the approach when served)');
     // Naushki's loaded trains: wagon places at customs
     expect(lines.some((l) => /loaded-south \(south train loaded, .*border-customs-loaded ×4 \+ 6 wagon places/.test(l))).toBe(true);
+  });
+
+  it('names the foresight of a corridor whose drivers see who is en route', async () => {
+    const { ctx, out } = context();
+    expect(await validateCommand([join(dirname(BASELINE), 'kyakhta-closed-week-informed.yaml')], ctx, true)).toBe(0);
+    expect(out.join('')).toMatch(/buryatia-central-mongolia:loaded-south \(south truck loaded, corridor buryatia-central-mongolia: 34\.6 a day shared by least-time \(foreseeing queue and en route\) among kyakhta, mondy; here the fixed route\)/);
   });
 
   it('prints only the ok line without it', async () => {

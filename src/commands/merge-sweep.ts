@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResultWarning } from '../experiment/statistics/stability.js';
-import type { SummaryRow } from '../experiment/statistics/collect.js';
+import type { CorridorSummaryRow, SummaryRow } from '../experiment/statistics/collect.js';
 import type { SweepAxis } from '../experiment/studies/grid.js';
 import type { PathSetting } from '../experiment/studies/variant.js';
 import type { SweepResult } from '../experiment/studies/sweep.js';
@@ -13,7 +13,7 @@ import { ShardFileError } from '../output/shard.js';
 import { checkOutput, writeBatchFolder } from './batch.js';
 import type { CommandContext } from './context.js';
 import { shardReuse, ShardMergeError, type MergeFlags, type MergeOutcome, type Shard } from './merge.js';
-import { sweepColumns, sweepRows, sweepText } from './sweep.js';
+import { sweepTables, sweepText } from './sweep.js';
 import { warningLine } from './warnings.js';
 
 /** Joins checked sweep shards (in shard order) into the sweep's result folder (default output/sweep-<id>). Throws ShardMergeError / OutputFolderError. */
@@ -31,7 +31,9 @@ export async function mergeSweep(shards: readonly Shard[], flags: MergeFlags, ct
     for (const s of shards) {
       for (const r of s.contents.records()) {
         // sweepRows reads a point's index and settings; its scenario is the base (the points' own are not kept).
-        results.push({ point: { index: r.point as number, settings: r.settings as PathSetting[], scenario: base }, summary: r.summary as SummaryRow[] });
+        // corridors: [] from a shard written before sweeps kept them (its sweep-corridors.csv has only the header)
+        const corridors = (r.corridors ?? []) as CorridorSummaryRow[];
+        results.push({ point: { index: r.point as number, settings: r.settings as PathSetting[], scenario: base }, summary: r.summary as SummaryRow[], corridors });
         warnings.push(...(r.warnings as ResultWarning[]));
       }
     }
@@ -41,7 +43,7 @@ export async function mergeSweep(shards: readonly Shard[], flags: MergeFlags, ct
   const reuse = shardReuse(shards);
   const files = await writeBatchFolder(
     folder,
-    [{ file: 'sweep.csv', columns: sweepColumns(axes), rows: sweepRows(base.id, results) }],
+    sweepTables(base.id, axes, results),
     {
       command: 'sweep',
       scenarios: [{ id: base.id, file: header.file ?? '', sha256: header.scenarioSha256 }],

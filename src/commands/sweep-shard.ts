@@ -76,7 +76,7 @@ export async function sweepShardCommand(file: string, flags: SweepFlags & { shar
     const writer = new ShardWriter(inFolder(tmp, SHARD_FILE), header);
     for (const r of results) {
       const label = `${base.id} point ${r.point.index}`;
-      writer.addRecord({ point: r.point.index, settings: r.point.settings, summary: r.summary, warnings: batch.warnings.filter((w) => w.scenario === label) });
+      writer.addRecord({ point: r.point.index, settings: r.point.settings, summary: r.summary, corridors: r.corridors, warnings: batch.warnings.filter((w) => w.scenario === label) });
     }
     const files = [SHARD_FILE, RESULT_MARKER];
     const info = {

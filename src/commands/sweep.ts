@@ -10,6 +10,7 @@ import { loadRawScenario } from '../experiment/studies/variant.js';
 import { METRIC_UNITS, type DirectionKey } from '../model/results.js';
 import { runReplication } from '../model/run.js';
 import type { CsvRow } from '../output/csvfile.js';
+import { CORRIDOR_COLUMNS, corridorRow } from '../output/tables.js';
 import { formatCount, formatFixed } from '../output/number.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { BatchRunner, checkOutput, scenarioEntry, writeBatchFolder, type BatchFlags } from './batch.js';
@@ -33,6 +34,11 @@ const SUMMARY_TAIL = ['crossing', 'direction', 'class', 'metric', 'unit', 'mean'
 /** sweep.csv columns: scenario, point, one per swept path (named by the path), then the summary columns. */
 export function sweepColumns(axes: readonly SweepAxis[]): string[] {
   return ['scenario', 'point', ...axes.map((a) => a.path), ...SUMMARY_TAIL];
+}
+
+/** sweep-corridors.csv columns: scenario, point, one per swept path, then corridors.csv's columns. */
+export function sweepCorridorColumns(axes: readonly SweepAxis[]): string[] {
+  return ['scenario', 'point', ...axes.map((a) => a.path), ...CORRIDOR_COLUMNS.filter((c) => c !== 'scenario')];
 }
 
 function valueText(v: unknown): string {
@@ -60,6 +66,22 @@ export function* sweepRows(scenarioId: string, results: readonly SweepResult[]):
   }
 }
 
+/** The sweep-corridors.csv rows of all points (corridors.csv's, each with its point), in grid order then corridor order. */
+export function* sweepCorridorRows(scenarioId: string, results: readonly SweepResult[]): Iterable<CsvRow> {
+  for (const { point, corridors } of results) {
+    const grid: CsvRow = Object.fromEntries(point.settings.map((s) => [s.path, valueCell(s.value)]));
+    for (const r of corridors) yield { ...corridorRow(scenarioId, r), point: formatCount(point.index), ...grid };
+  }
+}
+
+/** sweep.csv and sweep-corridors.csv (written also without corridors, header only, as a run's corridors.csv). */
+export function sweepTables(scenarioId: string, axes: readonly SweepAxis[], results: readonly SweepResult[]) {
+  return [
+    { file: 'sweep.csv', columns: sweepColumns(axes), rows: sweepRows(scenarioId, results) },
+    { file: 'sweep-corridors.csv', columns: sweepCorridorColumns(axes), rows: sweepCorridorRows(scenarioId, results) },
+  ];
+}
+
 /** The terminal table: per point, each crossing's mean approach wait (h) for `group` (default all × all); crossings without the group are left out. */
 export function sweepText(axes: readonly SweepAxis[], results: readonly SweepResult[], group: GroupChoice = ALL_GROUP): string {
   const crossings = [...new Set(results.flatMap((r) => r.summary.filter((s) => s.direction === group.direction && s.vehicleClass === group.vehicleClass).map((s) => s.crossing)))];
@@ -82,7 +104,7 @@ export interface SweepOutcome {
 
 /**
  * Parses the --set flags, resolves every grid point (bad paths or values fail here, before any run), runs
- * them, writes sweep.csv atomically and prints a table. Throws SweepFlagError / ScenarioError / UsageError /
+ * them, writes sweep.csv and sweep-corridors.csv atomically and prints a table. Throws SweepFlagError / ScenarioError / UsageError /
  * OutputFolderError for bad input, any other error for a failure while running.
  */
 /** The grid's axes from the --set flags; throws UsageError for none or a bad one (before anything runs). */
@@ -130,7 +152,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, ctx: Command
   const group = { direction: flags.direction ?? 'all', vehicleClass: flags.class ?? 'all' };
   const files = await writeBatchFolder(
     folder,
-    [{ file: 'sweep.csv', columns: sweepColumns(axes), rows: sweepRows(base.id, results) }],
+    sweepTables(base.id, axes, results),
     {
       command: 'sweep',
       scenarios: [scenarioEntry(base, file)],

@@ -50,10 +50,11 @@ Examples:
   $ bordersim sweep scenarios/agreement-2027.yaml --set crossings.kyakhta.stages.inspection.servers=2,3,4 --class truck
   $ bordersim sweep scenarios/agreement-2027.yaml --set demand.growth.north=1..2:0.25 --set demand.growth.south=1.1,1.15
 
-Paths use ids (crossings.<crossing id>.stages.<stage id>.<field>, demand.growth.south, ...). Values are lists
+Paths use ids (crossings.<crossing id>.stages.<stage id>.<field>, demand.growth.south,
+corridors.<corridor id>.crossings.<crossing id>.detourH, corridors.<corridor id>.foresight, ...). Values are lists
 (2,4,6) or inclusive ranges (from..to:step). Several --set make a full factorial grid; every point runs with
 the same seed and replications. sweep.csv: one row per point × crossing × direction × class × metric, with
-one column per swept path. The table shows one group (--class, --direction; default all classes and
+one column per swept path; sweep-corridors.csv: corridors.csv's rows for every point. The table shows one group (--class, --direction; default all classes and
 directions). Points whose crossings end unstable or closed get a warning (stderr and run.json).`;
 
 /** Registers `sweep` on the program; sets exit code 0 when done (errors propagate to cli.ts). */

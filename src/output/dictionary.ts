@@ -91,6 +91,7 @@ const BY_FILE: Record<string, Record<string, string>> = {
     difference: 'mean of the paired differences plan − base (share: the crossings of one corridor × direction × class add up to 0)',
   },
   'sweep.csv': { point: 'grid point number' },
+  'sweep-corridors.csv': { point: 'grid point number' },
   'capacity.csv': {
     limit: "the limit: the metric's mean must be at most this",
     scaled_classes: 'classes the demand factor multiplied, joined with +',
@@ -121,16 +122,16 @@ const BY_FILE: Record<string, Record<string, string>> = {
 };
 
 /** Per-file columns of one file that another file's meaning covers (capacity-steps.csv is read like capacity.csv). */
-const ALSO: Record<string, string> = { 'capacity-steps.csv': 'capacity.csv', 'compare-corridors.csv': 'compare.csv' };
+const ALSO: Record<string, string> = { 'capacity-steps.csv': 'capacity.csv', 'compare-corridors.csv': 'compare.csv', 'sweep-corridors.csv': 'corridors.csv' };
 
 /**
- * What `column` of `file` holds, in one line; a sweep.csv column not listed is a swept --set path. Null for a
+ * What `column` of `file` holds, in one line; a sweep file's column not listed is a swept --set path. Null for a
  * column no file defines.
  */
 export function columnMeaning(file: string, column: string): string | null {
   const own = BY_FILE[file]?.[column] ?? BY_FILE[ALSO[file] ?? '']?.[column];
   if (own !== undefined) return own;
   if (SHARED[column] !== undefined) return SHARED[column];
-  if (file === 'sweep.csv') return `the value of the swept path ${column} at this grid point (--set)`;
+  if (file === 'sweep.csv' || file === 'sweep-corridors.csv') return `the value of the swept path ${column} at this grid point (--set)`;
   return null;
 }

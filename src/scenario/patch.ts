@@ -33,6 +33,8 @@ export interface TracedPatch {
 const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isAtomic = (v: Plain): boolean => 'kind' in v || 'time' in v;
 const hasId = (v: unknown): v is Plain & { id: string } => isPlain(v) && typeof v.id === 'string';
+/** What a dotted path names a list element by: its id, or a corridor's crossing entry by its crossing. */
+const keyOf = (v: unknown): string | undefined => (hasId(v) ? v.id : isPlain(v) && typeof v.crossing === 'string' ? v.crossing : undefined);
 
 /**
  * Merges `patch` into `base` by id (see the file header) and returns the result; neither input is changed.
@@ -123,7 +125,8 @@ export function traceOrigin(trace: Map<string, TraceEntry>, path: Path): TraceEn
 
 /**
  * Returns a copy of `raw` with the value at an id-based dotted path replaced, e.g.
- * `crossings.kyakhta.stages.ru-customs.servers` or `demand.growth.south` (missing object keys are created).
+ * `crossings.kyakhta.stages.ru-customs.servers` or `demand.growth.south` (missing object keys are created); a
+ * corridor's crossing entry is named by its crossing: `corridors.<id>.crossings.mondy.detourH`.
  * Throws ScenarioError naming the unknown id (and the ids that exist) or the segment that is not an object.
  */
 export function setByIdPath(raw: unknown, dottedPath: string, value: unknown): unknown {
@@ -138,9 +141,9 @@ export function setByIdPath(raw: unknown, dottedPath: string, value: unknown): u
     const last = i === segments.length - 1;
     const where = segments.slice(0, i).join('.') || '(top level)';
     if (Array.isArray(node)) {
-      const index = node.findIndex((e) => hasId(e) && e.id === segment);
+      const index = node.findIndex((e) => keyOf(e) === segment);
       if (index < 0) {
-        const ids = node.filter(hasId).map((e) => e.id);
+        const ids = node.map(keyOf).filter((k) => k !== undefined);
         fail(`no id "${segment}" in ${where} (known: ${ids.join(', ') || 'none'})`);
       }
       if (last) node[index] = value;

@@ -9,7 +9,7 @@ import { sweepCommand } from '../../src/commands/sweep.js';
 import { sweepShardCommand } from '../../src/commands/sweep-shard.js';
 import { UsageError } from '../../src/commands/context.js';
 import { context } from '../helpers/context.js';
-import { DECIDE } from '../helpers/paths.js';
+import { DECIDE, FIXTURES } from '../helpers/paths.js';
 
 const SMALL = join(DECIDE, 'small.yaml');
 const root = mkdtempSync(join(tmpdir(), 'bordersim-sweep-shard-'));
@@ -25,7 +25,7 @@ describe('sweep --shard and merge', () => {
     expect(JSON.parse(read(dirs[1]!, 'run.json'))).toMatchObject({ command: 'sweep', points: 6, shard: { index: 1, count: 3, first: 3, last: 4 } });
     const merged = join(root, 'merged');
     const outcome = await mergeCommand([dirs[2]!, dirs[0]!, dirs[1]!], { out: merged, quiet: true }, context().ctx);
-    expect(outcome.files).toEqual(['sweep.csv', 'report.html', 'results.xlsx', 'run.json']);
+    expect(outcome.files).toEqual(['sweep.csv', 'sweep-corridors.csv', 'report.html', 'results.xlsx', 'run.json']);
     const single = join(root, 'single');
     await sweepCommand(SMALL, { ...flags, out: single }, context().ctx);
     for (const f of ['sweep.csv', 'report.html']) expect(read(merged, f), f).toBe(read(single, f));
@@ -34,6 +34,19 @@ describe('sweep --shard and merge', () => {
     const plain = JSON.parse(read(single, 'run.json')) as Record<string, unknown>;
     for (const k of ['command', 'scenarios', 'seed', 'replications', 'days', 'warmupDays', 'grid', 'points', 'warnings']) expect(info[k], k).toEqual(plain[k]);
     expect((plain.warnings as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('merge gives the sweep-corridors.csv of one sweep, byte for byte', async () => {
+    const tiny = join(FIXTURES, 'corridor-tiny.yaml');
+    const grid = { set: ['corridors.west-east.crossings.east.detourH=0,3,6'], replications: 2, quiet: true, report: false, workbook: false };
+    const dirs = [0, 1].map((i) => join(root, `c${i}`));
+    for (const [i, out] of dirs.entries()) await sweepShardCommand(tiny, { ...grid, shard: `${i}/2`, out }, context().ctx);
+    const merged = join(root, 'c-merged');
+    await mergeCommand(dirs, { out: merged, quiet: true }, context().ctx);
+    const single = join(root, 'c-single');
+    await sweepCommand(tiny, { ...grid, out: single }, context().ctx);
+    expect(read(single, 'sweep-corridors.csv').split('\n').length).toBeGreaterThan(3 * 8);
+    for (const f of ['sweep.csv', 'sweep-corridors.csv']) expect(read(merged, f), f).toBe(read(single, f));
   });
 
   it('refuses a run shard among sweep shards, and more shards than points', async () => {

@@ -9,7 +9,7 @@ import { sweepCommand } from '../../src/commands/sweep.js';
 import { GROUP_METRICS } from '../../src/model/results.js';
 import { argv, context } from '../helpers/context.js';
 import { readCsv } from '../helpers/csv.js';
-import { DECIDE } from '../helpers/paths.js';
+import { DECIDE, FIXTURES } from '../helpers/paths.js';
 
 const SMALL = join(DECIDE, 'small.yaml');
 const SERVERS = 'crossings.road.stages.customs.servers';
@@ -17,11 +17,27 @@ const root = mkdtempSync(join(tmpdir(), 'bordersim-sweep-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('sweepCommand', () => {
+  it('writes where the corridors\' traffic went at every point: a longer detour sends fewer the long way', async () => {
+    const folder = join(root, 'detours');
+    const DETOUR = 'corridors.west-east.crossings.east.detourH';
+    await sweepCommand(join(FIXTURES, 'corridor-tiny.yaml'), { set: [`${DETOUR}=0,3,200`], out: folder, replications: 3, quiet: true, report: false, workbook: false }, context().ctx);
+    const { headers, rows } = await readCsv(folder, 'sweep-corridors.csv');
+    expect(headers).toEqual(['scenario', 'point', DETOUR, 'corridor', 'direction', 'class', 'crossing', 'fixed_route', 'metric', 'unit', 'mean', 'sd', 'ci95_low', 'ci95_high', 'min', 'max', 'replications']);
+    const share = (point: string) => Number(rows.find((r) => r.point === point && r.crossing === 'east' && r.direction === 'south' && r.metric === 'share')!.mean);
+    expect(rows.filter((r) => r.point === '2' && r.metric === 'detour_h' && r.crossing === 'east').every((r) => r[DETOUR] === '3' && r.mean === '3.0000')).toBe(true);
+    expect(share('1')).toBeGreaterThan(share('2'));
+    expect(share('3')).toBe(0);
+    // without corridors the file is there with its header only
+    const plain = join(root, 'no-corridors');
+    await sweepCommand(SMALL, { set: [`${SERVERS}=2,3`], out: plain, replications: 2, days: 3, warmupDays: 1, quiet: true, report: false, workbook: false }, context().ctx);
+    expect(readFileSync(join(plain, 'sweep-corridors.csv'), 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
   it('writes one row per point × group × metric, with the grid values as columns', async () => {
     const folder = join(root, 'grid');
     const { ctx, out } = context();
     const outcome = await sweepCommand(SMALL, { set: [`${SERVERS}=2..3`, 'demand.growth.north=1,1.5'], out: folder, replications: 2, days: 5, warmupDays: 1 }, ctx);
-    expect(outcome.files).toEqual(['sweep.csv', 'report.html', 'results.xlsx', 'run.json']);
+    expect(outcome.files).toEqual(['sweep.csv', 'sweep-corridors.csv', 'report.html', 'results.xlsx', 'run.json']);
     const { headers, rows } = await readCsv(folder, 'sweep.csv');
     expect(headers).toEqual([
       'scenario', 'point', SERVERS, 'demand.growth.north', 'crossing', 'direction', 'class', 'metric', 'unit',

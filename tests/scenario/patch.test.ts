@@ -57,6 +57,13 @@ describe('setByIdPath', () => {
     expect(base).toEqual(before);
   });
 
+  test('names a corridor\'s crossing entry by its crossing', () => {
+    const net = { corridors: [{ id: 'w', crossings: [{ crossing: 'k', detourH: 0 }, { crossing: 'n', detourH: 5 }] }] };
+    const set = setByIdPath(net, 'corridors.w.crossings.n.detourH', 9) as typeof net;
+    expect(set.corridors[0]!.crossings).toEqual([{ crossing: 'k', detourH: 0 }, { crossing: 'n', detourH: 9 }]);
+    expect(() => setByIdPath(net, 'corridors.w.crossings.m.detourH', 1)).toThrowError(/no id "m" in corridors\.w\.crossings \(known: k, n\)/);
+  });
+
   test.each([
     ['crossings.kyahkta.stages.b.servers', /no id "kyahkta" in crossings \(known: k, n\)/],
     ['crossings.k.stages.c.servers', /no id "c" in crossings\.k\.stages \(known: a, b\)/],

@@ -1,7 +1,7 @@
 // Factorial sweeps: every grid point is the scenario with the point's values set at id-based paths,
 // run with the same seed and replications (common random numbers across points), summarised per group.
 import type { Scenario } from '../../scenario/types.js';
-import type { CollectedResults, SummaryRow } from '../statistics/collect.js';
+import type { CollectedResults, CorridorSummaryRow, SummaryRow } from '../statistics/collect.js';
 import { gridPoints, type SweepAxis } from './grid.js';
 import { resolveVariant, type PathSetting } from './variant.js';
 
@@ -13,10 +13,11 @@ export interface SweepPoint {
   scenario: Scenario;
 }
 
-/** Summaries of one grid point (rows of sweep.csv, with the point's values as columns). */
+/** Summaries of one grid point (rows of sweep.csv and sweep-corridors.csv, with the point's values as columns). */
 export interface SweepResult {
   point: SweepPoint;
   summary: SummaryRow[];
+  corridors: CorridorSummaryRow[];
 }
 
 /**
@@ -29,7 +30,7 @@ export function resolveSweep(raw: unknown, axes: readonly SweepAxis[]): SweepPoi
 }
 
 /**
- * Runs every point through `run` (one experiment per point, same options each time) and keeps its summary.
+ * Runs every point through `run` (one experiment per point, same options each time) and keeps its summaries.
  * `run` is injected so the command can report progress; throws whatever `run` throws.
  */
 export async function runSweep(
@@ -39,7 +40,7 @@ export async function runSweep(
   const out: SweepResult[] = [];
   for (const point of points) {
     const res = await run(point.scenario, point);
-    out.push({ point, summary: res.summary });
+    out.push({ point, summary: res.summary, corridors: res.corridors });
   }
   return out;
 }

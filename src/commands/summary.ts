@@ -1,10 +1,11 @@
 // The short human summary printed after a run: per crossing and class (freight and cars apart unless --class
 // chooses one), tonnes, completed vehicles and approach wait mean and p95 (means over replications, ± the 95%
-// CI half-width) for the chosen direction, then the run's warnings by name and where the files went.
-import type { CollectedResults, SummaryRow } from '../experiment/statistics/collect.js';
+// CI half-width) for the chosen direction, the corridors' choices, then the run's warnings by name and where the
+// files went.
+import type { CollectedResults, CorridorSummaryRow, SummaryRow } from '../experiment/statistics/collect.js';
 import { groupLabel, groupSummary, hasGroupResults, type ClassChoice, type GroupChoice } from '../experiment/studies/select.js';
 import type { ResultWarning } from '../experiment/statistics/stability.js';
-import type { DirectionKey, GroupMetric } from '../model/results.js';
+import type { CorridorMetric, DirectionKey, GroupMetric } from '../model/results.js';
 import type { Scenario } from '../scenario/types.js';
 import { textTable } from './table.js';
 
@@ -14,11 +15,29 @@ export interface SummaryChoice {
   vehicleClass?: ClassChoice;
 }
 
-function withCi(r: SummaryRow | undefined, decimals: number): string {
+function withCi(r: SummaryRow | CorridorSummaryRow | undefined, decimals: number, scale = 1): string {
   if (!r || r.mean === null) return '-';
-  const mean = r.mean.toFixed(decimals);
+  const mean = (r.mean * scale).toFixed(decimals);
   if (r.ci95High === null) return mean;
-  return `${mean} ± ${(r.ci95High - r.mean).toFixed(decimals)}`;
+  return `${mean} ± ${((r.ci95High - r.mean) * scale).toFixed(decimals)}`;
+}
+
+/**
+ * The corridors' table: for every corridor × direction × class of the chosen direction and class, each crossing
+ * its vehicles chose (the fixed route always), with its share, vehicles, and the wait foreseen and found there.
+ */
+export function corridorLines(res: CollectedResults, choice: SummaryChoice): string[] {
+  const wanted = (r: CorridorSummaryRow): boolean =>
+    (choice.direction === 'all' || r.direction === choice.direction) && (choice.vehicleClass === undefined || choice.vehicleClass === 'all' || r.vehicleClass === choice.vehicleClass);
+  const get = (r: CorridorSummaryRow, metric: CorridorMetric): CorridorSummaryRow | undefined =>
+    res.corridors.find((x) => x.corridor === r.corridor && x.direction === r.direction && x.vehicleClass === r.vehicleClass && x.crossing === r.crossing && x.metric === metric);
+  const shown = res.corridors.filter((r) => r.metric === 'vehicles' && wanted(r) && (r.fixedRoute || (r.mean ?? 0) > 0));
+  if (shown.length === 0) return [];
+  const rows = shown.map((r) => [
+    r.corridor, `${r.vehicleClass}, ${r.direction}`, r.crossing + (r.fixedRoute ? '' : ' (detour)'), withCi(get(r, 'share'), 1, 100), withCi(r, 0),
+    withCi(get(r, 'foreseen_wait_h_mean'), 2), withCi(get(r, 'wait_h_mean'), 2),
+  ]);
+  return ['corridors, where their vehicles went (corridors.csv):', textTable(['corridor', 'class, direction', 'crossing', 'share %', 'vehicles', 'foreseen wait h', 'wait found h'], rows)];
 }
 
 /**
@@ -84,6 +103,7 @@ export function summaryText(
     textTable(header, rows),
   ];
   if (missing.length > 0) out.push(`(no ${groupLabel({ direction: choice.direction, vehicleClass: choice.vehicleClass ?? 'all' })} at ${missing.join(', ')})`);
+  out.push(...corridorLines(res, choice));
   out.push(...warningLines(res, warnings));
   out.push(`results in ${info.folder}/ (${info.files.join(', ')})`);
   return `${out.join('\n')}\n`;

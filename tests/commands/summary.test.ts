@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classesShown, summaryText } from '../../src/commands/summary.js';
-import type { CollectedResults, StageSummaryRow, SummaryRow } from '../../src/experiment/statistics/collect.js';
+import { classesShown, corridorLines, summaryText } from '../../src/commands/summary.js';
+import { textTable } from '../../src/commands/table.js';
+import type { CollectedResults, CorridorSummaryRow, StageSummaryRow, SummaryRow } from '../../src/experiment/statistics/collect.js';
 import { runExperimentSyncWith } from '../../src/experiment/runner/experiment.js';
 import { fakeRunner, fakeScenario } from '../helpers/fake-results.js';
 
@@ -60,5 +61,33 @@ describe('summaryText', () => {
     expect(text).not.toContain('±');
     expect(text).toContain('warning: 1 invariant check(s) failed; see run.json');
     expect(text).toContain('warning: kyakhta: unstable (details on stderr and in run.json)');
+  });
+});
+
+describe('the corridors in the summary', () => {
+  const row = (direction: string, crossing: string, fixedRoute: boolean, metric: string, mean: number | null): CorridorSummaryRow =>
+    ({ corridor: 'k', direction, vehicleClass: 'truck', crossing, fixedRoute, metric, mean, n: 3, sd: 0, ci95Low: mean, ci95High: mean === null ? null : mean + 0.25, min: mean, max: mean }) as CorridorSummaryRow;
+  const choices = (direction: string, detourVehicles: number): CorridorSummaryRow[] => [
+    row(direction, 'a', true, 'vehicles', 90), row(direction, 'a', true, 'share', 0.9), row(direction, 'a', true, 'foreseen_wait_h_mean', 1.5), row(direction, 'a', true, 'wait_h_mean', 1.75),
+    row(direction, 'b', false, 'vehicles', detourVehicles), row(direction, 'b', false, 'share', detourVehicles / 100), row(direction, 'b', false, 'foreseen_wait_h_mean', detourVehicles > 0 ? 30 : null), row(direction, 'b', false, 'wait_h_mean', detourVehicles > 0 ? 480 : null),
+  ];
+  const withCorridors = { ...TODAY, corridors: [...choices('south', 10), ...choices('north', 0)] };
+
+  it('lists each crossing the vehicles chose (the fixed route always) with share, vehicles, foreseen and found waits', () => {
+    expect(corridorLines(withCorridors, { direction: 'all' })).toEqual([
+      'corridors, where their vehicles went (corridors.csv):',
+      textTable(['corridor', 'class, direction', 'crossing', 'share %', 'vehicles', 'foreseen wait h', 'wait found h'], [
+        ['k', 'truck, south', 'a', '90.0 ± 25.0', '90 ± 0', '1.50 ± 0.25', '1.75 ± 0.25'],
+        ['k', 'truck, south', 'b (detour)', '10.0 ± 25.0', '10 ± 0', '30.00 ± 0.25', '480.00 ± 0.25'],
+        ['k', 'truck, north', 'a', '90.0 ± 25.0', '90 ± 0', '1.50 ± 0.25', '1.75 ± 0.25'],
+      ]),
+    ]);
+    expect(summaryText(scenario, withCorridors, info)).toContain('corridors, where their vehicles went');
+  });
+
+  it('keeps to the chosen direction and class, and says nothing without corridors', () => {
+    expect(corridorLines(withCorridors, { direction: 'north' })[1]).not.toContain('south');
+    expect(corridorLines(withCorridors, { direction: 'all', vehicleClass: 'car' })).toEqual([]);
+    expect(summaryText(scenario, TODAY, info)).not.toContain('corridors');
   });
 });

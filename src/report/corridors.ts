@@ -55,15 +55,15 @@ function corridorsOf(rows: readonly CsvRow[], corridors: readonly Corridor[]): A
   return [...new Set(rows.map((r) => r.corridor!))].map((id) => ({ id, name: corridors.find((k) => k.id === id)?.name ?? id }));
 }
 
-/** Per corridor, a table of its crossings' shares, vehicles, diverted vehicles, foreseen times and the waits found, with their CIs. */
+/** Per corridor, a table of its crossings' shares, vehicles (diverted off the fixed route), foreseen times and the waits found, with their CIs. */
 export function corridorTables(rows: readonly CsvRow[], corridors: readonly Corridor[]): string {
   const all = choices(rows);
   return corridorsOf(rows, corridors).map(({ id, name }) => {
     const body = all.filter((c) => c.corridor === id).map((c) => [
-      c.pair, c.crossing, c.fixed ? 'yes' : 'no', withCi(c.get('share'), 1, 100), withCi(c.get('vehicles'), 0), withCi(c.get('diverted'), 0),
+      c.pair, c.crossing, c.fixed ? 'yes' : 'no', withCi(c.get('share'), 1, 100), withCi(c.get('vehicles'), 0),
       fixed(c.get('detour_h')?.mean, 1), withCi(c.get('foreseen_wait_h_mean'), 2), withCi(c.get('foreseen_time_h_mean'), 2), withCi(c.get('wait_h_mean'), 2),
     ]);
-    return htmlTable(['class, direction', 'crossing', 'fixed route', 'share %', 'vehicles', 'diverted', 'detour h', 'foreseen wait h', 'detour + wait h', 'wait found h'], body, `${name} (${id})`);
+    return htmlTable(['class, direction', 'crossing', 'fixed route', 'share %', 'vehicles', 'detour h', 'foreseen wait h', 'detour + wait h', 'wait found h'], body, `${name} (${id})`);
   }).join('\n');
 }
 
@@ -110,7 +110,7 @@ export function corridorShareChart(rows: readonly CsvRow[], corridors: readonly 
 
 /** The section's text around its tables. */
 export function corridorIntro(): string {
-  return `<p>${escapeHtml('Where the traffic of each corridor (demand between two regions that may use several crossings) went: the vehicles that chose each crossing after the warm-up, their share, those diverted from the fixed route, and the wait and detour + wait they foresaw when they chose. Every figure is a mean over replications with its 95% confidence interval; corridors.csv holds them all.')}</p>`;
+  return `<p>${escapeHtml('Where the traffic of each corridor (demand between two regions that may use several crossings) went: the vehicles that chose each crossing after the warm-up and their share (off the fixed route they are diverted), the wait and detour + wait they foresaw when they chose, and the wait they found there. Every figure is a mean over replications with its 95% confidence interval; corridors.csv holds them all.')}</p>`;
 }
 
 /** `base → plan` and `difference [low, high]` of a compare-corridors.csv row (values × `scale`). */

@@ -97,7 +97,7 @@ function capacityTable(tables: ReportTables): string {
     ]));
 }
 
-/** Every value's source in each scenario: crossing, location, zone, stages, demand, holidays. */
+/** Every value's source in each scenario: crossing, location, zone, booking, stages, demand, corridors, holidays. */
 function sources(meta: ReportMeta): string {
   const seen = new Set<string>();
   const parts: string[] = [];
@@ -115,8 +115,15 @@ function sourceTable(scenario: Scenario): string {
     rows.push([c.id, 'the crossing', c.source]);
     if (c.location) rows.push([c.id, `location ${c.location.longitudeDeg}° E, ${c.location.latitudeDeg}° N`, c.location.source]);
     rows.push([c.id, `zone: ${c.zone.places} places`, c.zone.source]);
+    if (c.booking) rows.push([c.id, 'booked slots', c.booking.source]);
     for (const s of c.stages) rows.push([c.id, `stage ${s.id}: ${s.name}`, s.source]);
     for (const d of c.demand) rows.push([c.id, `demand ${d.id}`, d.source]);
+  }
+  for (const k of scenario.corridors) {
+    const at = `${k.id} (corridor)`;
+    rows.push([at, `the corridor: ${k.name}`, k.source]);
+    for (const o of k.crossings) rows.push([at, `by ${o.crossing}: ${o.detourH === 0 ? 'no detour' : `${o.detourH} h detour`}`, o.source]);
+    for (const d of k.demand) rows.push([at, `demand ${d.id}`, d.source]);
   }
   for (const h of scenario.holidays) rows.push(['', `holiday ${h.name}`, h.source]);
   return htmlTable(['crossing', 'value', 'source'], rows);

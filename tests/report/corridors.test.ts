@@ -92,6 +92,14 @@ describe('report.html of a corridor scenario', () => {
     expect(/<meta name="bordersim-charts" content="([^"]*)">/.exec(html)![1]!.split(' ').at(-1)).toBe('corridor-shares');
   });
 
+  it('lists the corridor, its detours and its demand among the sources of the values used', () => {
+    const sources = page.a!.slice(page.a!.indexOf('<section id="sources">'));
+    expect(sources).toContain('<td>west-east (corridor)</td><td>the corridor: Test corridor</td><td>assumption: test</td>');
+    expect(sources).toContain('<td>west-east (corridor)</td><td>by west: no detour</td><td>assumption: test</td>');
+    expect(sources).toContain('<td>west-east (corridor)</td><td>by east: 3 h detour</td><td>assumption: test</td>');
+    expect(sources).toContain('<td>west-east (corridor)</td><td>demand loaded-south</td><td>assumption: test</td>');
+  });
+
   it('is byte-identical for equal runs, and a scenario without corridors has no such section', () => {
     expect(page.b).toBe(page.a);
     expect(page.plain).not.toContain('id="corridors"');

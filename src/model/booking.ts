@@ -57,6 +57,23 @@ export class SlotBook {
   }
 
   /**
+   * The minute the slot a booking at `atMin` would get starts (`atMin` itself when it is in the current hour, which
+   * has room), as the electronic queue shows it now (bookings made meanwhile are not foreseen); Infinity when no hour
+   * to come has slots. Books nothing.
+   */
+  slotStartMin(atMin: number): number {
+    if (this.hour === Infinity) return Infinity;
+    // The hour book(atMin) would take, as it takes it.
+    const current = Math.floor(atMin / MIN_PER_H);
+    let hour: number;
+    if (this.hour < current) hour = current;
+    else if (this.booked >= this.perHour) hour = this.hour + 1;
+    else hour = this.hour;
+    if (!this.hasSlots(hour)) hour = this.nextWithSlots(hour);
+    return hour <= current ? atMin : hour * MIN_PER_H;
+  }
+
+  /**
    * Books the earliest hour with a free slot at or after the hour of `nowMin`; returns that hour's index, or
    * Infinity when no hour to come has slots (the booking service never opens again).
    */
@@ -114,7 +131,8 @@ export class PathBooking {
 
   constructor(
     private readonly sim: Simulation,
-    private readonly slots: SlotBook,
+    /** Its direction and class's slots (shared with the crossing's other sources of them). */
+    readonly slots: SlotBook,
     private readonly noShowShare: number,
     private readonly noShowRng: Rng,
     private readonly monitor: VehicleMonitor,

@@ -8,6 +8,7 @@ import type { ArrivalTarget } from './arrivals.js';
 import type { CrossingModel } from './crossing.js';
 import type { CorridorPlan, PathPlan } from './plan.js';
 import type { CorridorCounts } from './corridor-stats.js';
+import type { SlotBook } from './booking.js';
 import type { Vehicle } from './vehicle.js';
 import { MIN_PER_H } from '../units.js';
 
@@ -53,6 +54,8 @@ export class CrossingOutlook {
   private readonly heldGates: readonly Gate<Vehicle>[];
   /** Corridor vehicles driving to the same first stage: counted by every choice of this crossing, foreseen only when `seesEnRoute`. */
   readonly enRoute: EnRouteCount;
+  /** The slots its vehicles book at this crossing (null when they do not book): the wait for the slot is foreseen first. */
+  private readonly slots: SlotBook | null;
 
   constructor(
     cm: CrossingModel,
@@ -67,6 +70,7 @@ export class CrossingOutlook {
     this.gateSchedule = gateStep?.kind === 'gate' ? cm.plan.gates[gateStep.gate]!.schedule : null;
     const stage = firstStageOf(path.route);
     this.enRoute = board.at(crossingIndex, stage);
+    this.slots = cm.paths[pathIndex]!.booking?.slots ?? null;
     this.servers = stage === null ? null : cm.stages[stage]!.servers;
     this.stageSchedule = stage === null ? null : cm.plan.stages[stage]!.schedule;
     const st = stage === null ? null : cm.plan.stages[stage]!.stage;
@@ -85,11 +89,15 @@ export class CrossingOutlook {
    * it, whatever their direction or class, and with foresight queue-and-en-route the corridor vehicles driving
    * there) leave it max(0, n + 1 − c) × mean service server-minutes of work to wait
    * for; that work is done at the stage's capacity over its opening hours (closed nights and holidays ahead
-   * included) from when the crossing is open to it. Infinity when it never opens again.
+   * included) from when the crossing is open to it — for a vehicle that books, from the start of the slot a
+   * booking would get (the wait in the waiting area comes first). Infinity when it never opens again.
    */
   foreseenWaitMin(nowMin: number): number {
     const arriveMin = nowMin + this.detourMin;
-    const openMin = this.gateSchedule ? nextOpenMin(this.gateSchedule, arriveMin) : arriveMin;
+    // A booking vehicle drives on from the waiting area when its slot starts (the slot a booking would get now).
+    const roadMin = this.slots ? this.slots.slotStartMin(arriveMin) : arriveMin;
+    if (roadMin === Infinity) return Infinity;
+    const openMin = this.gateSchedule ? nextOpenMin(this.gateSchedule, roadMin) : roadMin;
     if (openMin === Infinity || this.servers === null) return openMin - arriveMin;
     let ahead = this.servers.busy + this.servers.waiting;
     for (const q of this.heldQueues) ahead += q.level;

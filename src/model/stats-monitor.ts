@@ -100,7 +100,9 @@ export class CrossingStats implements VehicleMonitor {
     const closedMin = v.passedGateAtMin - v.arrivedAtMin;
     const zoneFullMin = s.holdsZone ? v.enteredAtMin - v.passedGateAtMin : 0;
     s.groups.base.exit(nowMin, v.arrivedAtMin, v.tonnes, v.railcars, s.holdsZone, closedMin, zoneFullMin, v.stageWaitMin);
-    this.corridorExits[v.path]?.(closedMin + zoneFullMin + v.stageWaitMin);
+    // A corridor vehicle's whole wait, as it foresaw it: a booked one's time in the waiting area too.
+    const onCorridorExit = this.corridorExits[v.path];
+    if (onCorridorExit) onCorridorExit(closedMin + zoneFullMin + v.stageWaitMin + (Number.isNaN(v.bookedAtMin) ? 0 : v.arrivedAtMin - v.bookedAtMin));
     const daily = s.daily;
     daily.completed++;
     daily.tonnes += v.tonnes;

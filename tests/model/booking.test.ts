@@ -44,6 +44,29 @@ describe('SlotBook', () => {
   });
 });
 
+describe('SlotBook.slotStartMin', () => {
+  it('tells, without booking, when the slot of a booking at that minute would start (that minute in the current hour)', () => {
+    for (const timetable of [ALWAYS, hours('08:00', '10:00', ['2023-01-03'])]) {
+      const book = new SlotBook(2, buildGateSchedule(timetable, new ModelClock('2023-01-02')));
+      const twin = new SlotBook(2, buildGateSchedule(timetable, new ModelClock('2023-01-02')));
+      // bookings at uneven instants over three days, some in bursts: the peek agrees with the booking that follows
+      let t = 0;
+      for (let i = 0; i < 400; i++) {
+        t += ((i * 37) % 11) * 3.7 + (i % 5 === 0 ? 0 : 0.5);
+        const peek = book.slotStartMin(t);
+        const hour = book.book(t);
+        expect(peek, `booking ${i} at ${t}`).toBe(hour * 60 <= t ? t : hour * 60);
+        // peeking books nothing: the twin, never peeked, books the same hours
+        expect(twin.book(t)).toBe(hour);
+      }
+    }
+  });
+
+  it('is Infinity when the service never opens again', () => {
+    expect(new SlotBook(1, null).slotStartMin(5)).toBe(Infinity);
+  });
+});
+
 describe('SlotBook with booking hours', () => {
   it('gives slots only in hours that start while the service is open, and none on closed dates', () => {
     // Monday 2023-01-02 is day 0; slots 08:00-10:00 every day but Tuesday (closed), 1 an hour.

@@ -162,6 +162,24 @@ describe('corridors and booked slots', () => {
       expect(noShows).toBeLessThan(0.25 * chose(r, 'a'));
     }
   });
+
+  test('drivers foresee the wait for the slot they would get: too few slots send them the long way, and they find what they foresaw', () => {
+    // a books 2 trucks an hour against 120 a day (5 an hour): without the slot in view all would queue for a's slots
+    const booking = { slotsPerHour: { truck: 2 }, directions: ['south' as const, 'north' as const], noShowShare: 0, timetable: ALWAYS, source: 'test' };
+    const s = network([lane('a', { booking }), lane('b')], [corridor({ id: 'k', via: [['a', 0], ['b', 3]], demand: trucks(120) })]);
+    for (const seed of [1, 2, 3]) {
+      const r = run(s, 0, seed);
+      expect(r.invariants.filter((i) => !i.ok)).toEqual([]);
+      const [atA, atB] = ['a', 'b'].map((c) => r.corridors.find((k) => k.crossing === c)!.values);
+      // a takes about its 2 an hour, b the rest
+      expect(atA!.share).toBeGreaterThan(0.3);
+      expect(atA!.share).toBeLessThan(0.5);
+      // the waiting area never holds more than the detour's worth of slots: a's foreseen and found waits stay near 3 h
+      expect(atA!.foreseen_wait_h_mean).toBeLessThan(3.5);
+      expect(group(r, 'a', 'booking_wait_h_p95')).toBeLessThan(4);
+      expect(Math.abs(atA!.wait_h_mean - atA!.foreseen_wait_h_mean)).toBeLessThan(0.5);
+    }
+  });
 });
 
 describe('crossings outside any corridor', () => {

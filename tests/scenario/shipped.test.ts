@@ -38,6 +38,7 @@ describe('every shipped scenario', () => {
       'baseline-2023.yaml',
       'khandagayty-rebuild.yaml',
       'kyakhta-booking.yaml',
+      'kyakhta-closed-week-booking.yaml',
       'kyakhta-closed-week-informed.yaml',
       'kyakhta-closed-week.yaml',
       'kyakhta-terminal-2024.yaml',

@@ -264,6 +264,8 @@ export class GroupStats {
       diverted_in: this.divertedIn,
       diverted_out: this.divertedOut,
       no_shows: this.noShows,
+      // of the arrivals (at the waiting area or on the road): 0 where nobody books, empty without arrivals
+      no_show_share: this.arrivals > 0 ? this.noShows / this.arrivals : NaN,
       booking_wait_h_mean: this.bookingWaitMin.count > 0 ? h(this.bookingWaitMin.mean) : NaN,
       booking_wait_h_p95: h(this.bookingWaitMin.quantile(0.95)),
     };

@@ -30,6 +30,7 @@ export const GROUP_METRICS = [
   'diverted_in',
   'diverted_out',
   'no_shows',
+  'no_show_share',
   'booking_wait_h_mean',
   'booking_wait_h_p95',
 ] as const;
@@ -64,6 +65,7 @@ export const METRIC_UNITS: Record<GroupMetric, string> = {
   diverted_in: 'vehicles',
   diverted_out: 'vehicles',
   no_shows: 'vehicles',
+  no_show_share: 'share',
   booking_wait_h_mean: 'h',
   booking_wait_h_p95: 'h',
 };

@@ -171,7 +171,8 @@ describe('booked vehicles', () => {
       const r = run(c, 20, seed, (t) => traces.push(t));
       const v = truckSouth(r);
       expect(v.arrivals).toBeGreaterThan(3500);
-      const measured = v.no_shows / v.arrivals;
+      const measured = v.no_show_share;
+      expect(measured).toBe(v.no_shows / v.arrivals);
       const halfWidth = 4 * Math.sqrt((share * (1 - share)) / v.arrivals);
       expect(Math.abs(measured - share)).toBeLessThan(halfWidth);
       expect(traces.filter((t) => t.outcome === 'no_show').length).toBe(v.no_shows);
@@ -212,6 +213,9 @@ describe('booked vehicles', () => {
     const all = pick(with_, 'all', 'all');
     expect(all.no_shows).toBe(north.no_shows);
     expect(all.booking_wait_h_mean).toBeCloseTo(north.booking_wait_h_mean, 9);
+    // …and the no-show share is of all their arrivals: 0 where nobody books
+    expect(all.no_show_share).toBeCloseTo(north.no_shows / all.arrivals, 12);
+    expect(pick(with_, 'south', 'truck').no_show_share).toBe(0);
   });
 });
 

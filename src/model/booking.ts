@@ -62,15 +62,8 @@ export class SlotBook {
    * to come has slots. Books nothing.
    */
   slotStartMin(atMin: number): number {
-    if (this.hour === Infinity) return Infinity;
-    // The hour book(atMin) would take, as it takes it.
-    const current = Math.floor(atMin / MIN_PER_H);
-    let hour: number;
-    if (this.hour < current) hour = current;
-    else if (this.booked >= this.perHour) hour = this.hour + 1;
-    else hour = this.hour;
-    if (!this.hasSlots(hour)) hour = this.nextWithSlots(hour);
-    return hour <= current ? atMin : hour * MIN_PER_H;
+    const hour = this.hourFor(atMin);
+    return hour <= Math.floor(atMin / MIN_PER_H) ? atMin : hour * MIN_PER_H;
   }
 
   /**
@@ -78,21 +71,24 @@ export class SlotBook {
    * Infinity when no hour to come has slots (the booking service never opens again).
    */
   book(nowMin: number): number {
-    if (this.hour === Infinity) return Infinity;
-    const current = Math.floor(nowMin / MIN_PER_H);
-    if (this.hour < current) {
-      this.hour = current;
-      this.booked = 0;
-    } else if (this.booked >= this.perHour) {
-      this.hour++;
-      this.booked = 0;
-    }
-    if (!this.hasSlots(this.hour)) {
-      this.hour = this.nextWithSlots(this.hour);
+    const hour = this.hourFor(nowMin);
+    if (hour !== this.hour) {
+      this.hour = hour;
       this.booked = 0;
     }
     this.booked++;
-    return this.hour;
+    return hour;
+  }
+
+  /**
+   * The hour a booking at `atMin` takes: the current one once the hours booked before are gone, else the one booked
+   * last while it has room, else the next; the first with slots from there (Infinity: none to come).
+   */
+  private hourFor(atMin: number): number {
+    if (this.hour === Infinity) return Infinity;
+    const current = Math.floor(atMin / MIN_PER_H);
+    const hour = this.hour < current ? current : this.booked >= this.perHour ? this.hour + 1 : this.hour;
+    return this.hasSlots(hour) ? hour : this.nextWithSlots(hour);
   }
 
   private hasSlots(hour: number): boolean {

@@ -4,6 +4,7 @@
 // (seed, replication); nothing is cached elsewhere, so a plan works the same in a worker thread.
 import type { CapacitySchedule } from '../engine/index.js';
 import type { Corridor, Crossing, DemandSource, Direction, Scenario, Stage, VehicleClass } from '../scenario/types.js';
+import { demandPairs, fixedOption } from '../scenario/corridor-routes.js';
 import { planBooking, type BookingPlan } from './booking.js';
 import { ModelClock } from './clock.js';
 import { DemandPlan } from './demand.js';
@@ -172,22 +173,9 @@ interface CorridorPathInput {
   corridor: PathCorridor;
 }
 
-/** The option of a corridor's fixed route: the least detour, the first listed among equals. */
-export function fixedOption(corridor: Corridor): number {
-  let best = 0;
-  corridor.crossings.forEach((o, i) => {
-    if (o.detourH < corridor.crossings[best]!.detourH) best = i;
-  });
-  return best;
-}
-
 function planCorridor(corridor: Corridor, index: Map<string, number>, demands: readonly DemandPlan[], paths: number[][]): CorridorPlan {
-  const pairs: { direction: Direction; vehicleClass: VehicleClass }[] = [];
-  const pairOf = (s: DemandSource): number => {
-    let i = pairs.findIndex((p) => p.direction === s.direction && p.vehicleClass === s.vehicleClass);
-    if (i < 0) i = pairs.push({ direction: s.direction, vehicleClass: s.vehicleClass }) - 1;
-    return i;
-  };
+  const pairs = demandPairs(corridor);
+  const pairOf = (s: DemandSource): number => pairs.findIndex((p) => p.direction === s.direction && p.vehicleClass === s.vehicleClass);
   return {
     corridor,
     options: corridor.crossings.map((o) => ({ crossing: index.get(o.crossing)!, detourMin: o.detourH * MIN_PER_H })),

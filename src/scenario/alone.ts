@@ -1,14 +1,8 @@
 // A crossing taken out of its network: the scenario with that crossing only, its own demand plus the corridor
 // traffic whose fixed route it is (what would come to it if it were the only choice). Capacity searches and
 // one-crossing checks run on it.
-import type { Corridor, Scenario } from './types.js';
-
-/** The corridor's fixed route: the crossing with the least detour, the first listed among equals. */
-export function fixedCrossing(corridor: Corridor): string {
-  let best = corridor.crossings[0]!;
-  for (const o of corridor.crossings) if (o.detourH < best.detourH) best = o;
-  return best.crossing;
-}
+import { fixedOption } from './corridor-routes.js';
+import type { Scenario } from './types.js';
 
 /**
  * Scenario `scenario` with crossing `id` only (undefined when there is none), no corridors, and the demand of
@@ -18,7 +12,7 @@ export function crossingAlone(scenario: Scenario, id: string): Scenario | undefi
   const crossing = scenario.crossings.find((c) => c.id === id);
   if (!crossing) return undefined;
   const folded = scenario.corridors
-    .filter((k) => fixedCrossing(k) === id)
+    .filter((k) => k.crossings[fixedOption(k)]!.crossing === id)
     .flatMap((k) => k.demand.map((d) => ({ ...d, id: `${k.id}:${d.id}` })));
   return { ...scenario, crossings: [folded.length === 0 ? crossing : { ...crossing, demand: [...crossing.demand, ...folded] }], corridors: [] };
 }

@@ -9,8 +9,8 @@ import type {
   GroupMetric,
   ReplicationResult,
 } from '../../model/results.js';
-import { fixedOption } from '../../model/plan.js';
 import { CORRIDOR_METRICS, GROUP_METRICS, HOURLY_METRICS, MONTHLY_METRICS } from '../../model/results.js';
+import { demandPairs, fixedOption } from '../../scenario/corridor-routes.js';
 import type { Direction, Scenario, VehicleClass } from '../../scenario/types.js';
 import { summariseValues, type MetricSummary } from './stats.js';
 import { DailyMeans, type DailyMeanRow } from './daily.js';
@@ -155,9 +155,9 @@ export class ResultCollector {
     });
     for (const k of scenario.corridors) {
       this.fixedRoutes.add(`${k.id}\u0000${k.crossings[fixedOption(k)]!.crossing}`);
-      const pairs: string[] = [];
-      for (const d of k.demand) if (!pairs.includes(`${d.direction}\u0000${d.vehicleClass}`)) pairs.push(`${d.direction}\u0000${d.vehicleClass}`);
-      for (const pair of pairs) for (const o of k.crossings) this.corridorOrder.set(`${k.id}\u0000${pair}\u0000${o.crossing}`, this.corridorOrder.size);
+      for (const { direction, vehicleClass } of demandPairs(k)) {
+        for (const o of k.crossings) this.corridorOrder.set(corridorKeyText({ corridor: k.id, direction, vehicleClass, crossing: o.crossing }), this.corridorOrder.size);
+      }
     }
   }
 
@@ -315,7 +315,8 @@ function busiestByCrossing<T extends { crossing: string; values: Map<StageMetric
   return new Map([...best].map(([c, b]) => [c, b.acc]));
 }
 
-function corridorKeyText(k: CorridorKey): string {
+/** A corridor row's key as text (one per corridor × direction × class × crossing). */
+export function corridorKeyText(k: CorridorKey): string {
   return `${k.corridor}\u0000${k.direction}\u0000${k.vehicleClass}\u0000${k.crossing}`;
 }
 

@@ -4,7 +4,7 @@
 import { mean, sampleVariance } from 'simple-statistics';
 import { CORRIDOR_METRICS, GROUP_METRICS, type ClassKey, type CorridorMetric, type DirectionKey, type GroupMetric } from '../../model/results.js';
 import type { Scenario } from '../../scenario/types.js';
-import type { CollectedResults, CorridorKey } from '../statistics/collect.js';
+import { corridorKeyText, type CollectedResults, type CorridorKey } from '../statistics/collect.js';
 import type { ResultWarning } from '../statistics/stability.js';
 import { CONFIDENCE, summariseValues } from '../statistics/stats.js';
 import { studentTQuantile } from '../statistics/tquantile.js';
@@ -145,11 +145,9 @@ export function comparePlan(planId: string, base: CollectedResults, plan: Collec
   return rows;
 }
 
-const corridorKeyOf = (k: CorridorKey): string => `${k.corridor}\u0000${k.direction}\u0000${k.vehicleClass}\u0000${k.crossing}`;
-
 /** Per corridor × direction × class × crossing and corridor metric, the values indexed by replication number (1-based; holes are NaN). */
 function corridorValuesByReplication(res: CollectedResults): Map<string, Map<CorridorMetric, number[]>> {
-  return byReplication(res.corridorRows, corridorKeyOf);
+  return byReplication(res.corridorRows, corridorKeyText);
 }
 
 /**
@@ -162,7 +160,7 @@ export function compareCorridors(planId: string, base: CollectedResults, plan: C
   const planValues = corridorValuesByReplication(plan);
   const keys = new Map<string, CorridorKey>();
   for (const k of [...base.corridors, ...plan.corridors]) {
-    const key = corridorKeyOf(k);
+    const key = corridorKeyText(k);
     if (!keys.has(key)) keys.set(key, { corridor: k.corridor, direction: k.direction, vehicleClass: k.vehicleClass, crossing: k.crossing });
   }
   const rows: CorridorCompareRow[] = [];

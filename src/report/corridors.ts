@@ -4,6 +4,7 @@
 import type { CsvRow } from '../output/csvfile.js';
 import type { Corridor } from '../scenario/types.js';
 import { top, type Chart } from './chart-base.js';
+import { fixed, withCi } from './cells.js';
 import { num } from './collect.js';
 import { escapeHtml, htmlTable } from './html.js';
 
@@ -35,20 +36,7 @@ function choices(rows: readonly CsvRow[]): Choice[] {
   return [...out.values()];
 }
 
-function fixed(text: string | undefined, decimals: number): string {
-  const n = num(text);
-  return n === null ? '–' : n.toFixed(decimals);
-}
-
-/** `mean [low, high]`, '–' without a mean. */
-function withCi(r: CsvRow | undefined, decimals: number, scale = 1): string {
-  const m = num(r?.mean);
-  if (m === null) return '–';
-  const low = num(r?.ci95_low);
-  const high = num(r?.ci95_high);
-  const ci = low === null || high === null ? '' : ` [${(low * scale).toFixed(decimals)}, ${(high * scale).toFixed(decimals)}]`;
-  return `${(m * scale).toFixed(decimals)}${ci}`;
-}
+const MEAN_CI: [string, string, string] = ['mean', 'ci95_low', 'ci95_high'];
 
 /** The corridors that have rows, in file order, each with its name (from the scenario, else its id). */
 function corridorsOf(rows: readonly CsvRow[], corridors: readonly Corridor[]): Array<{ id: string; name: string }> {
@@ -60,7 +48,7 @@ export function corridorTables(rows: readonly CsvRow[], corridors: readonly Corr
   const all = choices(rows);
   return corridorsOf(rows, corridors).map(({ id, name }) => {
     const body = all.filter((c) => c.corridor === id).map((c) => [
-      c.pair, c.crossing, c.fixed ? 'yes' : 'no', withCi(c.get('share'), 1, 100), withCi(c.get('vehicles'), 0),
+      c.pair, c.crossing, c.fixed ? 'yes' : 'no', withCi(c.get('share'), 1, MEAN_CI, 100), withCi(c.get('vehicles'), 0),
       fixed(c.get('detour_h')?.mean, 1), withCi(c.get('foreseen_wait_h_mean'), 2), withCi(c.get('foreseen_time_h_mean'), 2), withCi(c.get('wait_h_mean'), 2),
     ]);
     return htmlTable(['class, direction', 'crossing', 'fixed route', 'share %', 'vehicles', 'detour h', 'foreseen wait h', 'detour + wait h', 'wait found h'], body, `${name} (${id})`);
@@ -115,13 +103,9 @@ export function corridorIntro(): string {
 
 /** `base → plan` and `difference [low, high]` of a compare-corridors.csv row (values × `scale`). */
 function shift(r: CsvRow | undefined, decimals: number, scale = 1): [string, string] {
-  const v = (t: string | undefined): string => {
-    const n = num(t);
-    return n === null ? '–' : (n * scale).toFixed(decimals);
-  };
   if (!r) return ['–', '–'];
-  const ci = num(r.diff_ci95_low) === null ? '' : ` [${v(r.diff_ci95_low)}, ${v(r.diff_ci95_high)}]`;
-  return [`${v(r.base_mean)} → ${v(r.plan_mean)}`, `${v(r.difference)}${ci}${r.significant === 'true' ? ' *' : ''}`];
+  const difference = withCi(r, decimals, ['difference', 'diff_ci95_low', 'diff_ci95_high'], scale);
+  return [`${fixed(r.base_mean, decimals, scale)} → ${fixed(r.plan_mean, decimals, scale)}`, `${difference}${r.significant === 'true' ? ' *' : ''}`];
 }
 
 /** compare: per plan and corridor × direction × class × crossing, its share (%) and vehicles base → plan with the paired difference. */

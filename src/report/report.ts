@@ -10,6 +10,7 @@ import {
   utilisationChart, waitPartsChart, type Chart,
 } from './charts.js';
 import { num, type ReportTables } from './collect.js';
+import { fixed, withCi } from './cells.js';
 import { corridorCompareTable, corridorIntro, corridorShareChart, corridorTables } from './corridors.js';
 import { escapeHtml, figure, htmlTable, page } from './html.js';
 import { measuredDays, measuredPeriod, type ReportGroup, type ReportMeta } from './meta.js';
@@ -18,18 +19,6 @@ import { renderSvg } from './render.js';
 export const REPORT_FILE = 'report.html';
 
 const ALL_GROUP: ReportGroup = { direction: 'all', vehicleClass: 'all' };
-
-function fixed(text: string | undefined, decimals: number): string {
-  const n = num(text);
-  return n === null ? '–' : n.toFixed(decimals);
-}
-
-/** `mean [low, high]` of a row with mean/ci95 columns (or other column names). */
-function withCi(r: CsvRow | undefined, decimals: number, cols: [string, string, string] = ['mean', 'ci95_low', 'ci95_high']): string {
-  if (!r || num(r[cols[0]]) === null) return '–';
-  const ci = num(r[cols[1]]) === null ? '' : ` [${fixed(r[cols[1]], decimals)}, ${fixed(r[cols[2]], decimals)}]`;
-  return `${fixed(r[cols[0]], decimals)}${ci}`;
-}
 
 function header(meta: ReportMeta): string {
   const base = meta.scenarios[0]!;
